@@ -1,0 +1,43 @@
+import type { Metadata, Viewport } from 'next';
+import localFont from 'next/font/local';
+import './globals.css';
+
+// Self-hosted (Latin subset) so nothing is fetched from a font service.
+const serif = localFont({
+  src: [
+    { path: './fonts/source-serif-4-latin-wght-normal.woff2', style: 'normal', weight: '200 900' },
+    { path: './fonts/source-serif-4-latin-wght-italic.woff2', style: 'italic', weight: '200 900' },
+  ],
+  variable: '--font-source-serif',
+  display: 'swap',
+  fallback: ['Georgia', 'Times New Roman', 'serif'],
+});
+
+const sans = localFont({
+  src: [{ path: './fonts/inter-latin-wght-normal.woff2', style: 'normal', weight: '100 900' }],
+  variable: '--font-inter',
+  display: 'swap',
+  fallback: ['system-ui', 'Segoe UI', 'Roboto', 'sans-serif'],
+});
+
+export const metadata: Metadata = {
+  title: { default: 'The Gazette', template: '%s | The Gazette' },
+  description: 'News, analysis and the latest from the city.',
+};
+
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#121212' },
+  ],
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en" className={`${serif.variable} ${sans.variable}`}>
+      <body className="min-h-screen antialiased">{children}</body>
+    </html>
+  );
+}

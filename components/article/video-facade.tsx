@@ -1,0 +1,69 @@
+'use client';
+
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
+
+type Provider = 'youtube' | 'vimeo';
+
+// Built here rather than imported from lib/body/sanitize so the client bundle stays tiny.
+const PROVIDERS: Record<Provider, { name: string; watch: string; embed: string }> = {
+  youtube: {
+    name: 'YouTube',
+    watch: 'https://www.youtube.com/watch?v=',
+    embed: 'https://www.youtube-nocookie.com/embed/',
+  },
+  vimeo: { name: 'Vimeo', watch: 'https://vimeo.com/', embed: 'https://player.vimeo.com/video/' },
+};
+
+const BOX = 'video-facade relative aspect-video w-full overflow-hidden bg-neutral-900 text-white';
+
+// A video that costs nothing until the reader asks for it: no request to the provider before
+// the click (not even a thumbnail). Without JavaScript the poster is a plain link to the
+// provider's page; with it, the click swaps in the player and moves focus there.
+export function VideoFacade({ provider, videoId, title }: { provider: Provider; videoId: string; title?: string }) {
+  const [playing, setPlaying] = useState(false);
+  const frame = useRef<HTMLIFrameElement>(null);
+  const { name, watch, embed } = PROVIDERS[provider];
+  const id = encodeURIComponent(videoId);
+  const label = title?.trim() || 'Video';
+
+  useEffect(() => {
+    if (playing) frame.current?.focus();
+  }, [playing]);
+
+  function play(event: MouseEvent<HTMLAnchorElement>) {
+    // A modified click (new tab, new window) still opens the provider's page.
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    setPlaying(true);
+  }
+
+  return (
+    <div className={BOX}>
+      {playing ? (
+        <iframe
+          ref={frame}
+          src={`${embed}${id}?autoplay=1`}
+          title={label}
+          allow="autoplay; encrypted-media; picture-in-picture; fullscreen"
+          allowFullScreen
+          referrerPolicy="strict-origin-when-cross-origin"
+          className="absolute inset-0 h-full w-full border-0"
+        />
+      ) : (
+        <a
+          href={`${watch}${id}`}
+          onClick={play}
+          aria-label={`Play video: ${label}`}
+          className="group absolute inset-0 flex flex-col items-center justify-center gap-3 p-4 text-center text-white no-underline"
+        >
+          <svg aria-hidden="true" focusable="false" viewBox="0 0 68 48" className="h-12 w-16 sm:h-16 sm:w-24">
+            <rect width="68" height="48" rx="12" className="fill-red-600 group-hover:fill-red-500" />
+            <path d="M27 14v20l18-10z" fill="#fff" />
+          </svg>
+          {title ? <span className="max-w-prose text-lg font-semibold leading-snug">{title}</span> : null}
+          <span className="text-sm opacity-80 group-hover:underline">Watch on {name}</span>
+        </a>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import 'server-only';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { getDatabasePath } from '../lib/paths';
+import * as schema from './schema';
+
+export type DB = BetterSQLite3Database<typeof schema>;
+
+export interface Connection {
+  db: DB;
+  sqlite: Database.Database;
+}
+
+const MIGRATIONS = path.join(process.cwd(), 'db', 'migrations');
+
+// The only place that opens SQLite. Creates the file if needed, sets the pragmas
+// every connection needs and applies pending migrations. Command-line scripts
+// call it with their own path; the app uses the shared `db` below.
+export function openConnection(file = getDatabasePath()): Connection {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: MIGRATIONS });
+  return { db, sqlite };
+}
+
+// One connection per server process, kept on globalThis so `next dev` reloads
+// do not leak file handles. Opened on first use, not on import.
+const globalForDb = globalThis as unknown as { gazetteDb?: Connection };
+
+export function getConnection(): Connection {
+  globalForDb.gazetteDb ??= openConnection();
+  return globalForDb.gazetteDb;
+}
+
+export function getDb(): DB {
+  return getConnection().db;
+}

@@ -1,0 +1,395 @@
+import 'server-only';
+import { and, asc, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { cacheLife, cacheTag } from 'next/cache';
+import { getDb } from '@/db/client';
+import {
+  articleBylines,
+  articles,
+  articleTags,
+  bylines,
+  curation,
+  media,
+  pageViews,
+  sections,
+  tags,
+  type ArticleKind,
+} from '@/db/schema';
+import { sanitizeBody } from '@/lib/body/sanitize';
+import { collectMediaIds } from '@/lib/body/text';
+import type { BodyDoc, BodyMedia } from '@/lib/body/types';
+import { cacheTags } from '@/lib/cache-tags';
+import { readingTimeMinutes } from '@/lib/reading-time';
+
+export interface ImageRef {
+  src: string;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+export interface BylineRef {
+  id: number;
+  name: string;
+  slug: string;
+  kind: 'person' | 'desk';
+}
+
+export interface ArticleCard {
+  id: number;
+  url: string;
+  title: string;
+  dek: string;
+  kind: ArticleKind;
+  section: { name: string; slug: string };
+  publishedAt: string;
+  hero: ImageRef | null;
+  bylines: BylineRef[];
+}
+
+export interface ArticleByline extends BylineRef {
+  jobTitle: string;
+  bio: string;
+  avatar: ImageRef | null;
+}
+
+export interface ArticlePage {
+  id: number;
+  url: string;
+  slug: string;
+  title: string;
+  dek: string;
+  kind: ArticleKind;
+  section: { id: number; name: string; slug: string };
+  publishedAt: string;
+  updatedAt: string;
+  wordCount: number;
+  readingMinutes: number;
+  body: BodyDoc;
+  media: Record<number, BodyMedia>;
+  hero: (ImageRef & { caption: string; credit: string }) | null;
+  bylines: ArticleByline[];
+  tags: { id: number; name: string; slug: string }[];
+  videoUrl: string | null;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  corrections: { at: string; text: string }[];
+}
+
+export function mediaUrl(file: string): string {
+  return `/media/${file}`;
+}
+
+export function articleUrl(sectionSlug: string, slug: string): string {
+  return `/${sectionSlug}/${slug}`;
+}
+
+const isPublished = and(eq(articles.status, 'published'), isNull(articles.deletedAt));
+
+const cardColumns = {
+  id: articles.id,
+  slug: articles.slug,
+  title: articles.title,
+  dek: articles.dek,
+  kind: articles.kind,
+  publishedAt: articles.publishedAt,
+  sectionName: sections.name,
+  sectionSlug: sections.slug,
+  heroFile: media.file,
+  heroWidth: media.width,
+  heroHeight: media.height,
+  heroAlt: media.alt,
+};
+
+type CardRow = {
+  id: number;
+  slug: string;
+  title: string;
+  dek: string;
+  kind: ArticleKind;
+  publishedAt: Date | null;
+  sectionName: string;
+  sectionSlug: string;
+  heroFile: string | null;
+  heroWidth: number | null;
+  heroHeight: number | null;
+  heroAlt: string | null;
+};
+
+async function listBylinesFor(articleIds: number[]): Promise<Map<number, BylineRef[]>> {
+  const result = new Map<number, BylineRef[]>();
+  if (articleIds.length === 0) return result;
+  const rows = await getDb()
+    .select({
+      articleId: articleBylines.articleId,
+      id: bylines.id,
+      name: bylines.name,
+      slug: bylines.slug,
+      kind: bylines.kind,
+    })
+    .from(articleBylines)
+    .innerJoin(bylines, eq(bylines.id, articleBylines.bylineId))
+    .where(inArray(articleBylines.articleId, articleIds))
+    .orderBy(asc(articleBylines.articleId), asc(articleBylines.position));
+  for (const { articleId, ...byline } of rows) {
+    const list = result.get(articleId) ?? [];
+    list.push(byline);
+    result.set(articleId, list);
+  }
+  return result;
+}
+
+async function toCards(rows: CardRow[]): Promise<ArticleCard[]> {
+  const bylinesByArticle = await listBylinesFor(rows.map((r) => r.id));
+  return rows.map((r) => ({
+    id: r.id,
+    url: articleUrl(r.sectionSlug, r.slug),
+    title: r.title,
+    dek: r.dek,
+    kind: r.kind,
+    section: { name: r.sectionName, slug: r.sectionSlug },
+    publishedAt: (r.publishedAt ?? new Date(0)).toISOString(),
+    hero:
+      r.heroFile && r.heroWidth && r.heroHeight
+        ? { src: mediaUrl(r.heroFile), width: r.heroWidth, height: r.heroHeight, alt: r.heroAlt ?? '' }
+        : null,
+    bylines: bylinesByArticle.get(r.id) ?? [],
+  }));
+}
+
+function cardQuery() {
+  return getDb()
+    .select(cardColumns)
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(media, eq(media.id, articles.heroMediaId));
+}
+
+// Cards for the given published article ids, in the order given.
+export async function listArticleCardsByIds(ids: number[]): Promise<ArticleCard[]> {
+  if (ids.length === 0) return [];
+  const rows = await cardQuery().where(and(isPublished, inArray(articles.id, ids)));
+  const cards = await toCards(rows);
+  const byId = new Map(cards.map((c) => [c.id, c]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+// The newest published articles, optionally of one kind or leaving one kind out.
+export async function listLatestArticles(options: {
+  limit: number;
+  offset?: number;
+  excludeKind?: ArticleKind;
+}): Promise<ArticleCard[]> {
+  'use cache';
+  cacheTag(cacheTags.articleLists);
+  cacheLife('max');
+  const { limit, offset = 0, excludeKind } = options;
+  const rows = await cardQuery()
+    .where(
+      excludeKind
+        ? and(isPublished, sql`${articles.kind} <> ${excludeKind}`)
+        : isPublished,
+    )
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(limit)
+    .offset(offset);
+  return toCards(rows);
+}
+
+export async function listSectionArticles(options: {
+  sectionId: number;
+  limit: number;
+  offset?: number;
+}): Promise<ArticleCard[]> {
+  'use cache';
+  cacheTag(cacheTags.articleLists, cacheTags.section(options.sectionId));
+  cacheLife('max');
+  const rows = await cardQuery()
+    .where(and(isPublished, eq(articles.sectionId, options.sectionId)))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(options.limit)
+    .offset(options.offset ?? 0);
+  return toCards(rows);
+}
+
+// Short News Feed items, newest first.
+export async function listNewsFeed(options: { limit: number; offset?: number }): Promise<ArticleCard[]> {
+  'use cache';
+  cacheTag(cacheTags.articleLists);
+  cacheLife('max');
+  const rows = await cardQuery()
+    .where(and(isPublished, eq(articles.kind, 'feed')))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(options.limit)
+    .offset(options.offset ?? 0);
+  return toCards(rows);
+}
+
+// The most-read articles over the last `days` days (UTC days, counted by the view beacon).
+export async function listMostPopular(options: { limit: number; days?: number }): Promise<ArticleCard[]> {
+  'use cache';
+  cacheTag(cacheTags.popular, cacheTags.articleLists);
+  // Views arrive continuously; the widget may lag by up to five minutes.
+  cacheLife({ stale: 60, revalidate: 300, expire: 3600 });
+  const days = options.days ?? 7;
+  const since = new Date(Date.now() - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+  const top = await getDb()
+    .select({ articleId: pageViews.articleId, views: sql<number>`sum(${pageViews.count})` })
+    .from(pageViews)
+    .innerJoin(articles, eq(articles.id, pageViews.articleId))
+    .where(and(gte(pageViews.day, since), isPublished))
+    .groupBy(pageViews.articleId)
+    .orderBy(desc(sql`sum(${pageViews.count})`), desc(pageViews.articleId))
+    .limit(options.limit);
+  if (top.length === 0) return [];
+  return listArticleCardsByIds(top.map((t) => t.articleId));
+}
+
+// Editors' Picks, in the order the desk set.
+export async function listEditorsPicks(): Promise<ArticleCard[]> {
+  'use cache';
+  cacheTag(cacheTags.curation, cacheTags.articleLists);
+  cacheLife('max');
+  const rows = await getDb()
+    .select({ ...cardColumns, position: curation.position })
+    .from(curation)
+    .innerJoin(articles, eq(articles.id, curation.articleId))
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(media, eq(media.id, articles.heroMediaId))
+    .where(and(eq(curation.slot, 'picks'), isPublished))
+    .orderBy(asc(curation.position));
+  return toCards(rows);
+}
+
+// One published article as its page shows it, or null when there is none at
+// that address (unknown, draft, scheduled, unpublished or deleted).
+export async function getPublishedArticle(
+  sectionSlug: string,
+  slug: string,
+): Promise<ArticlePage | null> {
+  'use cache';
+  // Tagged with the list tag too, so an article published later at this
+  // address replaces a cached "not found".
+  cacheTag(cacheTags.articleLists);
+  cacheLife('max');
+  const db = getDb();
+  const [row] = await db
+    .select({
+      article: articles,
+      sectionName: sections.name,
+      sectionSlug: sections.slug,
+    })
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .where(and(eq(sections.slug, sectionSlug), eq(articles.slug, slug), isPublished))
+    .limit(1);
+  if (!row) return null;
+  const a = row.article;
+  cacheTag(cacheTags.article(a.id), cacheTags.section(a.sectionId));
+
+  const body = sanitizeBody(a.body);
+  const mediaIds = collectMediaIds(body);
+  if (a.heroMediaId) mediaIds.push(a.heroMediaId);
+
+  const [bylineRows, tagRows, mediaRows] = await Promise.all([
+    db
+      .select({
+        id: bylines.id,
+        name: bylines.name,
+        slug: bylines.slug,
+        kind: bylines.kind,
+        jobTitle: bylines.jobTitle,
+        bio: bylines.bio,
+        avatarFile: media.file,
+        avatarWidth: media.width,
+        avatarHeight: media.height,
+      })
+      .from(articleBylines)
+      .innerJoin(bylines, eq(bylines.id, articleBylines.bylineId))
+      .leftJoin(media, eq(media.id, bylines.avatarMediaId))
+      .where(eq(articleBylines.articleId, a.id))
+      .orderBy(asc(articleBylines.position)),
+    db
+      .select({ id: tags.id, name: tags.name, slug: tags.slug })
+      .from(articleTags)
+      .innerJoin(tags, eq(tags.id, articleTags.tagId))
+      .where(eq(articleTags.articleId, a.id))
+      .orderBy(asc(articleTags.position)),
+    mediaIds.length
+      ? db.select().from(media).where(inArray(media.id, mediaIds))
+      : Promise.resolve([]),
+  ]);
+
+  for (const b of bylineRows) cacheTag(cacheTags.byline(b.id));
+  for (const t of tagRows) cacheTag(cacheTags.tag(t.id));
+
+  const mediaById = new Map(mediaRows.map((m) => [m.id, m]));
+  const bodyMedia: Record<number, BodyMedia> = {};
+  for (const m of mediaRows) {
+    bodyMedia[m.id] = {
+      id: m.id,
+      src: mediaUrl(m.file),
+      width: m.width,
+      height: m.height,
+      alt: m.alt,
+      caption: m.caption,
+      credit: m.credit,
+    };
+  }
+  const heroMedia = a.heroMediaId ? mediaById.get(a.heroMediaId) : undefined;
+  const publishedAt = (a.publishedAt ?? a.createdAt).toISOString();
+
+  return {
+    id: a.id,
+    url: articleUrl(row.sectionSlug, a.slug),
+    slug: a.slug,
+    title: a.title,
+    dek: a.dek,
+    kind: a.kind,
+    section: { id: a.sectionId, name: row.sectionName, slug: row.sectionSlug },
+    publishedAt,
+    updatedAt: (a.updatedAt ?? a.publishedAt ?? a.createdAt).toISOString(),
+    wordCount: a.wordCount,
+    readingMinutes: readingTimeMinutes(a.wordCount),
+    body,
+    media: bodyMedia,
+    hero: heroMedia
+      ? {
+          src: mediaUrl(heroMedia.file),
+          width: heroMedia.width,
+          height: heroMedia.height,
+          alt: heroMedia.alt,
+          caption: a.heroCaption || heroMedia.caption,
+          credit: a.heroCredit || heroMedia.credit,
+        }
+      : null,
+    bylines: bylineRows.map((b) => ({
+      id: b.id,
+      name: b.name,
+      slug: b.slug,
+      kind: b.kind,
+      jobTitle: b.jobTitle,
+      bio: b.bio,
+      avatar:
+        b.avatarFile && b.avatarWidth && b.avatarHeight
+          ? { src: mediaUrl(b.avatarFile), width: b.avatarWidth, height: b.avatarHeight, alt: b.name }
+          : null,
+    })),
+    tags: tagRows,
+    videoUrl: a.videoUrl,
+    seoTitle: a.seoTitle,
+    seoDescription: a.seoDescription,
+    corrections: a.corrections,
+  };
+}
+
+// A handful of published addresses for build-time prerendering.
+export async function listRecentArticleParams(limit: number): Promise<{ section: string; slug: string }[]> {
+  const rows = await getDb()
+    .select({ section: sections.slug, slug: articles.slug })
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .where(isPublished)
+    .orderBy(desc(articles.publishedAt))
+    .limit(limit);
+  return rows;
+}

@@ -1,0 +1,64 @@
+import 'server-only';
+import { asc, eq } from 'drizzle-orm';
+import { cacheLife, cacheTag } from 'next/cache';
+import { getDb } from '@/db/client';
+import { sections, settings } from '@/db/schema';
+import { cacheTags } from '@/lib/cache-tags';
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from '@/lib/dates';
+
+export interface BreakingNews {
+  text: string;
+  url: string | null;
+  expiresAt: string | null;
+}
+
+export interface SiteSettings {
+  siteName: string;
+  timeZone: string;
+  breaking: BreakingNews | null;
+}
+
+export interface SectionLink {
+  id: number;
+  name: string;
+  slug: string;
+}
+
+export async function getSiteSettings(): Promise<SiteSettings> {
+  'use cache';
+  cacheTag(cacheTags.settings);
+  cacheLife('max');
+  const rows = await getDb().select().from(settings);
+  const map = new Map(rows.map((r) => [r.key, r.value]));
+  const siteName = map.get('site_name');
+  const timeZone = map.get('time_zone');
+  const breaking = map.get('breaking') as BreakingNews | null | undefined;
+  return {
+    siteName: typeof siteName === 'string' && siteName ? siteName : 'The Gazette',
+    timeZone:
+      typeof timeZone === 'string' && isValidTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE,
+    breaking: breaking && typeof breaking.text === 'string' ? breaking : null,
+  };
+}
+
+export async function listSections(): Promise<SectionLink[]> {
+  'use cache';
+  cacheTag(cacheTags.sections);
+  cacheLife('max');
+  return getDb()
+    .select({ id: sections.id, name: sections.name, slug: sections.slug })
+    .from(sections)
+    .orderBy(asc(sections.position), asc(sections.name));
+}
+
+export async function getSectionBySlug(slug: string): Promise<SectionLink | null> {
+  'use cache';
+  cacheTag(cacheTags.sections);
+  cacheLife('max');
+  const [row] = await getDb()
+    .select({ id: sections.id, name: sections.name, slug: sections.slug })
+    .from(sections)
+    .where(eq(sections.slug, slug))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,330 @@
+import { relations, sql } from 'drizzle-orm';
+import {
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+
+// Times are stored as integer milliseconds since the epoch (UTC) and read as Date.
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const ROLES = ['contributor', 'author', 'editor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ARTICLE_STATUSES = [
+  'draft',
+  'in_review',
+  'scheduled',
+  'published',
+  'unpublished',
+] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+export const ARTICLE_KINDS = ['news', 'feature', 'analysis', 'opinion', 'feed'] as const;
+export type ArticleKind = (typeof ARTICLE_KINDS)[number];
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash'),
+  role: text('role', { enum: ROLES }).notNull().default('contributor'),
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  // Bumped on disable, role change or password reset: a JWT carrying an older
+  // version is refused on the next request.
+  sessionVersion: integer('session_version').notNull().default(1),
+  lastSignInAt: integer('last_sign_in_at', { mode: 'timestamp_ms' }),
+  createdAt: createdAt(),
+});
+
+// One-time links for invitations and password resets; only the hash is stored.
+export const userTokens = sqliteTable(
+  'user_tokens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['invite', 'reset'] }).notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('user_tokens_user_idx').on(t.userId)],
+);
+
+export const media = sqliteTable(
+  'media',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    // Path relative to the media directory, e.g. "2026/11/ab12cd.jpg".
+    file: text('file').notNull().unique(),
+    originalName: text('original_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    alt: text('alt').notNull().default(''),
+    caption: text('caption').notNull().default(''),
+    credit: text('credit').notNull().default(''),
+    sourceAgency: text('source_agency').notNull().default(''),
+    usageRights: text('usage_rights').notNull().default(''),
+    rightsExpireAt: integer('rights_expire_at', { mode: 'timestamp_ms' }),
+    // Focal point as fractions of width and height, drives the crops.
+    focalX: real('focal_x').notNull().default(0.5),
+    focalY: real('focal_y').notNull().default(0.5),
+    hash: text('hash').notNull().unique(),
+    uploadedBy: integer('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('media_created_idx').on(t.createdAt)],
+);
+
+export const bylines = sqliteTable('bylines', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  slug: text('slug').notNull().unique(),
+  kind: text('kind', { enum: ['person', 'desk'] }).notNull().default('person'),
+  jobTitle: text('job_title').notNull().default(''),
+  bio: text('bio').notNull().default(''),
+  avatarMediaId: integer('avatar_media_id').references(() => media.id, { onDelete: 'set null' }),
+  userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});
+
+export const sections = sqliteTable('sections', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  slug: text('slug').notNull().unique(),
+  description: text('description').notNull().default(''),
+  position: integer('position').notNull().default(0),
+  createdAt: createdAt(),
+});
+
+export const tags = sqliteTable('tags', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  slug: text('slug').notNull().unique(),
+  description: text('description').notNull().default(''),
+  createdAt: createdAt(),
+});
+
+export const articles = sqliteTable(
+  'articles',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    sectionId: integer('section_id')
+      .notNull()
+      .references(() => sections.id),
+    kind: text('kind', { enum: ARTICLE_KINDS }).notNull().default('news'),
+    title: text('title').notNull(),
+    dek: text('dek').notNull().default(''),
+    // Editor JSON (ProseMirror/TipTap document). Rendered only through lib/body.
+    body: text('body', { mode: 'json' }).notNull(),
+    // Plain text of the body, kept for search, reading time and feeds' summaries.
+    bodyText: text('body_text').notNull().default(''),
+    wordCount: integer('word_count').notNull().default(0),
+    status: text('status', { enum: ARTICLE_STATUSES }).notNull().default('draft'),
+    // First publication: never changes once set.
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    // Public "Updated" time: moves only on a substantive update.
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+    scheduledAt: integer('scheduled_at', { mode: 'timestamp_ms' }),
+    // Last save of any kind (internal).
+    modifiedAt: integer('modified_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+    heroMediaId: integer('hero_media_id').references(() => media.id, { onDelete: 'set null' }),
+    heroCaption: text('hero_caption').notNull().default(''),
+    heroCredit: text('hero_credit').notNull().default(''),
+    videoUrl: text('video_url'),
+    seoTitle: text('seo_title'),
+    seoDescription: text('seo_description'),
+    socialMediaId: integer('social_media_id').references(() => media.id, {
+      onDelete: 'set null',
+    }),
+    // Public correction / update notes, newest last: [{ at, text }].
+    corrections: text('corrections', { mode: 'json' })
+      .$type<{ at: string; text: string }[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    // Review workflow, never shown to readers.
+    assigneeId: integer('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    reviewDeadline: integer('review_deadline', { mode: 'timestamp_ms' }),
+    internalNotes: text('internal_notes').notNull().default(''),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    // Optimistic locking: every save must name the version it started from.
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('articles_section_slug_idx').on(t.sectionId, t.slug),
+    index('articles_status_published_idx').on(t.status, t.publishedAt),
+    index('articles_section_status_published_idx').on(t.sectionId, t.status, t.publishedAt),
+    index('articles_kind_status_published_idx').on(t.kind, t.status, t.publishedAt),
+    index('articles_status_scheduled_idx').on(t.status, t.scheduledAt),
+    index('articles_status_updated_idx').on(t.status, t.updatedAt),
+    index('articles_created_by_idx').on(t.createdBy),
+  ],
+);
+
+export const articleBylines = sqliteTable(
+  'article_bylines',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    bylineId: integer('byline_id')
+      .notNull()
+      .references(() => bylines.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.bylineId] }),
+    index('article_bylines_byline_idx').on(t.bylineId, t.articleId),
+  ],
+);
+
+export const articleTags = sqliteTable(
+  'article_tags',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    tagId: integer('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.tagId] }),
+    index('article_tags_tag_idx').on(t.tagId, t.articleId),
+  ],
+);
+
+// A full snapshot of every editable field per save.
+export const revisions = sqliteTable(
+  'revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    snapshot: text('snapshot', { mode: 'json' }).notNull(),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    note: text('note').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [index('revisions_article_idx').on(t.articleId, t.createdAt)],
+);
+
+export const pageViews = sqliteTable(
+  'page_views',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    // Calendar day in UTC, "YYYY-MM-DD".
+    day: text('day').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.day] }),
+    index('page_views_day_idx').on(t.day, t.articleId),
+  ],
+);
+
+// Hand-curated slots: "lead", "top" (ordered) and "picks" (Editors' Picks, ordered).
+export const curation = sqliteTable(
+  'curation',
+  {
+    slot: text('slot', { enum: ['lead', 'top', 'picks'] }).notNull(),
+    position: integer('position').notNull(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.slot, t.position] }),
+    index('curation_article_idx').on(t.articleId),
+  ],
+);
+
+export const redirects = sqliteTable('redirects', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  fromPath: text('from_path').notNull().unique(),
+  toPath: text('to_path').notNull(),
+  // "auto" when a slug or section change left it; "manual" when an editor added it.
+  source: text('source', { enum: ['auto', 'manual'] }).notNull().default('manual'),
+  createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+});
+
+// Append-only: nothing in the app updates or deletes rows here.
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+    actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    actorEmail: text('actor_email'),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    ip: text('ip'),
+    details: text('details', { mode: 'json' }),
+  },
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_actor_idx').on(t.actorId, t.at),
+    index('audit_log_action_idx').on(t.action, t.at),
+  ],
+);
+
+export const articlesRelations = relations(articles, ({ one, many }) => ({
+  section: one(sections, { fields: [articles.sectionId], references: [sections.id] }),
+  hero: one(media, { fields: [articles.heroMediaId], references: [media.id] }),
+  bylines: many(articleBylines),
+  tags: many(articleTags),
+}));
+
+export const articleBylinesRelations = relations(articleBylines, ({ one }) => ({
+  article: one(articles, { fields: [articleBylines.articleId], references: [articles.id] }),
+  byline: one(bylines, { fields: [articleBylines.bylineId], references: [bylines.id] }),
+}));
+
+export const articleTagsRelations = relations(articleTags, ({ one }) => ({
+  article: one(articles, { fields: [articleTags.articleId], references: [articles.id] }),
+  tag: one(tags, { fields: [articleTags.tagId], references: [tags.id] }),
+}));
+
+export const bylinesRelations = relations(bylines, ({ one, many }) => ({
+  avatar: one(media, { fields: [bylines.avatarMediaId], references: [media.id] }),
+  articles: many(articleBylines),
+}));
+
+export type User = typeof users.$inferSelect;
+export type Byline = typeof bylines.$inferSelect;
+export type Section = typeof sections.$inferSelect;
+export type Tag = typeof tags.$inferSelect;
+export type Article = typeof articles.$inferSelect;
+export type NewArticle = typeof articles.$inferInsert;
+export type Media = typeof media.$inferSelect;

@@ -1,0 +1,103 @@
+// The article body is stored as editor JSON in the ProseMirror/TipTap shape:
+// { type: 'doc', content: [...] }. These are the only node and mark types the
+// public renderer knows; anything else is dropped by sanitizeBody().
+
+export type Mark =
+  | { type: 'bold' }
+  | { type: 'italic' }
+  | { type: 'link'; attrs: { href: string } };
+
+export interface TextNode {
+  type: 'text';
+  text: string;
+  marks?: Mark[];
+}
+
+export interface HardBreakNode {
+  type: 'hardBreak';
+}
+
+export type InlineNode = TextNode | HardBreakNode;
+
+export interface ParagraphNode {
+  type: 'paragraph';
+  content?: InlineNode[];
+}
+
+export interface HeadingNode {
+  type: 'heading';
+  attrs: { level: 2 | 3 };
+  content?: InlineNode[];
+}
+
+export interface BlockquoteNode {
+  type: 'blockquote';
+  content: ParagraphNode[];
+}
+
+// A pull quote: a short line lifted from the story, shown large.
+export interface PullQuoteNode {
+  type: 'pullQuote';
+  attrs: { attribution?: string };
+  content?: InlineNode[];
+}
+
+export interface ListItemNode {
+  type: 'listItem';
+  content: (ParagraphNode | BulletListNode | OrderedListNode)[];
+}
+
+export interface BulletListNode {
+  type: 'bulletList';
+  content: ListItemNode[];
+}
+
+export interface OrderedListNode {
+  type: 'orderedList';
+  attrs?: { start?: number };
+  content: ListItemNode[];
+}
+
+export interface HorizontalRuleNode {
+  type: 'horizontalRule';
+}
+
+// An image from the media library. Width, height and file come from the media
+// row at render time, never from the stored JSON.
+export interface ImageNode {
+  type: 'image';
+  attrs: { mediaId: number; alt?: string; caption?: string; credit?: string };
+}
+
+// A YouTube or Vimeo video, shown as a thumbnail until the reader clicks.
+export interface VideoNode {
+  type: 'video';
+  attrs: { provider: 'youtube' | 'vimeo'; videoId: string; title?: string };
+}
+
+export type BlockNode =
+  | ParagraphNode
+  | HeadingNode
+  | BlockquoteNode
+  | PullQuoteNode
+  | BulletListNode
+  | OrderedListNode
+  | HorizontalRuleNode
+  | ImageNode
+  | VideoNode;
+
+export interface BodyDoc {
+  type: 'doc';
+  content: BlockNode[];
+}
+
+// What the renderer needs to know about an image in the body.
+export interface BodyMedia {
+  id: number;
+  src: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+}

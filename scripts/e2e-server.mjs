@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// The server Playwright tests against (see webServer in playwright.config.ts): a fresh,
+// seeded database under ./test-data, a production build made against it, and
+// `next start` on 127.0.0.1:3100.
+//
+// The build prerenders pages from the database it sees, so build and data must belong
+// together: by default both are made anew. With E2E_SKIP_BUILD=1 the existing build and
+// ./test-data are reused, but only when ./test-data was made by that very build.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = path.join(root, 'test-data');
+const buildIdFile = path.join(root, '.next', 'BUILD_ID');
+// Written after a successful e2e build: which build this data directory belongs to.
+const marker = path.join(dataDir, '.e2e-build-id');
+const PORT = '3100';
+const HOST = '127.0.0.1';
+
+const env = {
+  ...process.env,
+  GAZETTE_DATA_DIR: dataDir,
+  NEXT_TELEMETRY_DISABLED: '1',
+  PORT,
+};
+
+let child = null;
+let stopping = false;
+
+// Playwright stops the web server with a signal; pass it on to whatever runs now.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    stopping = true;
+    if (child && child.exitCode === null && child.signalCode === null) child.kill(signal);
+    else process.exit(0);
+  });
+}
+
+function run(command, args) {
+  return new Promise((resolve) => {
+    console.log(`e2e-server: ${command} ${args.join(' ')}`);
+    child = spawn(command, args, { cwd: root, env, stdio: 'inherit' });
+    child.on('error', (error) => {
+      console.error(`e2e-server: could not start ${command}: ${error.message}`);
+      resolve(1);
+    });
+    child.on('exit', (code, signal) => {
+      child = null;
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+function readOrNull(file) {
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    return null;
+  }
+}
+
+function reusableBuild() {
+  if (process.env.E2E_SKIP_BUILD !== '1') return false;
+  const buildId = readOrNull(buildIdFile);
+  if (!buildId || readOrNull(marker) !== buildId) {
+    console.log('e2e-server: E2E_SKIP_BUILD=1 but the build and ./test-data do not belong together; rebuilding');
+    return false;
+  }
+  return fs.existsSync(path.join(dataDir, 'gazette.db'));
+}
+
+async function main() {
+  if (reusableBuild()) {
+    console.log('e2e-server: E2E_SKIP_BUILD=1, reusing .next and ./test-data');
+  } else {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.mkdirSync(dataDir, { recursive: true });
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    // `npm run build` migrates and seeds the empty database, then builds against it.
+    const code = await run(npm, ['run', 'build']);
+    if (stopping) process.exit(code);
+    if (code !== 0) {
+      console.error(`e2e-server: npm run build failed (exit ${code})`);
+      process.exit(code);
+    }
+    const buildId = readOrNull(buildIdFile);
+    if (buildId) fs.writeFileSync(marker, `${buildId}\n`);
+  }
+  // The local binary, not `npx next`, so signals reach the server without a wrapper between.
+  const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+  const code = await run(process.execPath, [next, 'start', '-p', PORT, '-H', HOST]);
+  process.exit(code);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
