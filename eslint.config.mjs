@@ -38,6 +38,10 @@ const config = [
     files: ['**/*.{ts,tsx}'],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Reader pages link with plain <a> on purpose: every page is static HTML, and
+      // <Link> would prefetch each of the dozens of links on a front page from the
+      // server. See docs/decisions/002-plain-links-on-reader-pages.md.
+      '@next/next/no-html-link-for-pages': 'off',
     },
   },
 ];

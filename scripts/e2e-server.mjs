@@ -29,19 +29,36 @@ const env = {
 let child = null;
 let stopping = false;
 
-// Playwright stops the web server with a signal; pass it on to whatever runs now.
+// Each step runs in its own process group, so a signal reaches all of it (`npm run build`
+// starts a shell, which starts `next build`, which starts workers), not only its first process.
+const ownGroup = process.platform !== 'win32';
+
+function stopChild(signal) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return false;
+  try {
+    if (ownGroup) process.kill(-child.pid, signal);
+    else child.kill(signal);
+  } catch {
+    child.kill(signal);
+  }
+  return true;
+}
+
+// Playwright stops the web server with a signal (gracefulShutdown in playwright.config.ts);
+// pass it on to whatever runs now.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
     stopping = true;
-    if (child && child.exitCode === null && child.signalCode === null) child.kill(signal);
-    else process.exit(0);
+    if (!stopChild(signal)) process.exit(0);
   });
 }
+// Never leave a build or server behind, whatever ends this script.
+process.on('exit', () => stopChild('SIGTERM'));
 
 function run(command, args) {
   return new Promise((resolve) => {
     console.log(`e2e-server: ${command} ${args.join(' ')}`);
-    child = spawn(command, args, { cwd: root, env, stdio: 'inherit' });
+    child = spawn(command, args, { cwd: root, env, stdio: 'inherit', detached: ownGroup });
     child.on('error', (error) => {
       console.error(`e2e-server: could not start ${command}: ${error.message}`);
       resolve(1);
@@ -91,7 +108,7 @@ async function main() {
   // The local binary, not `npx next`, so signals reach the server without a wrapper between.
   const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
   const code = await run(process.execPath, [next, 'start', '-p', PORT, '-H', HOST]);
-  process.exit(code);
+  process.exit(stopping ? 0 : code);
 }
 
 main().catch((error) => {

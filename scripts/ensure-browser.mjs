@@ -34,24 +34,24 @@ function run(command, args, env = process.env) {
   return result.status === 0;
 }
 
-function use(kind, file) {
+function choose(kind, file) {
   const version = versionOf(file);
   console.log(`ensure-browser: using ${kind} at ${file}${version ? ` (${version})` : ''}`);
   process.exit(0);
 }
 
 const bundled = bundledChromium();
-if (bundled) use("Playwright's bundled Chromium", bundled);
+if (bundled) choose("Playwright's bundled Chromium", bundled);
 
 const system = systemChromium();
-if (system) use('system Chromium', system);
+if (system) choose('system Chromium', system);
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (isRoot && fs.existsSync('/etc/debian_version')) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   if (run('apt-get', ['update'], env) && run('apt-get', ['install', '-y', 'chromium'], env)) {
     const installed = systemChromium();
-    if (installed) use("Debian's chromium package", installed);
+    if (installed) choose("Debian's chromium package", installed);
   }
   console.log('ensure-browser: installing Debian chromium failed, trying Playwright\'s downloader');
 }
@@ -59,7 +59,7 @@ if (isRoot && fs.existsSync('/etc/debian_version')) {
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 if (run(npx, ['playwright', 'install', 'chromium'])) {
   const downloaded = bundledChromium();
-  if (downloaded) use("Playwright's bundled Chromium", downloaded);
+  if (downloaded) choose("Playwright's bundled Chromium", downloaded);
 }
 
 console.error(

@@ -25,7 +25,15 @@ export function ArticleCard({
         ? 'font-serif text-base leading-snug font-semibold'
         : 'font-serif text-xl leading-snug font-bold';
   return (
-    <article className={variant === 'compact' ? 'flex gap-3' : 'flex flex-col gap-2'}>
+    <article
+      className={
+        variant === 'compact'
+          ? 'flex gap-3'
+          : variant === 'lead'
+            ? 'flex flex-col gap-3 md:grid md:grid-cols-[3fr_2fr] md:items-center md:gap-8'
+            : 'flex flex-col gap-2'
+      }
+    >
       {article.hero && variant !== 'compact' ? (
         <a href={article.url} tabIndex={-1} aria-hidden="true" className="block overflow-hidden bg-panel">
           <Image

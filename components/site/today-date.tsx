@@ -1,24 +1,27 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
 
-// The masthead date comes from the cached page. If the page was rendered
-// before midnight in the newsroom's zone, correct it in the reader's browser.
+const subscribe = (onChange: () => void) => {
+  // Re-check every minute so a page left open over midnight rolls over too.
+  const timer = setInterval(onChange, 60_000);
+  return () => clearInterval(timer);
+};
+
+// The masthead date comes from the cached page. If that page was rendered
+// before midnight in the newsroom's zone, the reader's browser corrects it.
 export function TodayDate({ label, timeZone }: { label: string; timeZone: string }) {
-  const [text, setText] = useState(label);
-  useEffect(() => {
-    const now = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      weekday: 'long',
-      month: 'long',
-      day: 'numeric',
-      year: 'numeric',
-    }).format(new Date());
-    if (now !== label) setText(now);
-  }, [label, timeZone]);
-  return (
-    <time data-testid="masthead-date" suppressHydrationWarning>
-      {text}
-    </time>
+  const text = useSyncExternalStore(
+    subscribe,
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        weekday: 'long',
+        month: 'long',
+        day: 'numeric',
+        year: 'numeric',
+      }).format(new Date()),
+    () => label,
   );
+  return <time data-testid="masthead-date">{text}</time>;
 }

@@ -40,8 +40,8 @@ export default async function ArticlePage(props: PageProps<'/[section]/[slug]'>)
 
   return (
     <div className="grid gap-x-12 gap-y-12 py-6 lg:grid-cols-[minmax(0,1fr)_300px] lg:py-10">
-      <article className="min-w-0">
-        <header className="mx-auto max-w-3xl lg:mx-0">
+      <article className="w-full min-w-0 lg:mx-auto lg:max-w-3xl">
+        <header>
           <a
             data-testid="section-label"
             href={`/${article.section.slug}`}
@@ -74,7 +74,7 @@ export default async function ArticlePage(props: PageProps<'/[section]/[slug]'>)
         </header>
 
         {article.hero ? (
-          <figure className="mt-6 max-w-3xl">
+          <figure className="mt-6">
             <Image
               src={article.hero.src}
               alt={article.hero.alt}

@@ -1,0 +1,46 @@
+// Run before `next build`, `next dev` and `next start` (npm run db:prepare): opens the
+// database, which applies pending migrations, and fills an empty one with the demo content.
+// Safe to run any number of times: a database with content is never touched again.
+//
+//   GAZETTE_SEED=off            migrate only, never seed (an empty production database)
+//   GAZETTE_SEED_ARTICLES=N     how many demo articles to create (default 300)
+
+import { getDatabasePath } from '../lib/paths';
+import { openConnection } from './client';
+import { isDatabaseEmpty, seedIfEmpty } from './seed';
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const file = getDatabasePath();
+  const conn = openConnection(file);
+  try {
+    const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+    if (!(await isDatabaseEmpty(conn))) {
+      const row = conn.sqlite.prepare('SELECT count(*) AS n FROM articles').get() as { n: number };
+      console.log(`db:prepare: ${file} is migrated and has content (${row.n} articles); nothing to seed (${seconds()}s)`);
+      return;
+    }
+    if (['off', 'false', '0', 'no'].includes((process.env.GAZETTE_SEED ?? '').toLowerCase())) {
+      console.log(`db:prepare: ${file} is migrated and empty; seeding is off (GAZETTE_SEED=${process.env.GAZETTE_SEED})`);
+      return;
+    }
+    const requested = Number(process.env.GAZETTE_SEED_ARTICLES ?? 300);
+    const articles = Number.isInteger(requested) && requested > 0 ? requested : 300;
+    const summary = await seedIfEmpty(conn, { articles });
+    if (!summary) {
+      console.log(`db:prepare: ${file} was seeded by another process meanwhile; nothing to do (${seconds()}s)`);
+      return;
+    }
+    console.log(
+      `db:prepare: ${file} was empty; migrated and seeded demo content ` +
+        `(${summary.articles} articles, ${summary.feedItems} feed items, ${summary.media} images) in ${seconds()}s`,
+    );
+  } finally {
+    conn.sqlite.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('db:prepare failed:', error);
+  process.exit(1);
+});

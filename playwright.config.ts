@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import { chromium, defineConfig, type LaunchOptions } from '@playwright/test';
+
+const CI = !!process.env.CI;
+const PORT = 3100;
+const baseURL = `http://127.0.0.1:${PORT}`;
+
+// Playwright cannot download its browsers on machines without internet; there we drive
+// Debian's chromium instead (scripts/ensure-browser.mjs installs it in CI). Playwright's own
+// browser wins whenever it is installed, so the config works unchanged everywhere.
+function bundledChromiumInstalled(): boolean {
+  try {
+    return fs.existsSync(chromium.executablePath());
+  } catch {
+    return false;
+  }
+}
+
+function systemChromiumLaunchOptions(): LaunchOptions | undefined {
+  if (bundledChromiumInstalled()) return undefined;
+  const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((file) => fs.existsSync(file));
+  if (!executablePath) return undefined;
+  return {
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  };
+}
+
+const launchOptions = systemChromiumLaunchOptions();
+
+export default defineConfig({
+  testDir: './e2e',
+  // Two cores: the server and two browsers are all the machine can take.
+  workers: 2,
+  fullyParallel: false,
+  forbidOnly: CI,
+  retries: CI ? 1 : 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL,
+    browserName: 'chromium',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    ...(launchOptions ? { launchOptions } : {}),
+  },
+  projects: [
+    {
+      name: 'desktop',
+      // Tests tagged @phone only make sense on a phone.
+      grepInvert: /@phone\b/,
+      use: { viewport: { width: 1280, height: 800 } },
+    },
+    {
+      name: 'phone',
+      // The article journey on a phone; request-only checks tagged @desktop are not repeated.
+      testMatch: /article\.spec\.ts$/,
+      grepInvert: /@desktop\b/,
+      use: {
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+        deviceScaleFactor: 2,
+        userAgent:
+          'Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Mobile Safari/537.36',
+      },
+    },
+  ],
+  webServer: {
+    // Rebuilds against a fresh, seeded ./test-data database, then serves it (see the script).
+    command: 'node scripts/e2e-server.mjs',
+    url: `${baseURL}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: !CI,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+  },
+});
