@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { chromium, defineConfig, type LaunchOptions } from '@playwright/test';
 
 const CI = !!process.env.CI;
-const PORT = 3100;
+const PORT = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 // Playwright cannot download its browsers on machines without internet; there we drive

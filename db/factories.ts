@@ -1206,11 +1206,18 @@ export interface ArticleContentOptions {
   related?: RelatedLink | null;
   // Probability of a video; about one article in twelve.
   videoChance?: number;
+  // For feed items: which scenario to tell. Consecutive items take consecutive
+  // scenarios, so the rail never shows the same headline twice in a row.
+  feedScenario?: number;
 }
 
 export function makeArticleContent(rng: Rng, options: ArticleContentOptions): ArticleContent {
   const short = options.section === 'feed';
-  const feed = short ? pick(rng, FEED_SCENARIOS) : undefined;
+  const feed = !short
+    ? undefined
+    : options.feedScenario !== undefined
+      ? FEED_SCENARIOS[options.feedScenario % FEED_SCENARIOS.length]
+      : pick(rng, FEED_SCENARIOS);
   const topic = feed?.topic ?? options.topic ?? pick(rng, TOPICS);
   const story = makeStory(rng, topic);
   const title = makeHeadline(rng, story, options.section, feed);

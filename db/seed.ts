@@ -602,6 +602,7 @@ function writeSeed(conn: Connection, images: RenderedImages, options: SeedOption
           topic: isFeed || sectionTopic === 'opinion' ? undefined : (sectionTopic as Topic),
           images: inlineImages,
           related,
+          feedScenario: isFeed ? entry.index : undefined,
         });
         const kind = isFeed
           ? 'feed'

@@ -1,5 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { getArticleWithVideo, getPublishedArticle, type SeededArticle } from './fixtures';
+import { groupByDay } from '../lib/dates';
+import {
+  getArticleWithVideo,
+  getLatestFeedItems,
+  getNewsroomTimeZone,
+  getPublishedArticle,
+  type SeededArticle,
+} from './fixtures';
 
 // A reader opens an article: masthead, the story itself, its rails and footer, on desktop
 // and on a phone, with and without JavaScript. Content comes from the seeded test database
@@ -191,6 +198,26 @@ test.describe('article page', () => {
     await expect(player).toBeAttached();
     await expect(player).toHaveAttribute('src', VIDEO_EMBED);
     expect(new URL(page.url()).pathname).toBe(video.url);
+  });
+
+  test('groups the News Feed rail by day in the newsroom\'s time zone, not the server\'s', async ({ page }) => {
+    // scripts/e2e-server.mjs runs the server with TZ=America/Los_Angeles.
+    const timeZone = getNewsroomTimeZone();
+    expect(timeZone).toBe('Europe/Kyiv');
+    const items = getLatestFeedItems(8);
+    const expected = groupByDay(items, (i) => i.publishedAt, timeZone, new Date()).map((g) => ({
+      label: g.label,
+      titles: g.items.map((i) => i.title),
+    }));
+    expect((await page.goto(getPublishedArticle().url))?.status()).toBe(200);
+    const rail = page.getByRole('region', { name: 'News Feed' });
+    const shown = await rail.locator('h3').evaluateAll((headings) =>
+      headings.map((h) => ({
+        label: (h.textContent ?? '').trim(),
+        titles: Array.from(h.nextElementSibling?.querySelectorAll('li a') ?? []).map((a) => (a.textContent ?? '').trim()),
+      })),
+    );
+    expect(shown).toEqual(expected);
   });
 
   test('fits a phone screen without sideways scrolling', { tag: '@phone' }, async ({ page }) => {

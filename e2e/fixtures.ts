@@ -142,3 +142,27 @@ export function getArticleWithVideo(): SeededVideoArticle {
   if (!row) throw new Error(`No published article with a video in ${TEST_DB_PATH}: check db/seed.ts.`);
   return { ...row, url: `/${row.sectionSlug}/${row.slug}` };
 }
+
+export interface FeedItem {
+  title: string;
+  publishedAt: Date;
+}
+
+// The newest published News Feed items, as the rail lists them.
+export function getLatestFeedItems(limit: number): FeedItem[] {
+  const rows = openTestDb()
+    .prepare(
+      `SELECT title, published_at AS publishedAt FROM articles
+       WHERE status = 'published' AND deleted_at IS NULL AND kind = 'feed'
+       ORDER BY published_at DESC, id DESC LIMIT ?`,
+    )
+    .all(limit) as { title: string; publishedAt: number }[];
+  return rows.map((r) => ({ title: r.title, publishedAt: new Date(r.publishedAt) }));
+}
+
+export function getNewsroomTimeZone(): string {
+  const row = openTestDb().prepare(`SELECT value FROM settings WHERE key = 'time_zone'`).get() as
+    | { value: string }
+    | undefined;
+  return row ? (JSON.parse(row.value) as string) : 'Europe/Kyiv';
+}

@@ -16,7 +16,8 @@ const dataDir = path.join(root, 'test-data');
 const buildIdFile = path.join(root, '.next', 'BUILD_ID');
 // Written after a successful e2e build: which build this data directory belongs to.
 const marker = path.join(dataDir, '.e2e-build-id');
-const PORT = '3100';
+// E2E_PORT lets two checkouts run their suites side by side.
+const PORT = process.env.E2E_PORT || '3100';
 const HOST = '127.0.0.1';
 
 const env = {
@@ -24,6 +25,9 @@ const env = {
   GAZETTE_DATA_DIR: dataDir,
   NEXT_TELEMETRY_DISABLED: '1',
   PORT,
+  // The server's own zone is deliberately far from the newsroom's (Europe/Kyiv):
+  // dates on pages must follow the newsroom setting, never the machine.
+  TZ: 'America/Los_Angeles',
 };
 
 let child = null;
