@@ -31,6 +31,14 @@ export function openConnection(file = getDatabasePath()): Connection {
   return { db, sqlite };
 }
 
+// A read-only handle on a database file that must already exist (backup
+// verification, restore checks). Never migrates, never writes.
+export function openReadOnly(file: string): Database.Database {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  return sqlite;
+}
+
 // One connection per server process, kept on globalThis so `next dev` reloads
 // do not leak file handles. Opened on first use, not on import.
 const globalForDb = globalThis as unknown as { gazetteDb?: Connection };
