@@ -1,0 +1,191 @@
+#!/usr/bin/env node
+// npm run bench — the project's benchmark. Builds the production server against a
+// large seeded data set in its own data directory (./bench-data, 100,000 articles,
+// made once and reused), starts it, and measures each public page type with
+// autocannon: requests/s, p50/p99 latency, errors, and the server's peak memory.
+// Results: bench-results.json and a table on stdout. See docs/performance.md.
+//
+//   BENCH_ARTICLES=100000   size of the data set (a different size re-seeds)
+//   BENCH_DURATION=20       seconds per target after a 5 s warm-up
+//   BENCH_CONNECTIONS=50
+//   BENCH_SKIP_BUILD=1      reuse .next (only when it was built against bench-data)
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = path.join(root, 'bench-data');
+const articles = Number(process.env.BENCH_ARTICLES || 100_000);
+const duration = Number(process.env.BENCH_DURATION || 20);
+const connections = Number(process.env.BENCH_CONNECTIONS || 50);
+const port = Number(process.env.BENCH_PORT || 3300);
+const base = `http://127.0.0.1:${port}`;
+const env = {
+  ...process.env,
+  GAZETTE_DATA_DIR: dataDir,
+  NEXT_TELEMETRY_DISABLED: '1',
+  NODE_ENV: 'production',
+  PORT: String(port),
+};
+
+function run(command, args, extraEnv = {}) {
+  const result = spawnSync(command, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status})`);
+}
+
+function seededCount() {
+  const file = path.join(dataDir, 'gazette.db');
+  if (!fs.existsSync(file)) return 0;
+  // The benchmark is a client of the data set, not of the app: a read-only peek is enough here.
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare('SELECT count(*) AS n FROM articles').get().n;
+  } catch {
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+function pick(sql, ...params) {
+  const db = new Database(path.join(dataDir, 'gazette.db'), { readonly: true });
+  try {
+    return db.prepare(sql).get(...params);
+  } finally {
+    db.close();
+  }
+}
+
+async function waitForServer(url, ms = 60_000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server did not answer ${url}`);
+}
+
+// Peak resident memory of the server process tree, polled from /proc.
+function rssOf(pid) {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /VmRSS:\s+(\d+) kB/.exec(status);
+    let total = match ? Number(match[1]) * 1024 : 0;
+    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    for (const child of children) total += rssOf(Number(child));
+    return total;
+  } catch {
+    return 0;
+  }
+}
+
+function cannon(url, seconds) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections, duration: seconds, pipelining: 1 }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
+  });
+}
+
+async function main() {
+  const have = seededCount();
+  if (have !== articles) {
+    console.log(`bench: seeding ${articles} articles into ${dataDir} (have ${have})`);
+    run(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'db/seed.ts', '--reset', '--articles', String(articles)]);
+  } else {
+    console.log(`bench: reusing ${dataDir} (${have} articles)`);
+  }
+  if (process.env.BENCH_SKIP_BUILD !== '1') run('npm', ['run', 'build']);
+
+  const article = pick(
+    `SELECT s.slug AS section, a.slug AS slug FROM articles a JOIN sections s ON s.id = a.section_id
+     WHERE a.status = 'published' AND a.kind <> 'feed' ORDER BY a.published_at DESC LIMIT 1 OFFSET 50`,
+  );
+  const tag = pick(
+    `SELECT t.slug AS slug FROM tags t JOIN article_tags at ON at.tag_id = t.id GROUP BY t.id ORDER BY count(*) DESC LIMIT 1`,
+  );
+  const section = pick(`SELECT slug FROM sections WHERE slug <> 'news-feed' ORDER BY position LIMIT 1`);
+  const targets = [
+    ['home', '/'],
+    ['article', `/${article.section}/${article.slug}`],
+    ['section front', `/${section.slug}`],
+    ['tag page', `/tag/${tag.slug}`],
+    ['search', '/search?q=council%20budget'],
+    ['rss', '/rss.xml'],
+    ['sitemap index', '/sitemap.xml'],
+    ['news sitemap', '/news-sitemap.xml'],
+  ];
+
+  const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  let peak = 0;
+  const poll = setInterval(() => {
+    peak = Math.max(peak, rssOf(server.pid));
+  }, 200);
+  const results = [];
+  try {
+    await waitForServer(`${base}/api/health`);
+    for (const [name, urlPath] of targets) {
+      const url = base + urlPath;
+      const first = await fetch(url);
+      if (first.status === 404) {
+        console.log(`bench: ${name} (${urlPath}) answers 404 — not built yet, skipped`);
+        results.push({ name, path: urlPath, skipped: 'not found' });
+        continue;
+      }
+      await cannon(url, 5); // warm-up: fill caches, JIT
+      const r = await cannon(url, duration);
+      const row = {
+        name,
+        path: urlPath,
+        requestsPerSecond: Math.round(r.requests.average),
+        p50ms: r.latency.p50,
+        p99ms: r.latency.p99,
+        errors: r.errors + r.timeouts + r.non2xx,
+        bytesPerResponse: Math.round(r.throughput.average / Math.max(1, r.requests.average)),
+      };
+      results.push(row);
+      console.log(`bench: ${name}: ${row.requestsPerSecond} req/s, p50 ${row.p50ms} ms, p99 ${row.p99ms} ms, ${row.errors} errors`);
+    }
+  } finally {
+    clearInterval(poll);
+    server.kill('SIGTERM');
+  }
+
+  const report = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    articles,
+    connections,
+    durationSeconds: duration,
+    serverPeakRssMiB: Math.round(peak / 2 ** 20),
+    results,
+  };
+  fs.writeFileSync(path.join(root, 'bench-results.json'), `${JSON.stringify(report, null, 2)}\n`);
+  console.log('');
+  console.table(
+    results.map((r) =>
+      r.skipped
+        ? { target: r.name, path: r.path, 'req/s': '—', 'p50 ms': '—', 'p99 ms': '—', errors: r.skipped }
+        : { target: r.name, path: r.path, 'req/s': r.requestsPerSecond, 'p50 ms': r.p50ms, 'p99 ms': r.p99ms, errors: r.errors },
+    ),
+  );
+  console.log(`server peak memory: ${report.serverPeakRssMiB} MiB · results in bench-results.json`);
+}
+
+main().catch((error) => {
+  console.error(`bench failed: ${error.message}`);
+  process.exit(1);
+});
