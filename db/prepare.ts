@@ -5,11 +5,17 @@
 //   GAZETTE_SEED=off            migrate only, never seed (an empty production database)
 //   GAZETTE_SEED_ARTICLES=N     how many demo articles to create (default 300)
 
+import { parseEnvironment } from '../lib/env';
 import { getDatabasePath } from '../lib/paths';
 import { openConnection } from './client';
 import { isDatabaseEmpty, seedIfEmpty } from './seed';
 
 async function main(): Promise<void> {
+  const config = parseEnvironment(process.env);
+  if (!config.ok) {
+    for (const line of config.errors) console.error(`Configuration error: ${line}`);
+    process.exit(1);
+  }
   const started = performance.now();
   const file = getDatabasePath();
   const conn = openConnection(file);

@@ -1,19 +1,36 @@
 import 'server-only';
+import fs from 'node:fs';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 
 export interface DatabaseHealth {
   ok: boolean;
-  migrations: number;
+  migrationsApplied: number;
+  migrationsExpected: number;
   error?: string;
 }
 
-// Readiness of the database: reachable, and the migrations table is there.
+function expectedMigrations(): number {
+  const journal = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations', 'meta', '_journal.json');
+  const parsed = JSON.parse(fs.readFileSync(journal, 'utf8')) as { entries: unknown[] };
+  return parsed.entries.length;
+}
+
+// Readiness of the database: reachable, answering, and every migration applied.
 export async function checkDatabase(): Promise<DatabaseHealth> {
   try {
     const row = await getDb().get<{ n: number }>(sql`SELECT count(*) AS n FROM __drizzle_migrations`);
-    return { ok: (row?.n ?? 0) > 0, migrations: row?.n ?? 0 };
+    await getDb().get(sql`SELECT id FROM articles LIMIT 1`);
+    const applied = row?.n ?? 0;
+    const expected = expectedMigrations();
+    return { ok: applied >= expected && expected > 0, migrationsApplied: applied, migrationsExpected: expected };
   } catch (error) {
-    return { ok: false, migrations: 0, error: error instanceof Error ? error.message : String(error) };
+    return {
+      ok: false,
+      migrationsApplied: 0,
+      migrationsExpected: 0,
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
 }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnvironment } from './env';
+
+describe('parseEnvironment', () => {
+  it('accepts an empty environment: every variable has a default', () => {
+    expect(parseEnvironment({})).toEqual({ ok: true, env: expect.any(Object) });
+  });
+
+  it('parses good values', () => {
+    const result = parseEnvironment({
+      PORT: '8080',
+      SITE_URL: 'https://news.example.org/',
+      GAZETTE_TIME_ZONE: 'America/New_York',
+      ADMIN_EMAIL: 'editor@example.org',
+      LOG_LEVEL: 'debug',
+    });
+    expect(result.ok && result.env).toMatchObject({
+      PORT: 8080,
+      SITE_URL: 'https://news.example.org',
+      GAZETTE_TIME_ZONE: 'America/New_York',
+      LOG_LEVEL: 'debug',
+    });
+  });
+
+  it('treats blank values as unset', () => {
+    const result = parseEnvironment({ PORT: ' ', SITE_URL: '' });
+    expect(result.ok && result.env.PORT).toBeUndefined();
+  });
+
+  it('names each bad variable and what is expected, one line each', () => {
+    const result = parseEnvironment({
+      PORT: 'eighty',
+      SITE_URL: 'news.example.org',
+      GAZETTE_TIME_ZONE: 'Mars/Olympus',
+      AUTH_SECRET: 'short',
+      LOG_LEVEL: 'loud',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toHaveLength(5);
+    expect(result.errors.find((e) => e.startsWith('PORT='))).toMatch(/whole number between 1 and 65535/);
+    expect(result.errors.find((e) => e.startsWith('SITE_URL='))).toMatch(/absolute http\(s\) URL/);
+    expect(result.errors.find((e) => e.startsWith('GAZETTE_TIME_ZONE='))).toMatch(/IANA time zone/);
+    expect(result.errors.find((e) => e.startsWith('AUTH_SECRET='))).toMatch(/at least 32 characters/);
+    for (const line of result.errors) expect(line).not.toContain('\n');
+  });
+
+  it('refuses a port out of range', () => {
+    expect(parseEnvironment({ PORT: '70000' }).ok).toBe(false);
+    expect(parseEnvironment({ PORT: '0' }).ok).toBe(false);
+  });
+});

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { isValidTimeZone } from './dates';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+// Every environment variable Gazette reads, in one place, checked once at start-up.
+export const environmentSchema = z.object({
+  PORT: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'a whole number between 1 and 65535')
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= 65535, 'a whole number between 1 and 65535')
+      .optional(),
+  ),
+  SITE_URL: optionalString.pipe(
+    z
+      .url({ protocol: /^https?$/, error: 'an absolute http(s) URL such as https://news.example.org' })
+      .transform((u) => u.replace(/\/+$/, ''))
+      .optional(),
+  ),
+  GAZETTE_DATA_DIR: optionalString,
+  AUTH_SECRET: optionalString.pipe(
+    z.string().min(32, 'at least 32 characters of random text (e.g. `openssl rand -base64 32`)').optional(),
+  ),
+  ADMIN_EMAIL: optionalString.pipe(z.email('an email address').optional()),
+  ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'at least 12 characters').optional()),
+  GAZETTE_TIME_ZONE: optionalString.pipe(
+    z.string().refine(isValidTimeZone, 'an IANA time zone such as Europe/Kyiv').optional(),
+  ),
+  GAZETTE_SITE_NAME: optionalString.pipe(z.string().max(80, 'at most 80 characters').optional()),
+  LOG_LEVEL: optionalString.pipe(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace'], 'one of fatal, error, warn, info, debug, trace').optional(),
+  ),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export type EnvironmentResult = { ok: true; env: Environment } | { ok: false; errors: string[] };
+
+// One line per problem, naming the variable and what is expected.
+export function parseEnvironment(source: Record<string, string | undefined>): EnvironmentResult {
+  const result = environmentSchema.safeParse(source);
+  if (result.success) return { ok: true, env: result.data };
+  const errors = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? 'environment');
+    return `${name}=${JSON.stringify(source[name] ?? '')} is invalid: expected ${issue.message}`;
+  });
+  return { ok: false, errors };
+}
