@@ -28,6 +28,9 @@ export function openConnection(file = getDatabasePath()): Connection {
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS });
+  // Gathers planner statistics where they are missing or stale (cheap; SQLite's
+  // recommendation for long-lived connections).
+  sqlite.pragma('optimize=0x10002');
   return { db, sqlite };
 }
 
