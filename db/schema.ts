@@ -15,20 +15,10 @@ const createdAt = () =>
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`);
 
-export const ROLES = ['contributor', 'author', 'editor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { ARTICLE_KINDS, ARTICLE_STATUSES, ROLES } from '../lib/domain';
 
-export const ARTICLE_STATUSES = [
-  'draft',
-  'in_review',
-  'scheduled',
-  'published',
-  'unpublished',
-] as const;
-export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
-
-export const ARTICLE_KINDS = ['news', 'feature', 'analysis', 'opinion', 'feed'] as const;
-export type ArticleKind = (typeof ARTICLE_KINDS)[number];
+export { ARTICLE_KINDS, ARTICLE_STATUSES, ROLES };
+export type { ArticleKind, ArticleStatus, Role } from '../lib/domain';
 
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),

@@ -1,0 +1,160 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleInputSchema, type ArticleInput } from '../../lib/validation/article';
+
+// The mutations use the app's shared connection: point it at a fresh data dir
+// before anything opens it.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-mutations-'));
+process.env.GAZETTE_DATA_DIR = dir;
+
+const { getConnection } = await import('../client');
+const { createArticle, publishDueArticles, transitionArticle, updateArticle } = await import('./articles');
+
+const { sqlite } = getConnection();
+const actor = { id: null, email: 'test@example.org', ip: '127.0.0.1' };
+const one = <T>(sql: string, ...params: unknown[]) => sqlite.prepare(sql).get(...params) as T;
+const count = (sql: string, ...params: unknown[]) => one<{ n: number }>(sql, ...params).n;
+
+beforeAll(() => {
+  sqlite.exec(`
+    INSERT INTO sections (id, name, slug, position) VALUES (1, 'City', 'city', 0), (2, 'Politics', 'politics', 1);
+    INSERT INTO tags (id, name, slug) VALUES (1, 'Transit', 'transit'), (2, 'Budget', 'budget'), (3, 'Night life', 'night-life');
+    INSERT INTO bylines (id, name, slug) VALUES (1, 'Iryna Bondar', 'iryna-bondar'), (2, 'Nadia Okafor', 'nadia-okafor');
+  `);
+});
+
+afterAll(() => {
+  sqlite.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function input(overrides: Record<string, unknown> = {}): ArticleInput {
+  return articleInputSchema.parse({
+    title: 'Night buses return to four routes',
+    dek: 'The pilot starts on Monday.',
+    slug: 'night-buses-return',
+    sectionId: 1,
+    kind: 'news',
+    body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Trams and buses will run later.' }] }] },
+    bylineIds: [2, 1],
+    tagIds: [1, 2],
+    ...overrides,
+  });
+}
+
+function created(overrides: Record<string, unknown> = {}) {
+  const result = createArticle(input(overrides), actor);
+  if (!result.ok) throw new Error(`create failed: ${JSON.stringify(result)}`);
+  return result;
+}
+
+describe('createArticle', () => {
+  it('saves the article, its ordered bylines and tags, a first revision and the search index together', () => {
+    const { id, version } = created();
+    expect(version).toBe(1);
+    expect(one<{ status: string; word_count: number }>('SELECT status, word_count FROM articles WHERE id = ?', id)).toEqual({
+      status: 'draft',
+      word_count: 6,
+    });
+    expect(sqlite.prepare('SELECT byline_id FROM article_bylines WHERE article_id = ? ORDER BY position').pluck().all(id)).toEqual([2, 1]);
+    expect(count('SELECT count(*) AS n FROM revisions WHERE article_id = ?', id)).toBe(1);
+    expect(sqlite.prepare(`SELECT rowid FROM articles_fts WHERE articles_fts MATCH '"trams"'`).pluck().all()).toContain(id);
+  });
+
+  it('refuses a slug already used in the section, or a tag that does not exist, and writes nothing', () => {
+    const before = count('SELECT count(*) AS n FROM articles');
+    expect(createArticle(input(), actor)).toEqual({
+      ok: false,
+      reason: 'invalid',
+      errors: { slug: 'Another article in this section already uses this slug.' },
+    });
+    expect(createArticle(input({ slug: 'fresh', tagIds: [99] }), actor)).toMatchObject({ ok: false, errors: { tagIds: expect.any(String) } });
+    expect(count('SELECT count(*) AS n FROM articles')).toBe(before);
+  });
+});
+
+describe('updateArticle', () => {
+  it('saves on the expected version and refuses a stale one without overwriting', () => {
+    const { id } = created({ slug: 'lock-test' });
+    const first = updateArticle(id, 1, input({ slug: 'lock-test', title: 'First editor' }), actor);
+    expect(first).toMatchObject({ ok: true, version: 2 });
+    const second = updateArticle(id, 1, input({ slug: 'lock-test', title: 'Second editor' }), actor);
+    expect(second).toMatchObject({ ok: false, reason: 'conflict', current: { version: 2, snapshot: { title: 'First editor' } } });
+    expect(one<{ title: string; version: number }>('SELECT title, version FROM articles WHERE id = ?', id)).toEqual({
+      title: 'First editor',
+      version: 2,
+    });
+    expect(count('SELECT count(*) AS n FROM revisions WHERE article_id = ?', id)).toBe(2);
+  });
+});
+
+describe('publishing', () => {
+  it('sets the first-published time once; only substantive updates move "Updated"', () => {
+    const { id } = created({ slug: 'publish-test' });
+    const t0 = new Date('2026-11-20T09:00:00Z');
+    const published = transitionArticle(id, 'published', actor, { now: t0 });
+    expect(published).toMatchObject({ ok: true, status: 'published' });
+    if (!published.ok) return;
+    expect(published.invalidate).toEqual(expect.arrayContaining(['article-lists', `article:${id}`, 'section:1', 'tag:1', 'byline:2']));
+
+    updateArticle(id, published.version, input({ slug: 'publish-test', title: 'Typo fixed' }), actor, { now: new Date('2026-11-20T10:00:00Z') });
+    expect(one<{ u: number }>('SELECT updated_at AS u FROM articles WHERE id = ?', id).u).toBe(t0.getTime());
+
+    const v = one<{ version: number }>('SELECT version FROM articles WHERE id = ?', id).version;
+    const later = new Date('2026-11-20T12:00:00Z');
+    updateArticle(id, v, input({ slug: 'publish-test', title: 'New figures' }), actor, { substantive: true, now: later });
+    expect(one<{ p: number; u: number }>('SELECT published_at AS p, updated_at AS u FROM articles WHERE id = ?', id)).toEqual({
+      p: t0.getTime(),
+      u: later.getTime(),
+    });
+
+    expect(transitionArticle(id, 'unpublished', actor).ok).toBe(true);
+    expect(transitionArticle(id, 'published', actor).ok).toBe(true);
+    expect(one<{ p: number }>('SELECT published_at AS p FROM articles WHERE id = ?', id).p).toBe(t0.getTime());
+    expect(count(`SELECT count(*) AS n FROM audit_log WHERE target_id = ? AND action = 'article.publish'`, String(id))).toBe(2);
+  });
+
+  it('leaves a redirect when a published article changes slug or section, without chains', () => {
+    const { id } = created({ slug: 'old-name' });
+    const p = transitionArticle(id, 'published', actor);
+    if (!p.ok) throw new Error('publish failed');
+    const r1 = updateArticle(id, p.version, input({ slug: 'new-name' }), actor);
+    if (!r1.ok) throw new Error('update failed');
+    const r2 = updateArticle(id, r1.version, input({ slug: 'new-name', sectionId: 2 }), actor);
+    expect(r2.ok).toBe(true);
+    const rows = sqlite.prepare('SELECT from_path, to_path FROM redirects ORDER BY from_path').all();
+    expect(rows).toEqual([
+      { from_path: '/city/new-name', to_path: '/politics/new-name' },
+      { from_path: '/city/old-name', to_path: '/politics/new-name' },
+    ]);
+  });
+
+  it('refuses moves the workflow does not have', () => {
+    const { id } = created({ slug: 'workflow-test' });
+    expect(transitionArticle(id, 'unpublished', actor)).toEqual({
+      ok: false,
+      reason: 'refused',
+      message: 'A draft article cannot become unpublished.',
+    });
+  });
+});
+
+describe('scheduling', () => {
+  it('publishes due articles once, however often the scheduler runs', () => {
+    const { id } = created({ slug: 'scheduled-test' });
+    const now = new Date('2026-11-26T10:00:00Z');
+    expect(transitionArticle(id, 'scheduled', actor, { now, scheduledAt: new Date('2026-11-26T09:00:00Z') }).ok).toBe(false);
+    expect(transitionArticle(id, 'scheduled', actor, { now, scheduledAt: new Date('2026-11-26T11:00:00Z') }).ok).toBe(true);
+    expect(publishDueArticles(new Date('2026-11-26T10:59:00Z')).published).toEqual([]);
+    const run = publishDueArticles(new Date('2026-11-26T11:00:30Z'));
+    expect(run.published).toEqual([id]);
+    expect(run.invalidate).toContain('article-lists');
+    expect(publishDueArticles(new Date('2026-11-26T11:01:00Z')).published).toEqual([]);
+    expect(one<{ status: string; p: number }>('SELECT status, published_at AS p FROM articles WHERE id = ?', id)).toEqual({
+      status: 'published',
+      p: new Date('2026-11-26T11:00:30Z').getTime(),
+    });
+  });
+});

@@ -1,0 +1,346 @@
+import 'server-only';
+import { and, asc, eq, inArray, lte, ne } from 'drizzle-orm';
+import { getDb, type DB } from '@/db/client';
+import {
+  articleBylines,
+  articles,
+  articleTags,
+  auditLog,
+  bylines,
+  redirects,
+  revisions,
+  sections,
+  tags,
+  type Article,
+  type ArticleStatus,
+} from '@/db/schema';
+import { tagsForArticleChange, type ArticleCacheFacts } from '@/lib/article-change-tags';
+import type { ArticleSnapshot } from '@/lib/article-snapshot';
+import { bodyToPlainText, countWords } from '@/lib/body/text';
+import type { BodyDoc } from '@/lib/body/types';
+import { isReservedSlug } from '@/lib/slug';
+import type { ArticleInput } from '@/lib/validation/article';
+import { decideTransition } from '@/lib/workflow';
+
+// Every function here is one SQLite transaction: an article, its bylines, tags,
+// revision, redirects, audit row and (through triggers) its search index are
+// saved together or not at all. better-sqlite3 transactions are synchronous,
+// so the bodies use .run()/.get()/.all(); a networked driver would make these
+// bodies async and nothing else.
+
+export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
+
+export interface ArticleConflict {
+  version: number;
+  modifiedAt: string;
+  snapshot: ArticleSnapshot;
+}
+
+export type SaveResult =
+  | { ok: true; id: number; version: number; invalidate: string[] }
+  | { ok: false; reason: 'invalid'; errors: Record<string, string> }
+  | { ok: false; reason: 'conflict'; current: ArticleConflict }
+  | { ok: false; reason: 'not_found' };
+
+export type TransitionResult =
+  | { ok: true; id: number; version: number; status: ArticleStatus; invalidate: string[] }
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'conflict'; current: ArticleConflict }
+  | { ok: false; reason: 'refused'; message: string };
+
+interface Actor {
+  id: number | null;
+  email?: string | null;
+  ip?: string | null;
+}
+
+function articlePath(tx: Tx, sectionId: number, slug: string): string {
+  const section = tx.select({ slug: sections.slug }).from(sections).where(eq(sections.id, sectionId)).get();
+  return `/${section?.slug ?? 'unknown'}/${slug}`;
+}
+
+function linkedIds(tx: Tx, articleId: number): { tagIds: number[]; bylineIds: number[] } {
+  const tagIds = tx
+    .select({ id: articleTags.tagId })
+    .from(articleTags)
+    .where(eq(articleTags.articleId, articleId))
+    .orderBy(asc(articleTags.position))
+    .all()
+    .map((r) => r.id);
+  const bylineIds = tx
+    .select({ id: articleBylines.bylineId })
+    .from(articleBylines)
+    .where(eq(articleBylines.articleId, articleId))
+    .orderBy(asc(articleBylines.position))
+    .all()
+    .map((r) => r.id);
+  return { tagIds, bylineIds };
+}
+
+export function snapshotOf(row: Article, links: { tagIds: number[]; bylineIds: number[] }): ArticleSnapshot {
+  return {
+    slug: row.slug,
+    sectionId: row.sectionId,
+    kind: row.kind,
+    title: row.title,
+    dek: row.dek,
+    body: row.body,
+    status: row.status,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    scheduledAt: row.scheduledAt?.toISOString() ?? null,
+    heroMediaId: row.heroMediaId,
+    heroCaption: row.heroCaption,
+    heroCredit: row.heroCredit,
+    videoUrl: row.videoUrl,
+    seoTitle: row.seoTitle,
+    seoDescription: row.seoDescription,
+    socialMediaId: row.socialMediaId,
+    bylineIds: links.bylineIds,
+    tagIds: links.tagIds,
+  };
+}
+
+function cacheFacts(row: Article, links: { tagIds: number[]; bylineIds: number[] }): ArticleCacheFacts {
+  return { id: row.id, status: row.status, sectionId: row.sectionId, ...links };
+}
+
+function conflictOf(tx: Tx, row: Article): ArticleConflict {
+  return {
+    version: row.version,
+    modifiedAt: row.modifiedAt.toISOString(),
+    snapshot: snapshotOf(row, linkedIds(tx, row.id)),
+  };
+}
+
+// Checks that need the database: the section, bylines and tags exist, and the
+// slug is free in its section.
+function validateReferences(tx: Tx, input: ArticleInput, articleId: number | null): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const section = tx.select({ id: sections.id }).from(sections).where(eq(sections.id, input.sectionId)).get();
+  if (!section) errors.sectionId = 'That section does not exist.';
+  if (isReservedSlug(input.slug)) errors.slug = 'That slug is reserved; choose another.';
+  if (!errors.slug && section) {
+    const clash = tx
+      .select({ id: articles.id })
+      .from(articles)
+      .where(
+        and(
+          eq(articles.sectionId, input.sectionId),
+          eq(articles.slug, input.slug),
+          articleId === null ? undefined : ne(articles.id, articleId),
+        ),
+      )
+      .get();
+    if (clash) errors.slug = 'Another article in this section already uses this slug.';
+  }
+  if (input.bylineIds.length > 0) {
+    const found = tx.select({ id: bylines.id }).from(bylines).where(inArray(bylines.id, input.bylineIds)).all();
+    if (found.length !== input.bylineIds.length) errors.bylineIds = 'One of the bylines no longer exists.';
+  }
+  if (input.tagIds.length > 0) {
+    const found = tx.select({ id: tags.id }).from(tags).where(inArray(tags.id, input.tagIds)).all();
+    if (found.length !== input.tagIds.length) errors.tagIds = 'One of the tags no longer exists.';
+  }
+  return errors;
+}
+
+function writeLinks(tx: Tx, articleId: number, input: ArticleInput): void {
+  tx.delete(articleBylines).where(eq(articleBylines.articleId, articleId)).run();
+  tx.delete(articleTags).where(eq(articleTags.articleId, articleId)).run();
+  input.bylineIds.forEach((bylineId, position) =>
+    tx.insert(articleBylines).values({ articleId, bylineId, position }).run(),
+  );
+  input.tagIds.forEach((tagId, position) => tx.insert(articleTags).values({ articleId, tagId, position }).run());
+}
+
+function contentColumns(input: ArticleInput) {
+  const bodyText = bodyToPlainText(input.body as BodyDoc);
+  return {
+    slug: input.slug,
+    sectionId: input.sectionId,
+    kind: input.kind,
+    title: input.title,
+    dek: input.dek,
+    body: input.body,
+    bodyText,
+    wordCount: countWords(bodyText),
+    heroMediaId: input.heroMediaId,
+    heroCaption: input.heroCaption,
+    heroCredit: input.heroCredit,
+    videoUrl: input.videoUrl,
+    seoTitle: input.seoTitle,
+    seoDescription: input.seoDescription,
+    socialMediaId: input.socialMediaId,
+  };
+}
+
+function writeRevision(tx: Tx, row: Article, actor: Actor, note: string, now: Date): void {
+  tx.insert(revisions)
+    .values({
+      articleId: row.id,
+      version: row.version,
+      snapshot: snapshotOf(row, linkedIds(tx, row.id)),
+      userId: actor.id,
+      note,
+      createdAt: now,
+    })
+    .run();
+}
+
+function audit(tx: Tx, actor: Actor, action: string, articleId: number, details: Record<string, unknown>, now: Date) {
+  tx.insert(auditLog)
+    .values({
+      at: now,
+      actorId: actor.id,
+      actorEmail: actor.email ?? null,
+      action,
+      targetType: 'article',
+      targetId: String(articleId),
+      ip: actor.ip ?? null,
+      details,
+    })
+    .run();
+}
+
+// A published article that moves leaves a permanent redirect behind, and
+// existing redirects to its old address follow it (no chains).
+function redirectMovedArticle(tx: Tx, oldPath: string, newPath: string, actor: Actor): void {
+  if (oldPath === newPath) return;
+  tx.delete(redirects).where(eq(redirects.fromPath, newPath)).run();
+  tx.update(redirects).set({ toPath: newPath }).where(eq(redirects.toPath, oldPath)).run();
+  tx.insert(redirects)
+    .values({ fromPath: oldPath, toPath: newPath, source: 'auto', createdBy: actor.id })
+    .onConflictDoUpdate({ target: redirects.fromPath, set: { toPath: newPath, source: 'auto' } })
+    .run();
+}
+
+export function createArticle(input: ArticleInput, actor: Actor, now = new Date()): SaveResult {
+  return getDb().transaction((tx) => {
+    const errors = validateReferences(tx, input, null);
+    if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors };
+    const row = tx
+      .insert(articles)
+      .values({ ...contentColumns(input), status: 'draft', createdBy: actor.id, createdAt: now, modifiedAt: now })
+      .returning()
+      .get();
+    writeLinks(tx, row.id, input);
+    writeRevision(tx, row, actor, 'Created', now);
+    audit(tx, actor, 'article.create', row.id, { title: row.title }, now);
+    return { ok: true, id: row.id, version: row.version, invalidate: [] };
+  });
+}
+
+// Saves an edit if nobody saved since `expectedVersion`; otherwise returns the
+// other save so the editor can compare and keep their own text. A substantive
+// update of a published article moves its public "Updated" time; a typo fix
+// changes nothing public but the text.
+export function updateArticle(
+  id: number,
+  expectedVersion: number,
+  input: ArticleInput,
+  actor: Actor,
+  options: { substantive?: boolean; note?: string; now?: Date } = {},
+): SaveResult {
+  const now = options.now ?? new Date();
+  return getDb().transaction((tx) => {
+    const before = tx.select().from(articles).where(eq(articles.id, id)).get();
+    if (!before || before.deletedAt) return { ok: false, reason: 'not_found' };
+    if (before.version !== expectedVersion) return { ok: false, reason: 'conflict', current: conflictOf(tx, before) };
+    const errors = validateReferences(tx, input, id);
+    if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors };
+
+    const beforeLinks = linkedIds(tx, id);
+    const oldPath = articlePath(tx, before.sectionId, before.slug);
+    const updatedAt = before.status === 'published' && options.substantive ? now : before.updatedAt;
+    const after = tx
+      .update(articles)
+      .set({ ...contentColumns(input), updatedAt, modifiedAt: now, version: before.version + 1 })
+      .where(and(eq(articles.id, id), eq(articles.version, expectedVersion)))
+      .returning()
+      .get();
+    if (!after) return { ok: false, reason: 'conflict', current: conflictOf(tx, before) };
+    writeLinks(tx, id, input);
+    if (before.publishedAt) redirectMovedArticle(tx, oldPath, articlePath(tx, after.sectionId, after.slug), actor);
+    writeRevision(tx, after, actor, options.note ?? (options.substantive ? 'Substantive update' : 'Saved'), now);
+    const afterLinks = linkedIds(tx, id);
+    return {
+      ok: true,
+      id,
+      version: after.version,
+      invalidate: tagsForArticleChange(cacheFacts(before, beforeLinks), cacheFacts(after, afterLinks)),
+    };
+  });
+}
+
+// Moves an article through the workflow (lib/workflow decides which moves
+// exist; the caller has already checked the role may make it).
+export function transitionArticle(
+  id: number,
+  to: ArticleStatus,
+  actor: Actor,
+  options: { expectedVersion?: number; scheduledAt?: Date | null; now?: Date } = {},
+): TransitionResult {
+  const now = options.now ?? new Date();
+  return getDb().transaction((tx) => {
+    const before = tx.select().from(articles).where(eq(articles.id, id)).get();
+    if (!before || before.deletedAt) return { ok: false, reason: 'not_found' };
+    if (options.expectedVersion !== undefined && before.version !== options.expectedVersion) {
+      return { ok: false, reason: 'conflict', current: conflictOf(tx, before) };
+    }
+    const decision = decideTransition(before.status, to, { scheduledAt: options.scheduledAt, now });
+    if (!decision.ok) return { ok: false, reason: 'refused', message: decision.reason };
+
+    const firstPublication = to === 'published' && !before.publishedAt;
+    const after = tx
+      .update(articles)
+      .set({
+        status: to,
+        // The first-published time never changes once set.
+        publishedAt: firstPublication ? now : before.publishedAt,
+        updatedAt: firstPublication ? now : before.updatedAt,
+        scheduledAt: to === 'scheduled' ? (options.scheduledAt ?? null) : null,
+        modifiedAt: now,
+        version: before.version + 1,
+      })
+      .where(eq(articles.id, id))
+      .returning()
+      .get() as Article;
+    const links = linkedIds(tx, id);
+    writeRevision(tx, after, actor, `Status: ${before.status} → ${to}`, now);
+    audit(
+      tx,
+      actor,
+      `article.${to === 'in_review' ? 'submit' : to === 'published' ? 'publish' : to === 'scheduled' ? 'schedule' : to === 'unpublished' ? 'unpublish' : 'return_to_draft'}`,
+      id,
+      { from: before.status, to, scheduledAt: after.scheduledAt?.toISOString() ?? null },
+      now,
+    );
+    return {
+      ok: true,
+      id,
+      version: after.version,
+      status: to,
+      invalidate: tagsForArticleChange(cacheFacts(before, links), cacheFacts(after, links)),
+    };
+  });
+}
+
+// Publishes every scheduled article whose time has come. Idempotent: an
+// article already published by an earlier run is no longer 'scheduled'.
+export function publishDueArticles(now = new Date()): { published: number[]; invalidate: string[] } {
+  const due = getDb()
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(eq(articles.status, 'scheduled'), lte(articles.scheduledAt, now)))
+    .all();
+  const published: number[] = [];
+  const invalidate = new Set<string>();
+  for (const { id } of due) {
+    const result = transitionArticle(id, 'published', { id: null, email: 'scheduler' }, { now });
+    if (result.ok) {
+      published.push(id);
+      for (const tag of result.invalidate) invalidate.add(tag);
+    }
+  }
+  return { published, invalidate: [...invalidate] };
+}

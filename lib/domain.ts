@@ -1,0 +1,10 @@
+// The newsroom's vocabulary, shared by the schema, validation and pages.
+
+export const ROLES = ['contributor', 'author', 'editor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ARTICLE_STATUSES = ['draft', 'in_review', 'scheduled', 'published', 'unpublished'] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+export const ARTICLE_KINDS = ['news', 'feature', 'analysis', 'opinion', 'feed'] as const;
+export type ArticleKind = (typeof ARTICLE_KINDS)[number];
