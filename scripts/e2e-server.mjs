@@ -28,6 +28,8 @@ const env = {
   // The server's own zone is deliberately far from the newsroom's (Europe/Kyiv):
   // dates on pages must follow the newsroom setting, never the machine.
   TZ: 'America/Los_Angeles',
+  // Scheduled articles go live within two seconds in tests.
+  GAZETTE_SCHEDULER_INTERVAL_MS: '2000',
 };
 
 let child = null;

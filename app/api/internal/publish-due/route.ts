@@ -1,0 +1,16 @@
+import { revalidateTag } from 'next/cache';
+import { connection } from 'next/server';
+import { publishDueArticles } from '@/db/mutations/articles';
+import { isSchedulerToken } from '@/lib/scheduler';
+
+// Called only by the in-process scheduler (lib/scheduler.ts).
+export async function POST(request: Request) {
+  await connection();
+  if (!isSchedulerToken(request.headers.get('x-gazette-scheduler'))) {
+    return Response.json({ error: 'Forbidden' }, { status: 403 });
+  }
+  const { published, invalidate } = publishDueArticles();
+  // expire 0: the first reader after the publish gets the fresh pages.
+  for (const tag of invalidate) revalidateTag(tag, { expire: 0 });
+  return Response.json({ published }, { headers: { 'Cache-Control': 'no-store' } });
+}
