@@ -1,8 +1,32 @@
+import type { Instrumentation } from 'next';
+
 // Runs once when a server process starts (not during `next build`).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { startScheduler } = await import('./lib/scheduler');
+  const { startScheduler, stopScheduler } = await import('./lib/scheduler');
+  const { installShutdownHandlers } = await import('./lib/shutdown');
+  installShutdownHandlers(stopScheduler);
   const port = process.env.PORT || '3000';
   const intervalMs = Number(process.env.GAZETTE_SCHEDULER_INTERVAL_MS) || 15_000;
   startScheduler({ baseUrl: `http://127.0.0.1:${port}`, intervalMs });
 }
+
+// Every server error, as one structured log line: route, method, kind, digest.
+// The request's headers are not logged (they carry session cookies).
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { getLogger } = await import('./lib/logger');
+  const err = error as Error & { digest?: string };
+  getLogger().error(
+    {
+      requestId: request.headers['x-request-id'] ?? null,
+      method: request.method,
+      path: request.path.split('?')[0],
+      route: context.routePath,
+      routeType: context.routeType,
+      digest: err.digest,
+      err: { message: err.message, name: err.name, stack: err.stack },
+    },
+    'request failed',
+  );
+};

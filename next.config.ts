@@ -7,7 +7,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The database and uploads live under GAZETTE_DATA_DIR; never trace them into the build.
   outputFileTracingExcludes: { '*': ['./data/**', './test-data/**', './bench-data/**'] },
-  serverExternalPackages: ['better-sqlite3', 'sharp'],
+  serverExternalPackages: ['better-sqlite3', 'sharp', 'pino', 'pino-pretty'],
   images: {
     formats: ['image/avif', 'image/webp'],
     localPatterns: [{ pathname: '/media/**' }],

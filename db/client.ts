@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { getDatabasePath } from '../lib/paths';
+import { onShutdown } from '../lib/shutdown';
 import * as schema from './schema';
 
 export type DB = BetterSQLite3Database<typeof schema>;
@@ -47,7 +48,12 @@ export function openReadOnly(file: string): Database.Database {
 const globalForDb = globalThis as unknown as { gazetteDb?: Connection };
 
 export function getConnection(): Connection {
-  globalForDb.gazetteDb ??= openConnection();
+  if (!globalForDb.gazetteDb) {
+    const connection = openConnection();
+    globalForDb.gazetteDb = connection;
+    // Checkpoints the WAL and releases the file when the server exits.
+    onShutdown('close database', () => connection.sqlite.close(), 100);
+  }
   return globalForDb.gazetteDb;
 }
 
