@@ -3,6 +3,13 @@ import type { Instrumentation } from 'next';
 // Runs once when a server process starts (not during `next build`).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  // `npm run serve` skips db:prepare, so the server checks its configuration too.
+  const { parseEnvironment } = await import('./lib/env');
+  const config = parseEnvironment(process.env);
+  if (!config.ok) {
+    for (const line of config.errors) console.error(`Configuration error: ${line}`);
+    process.exit(1);
+  }
   const { startScheduler, stopScheduler } = await import('./lib/scheduler');
   const { installShutdownHandlers } = await import('./lib/shutdown');
   installShutdownHandlers(stopScheduler);

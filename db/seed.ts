@@ -486,8 +486,9 @@ function writeSeed(conn: Connection, images: RenderedImages, options: SeedOption
   const bylineCount = large ? 50 : 8;
 
   sqlite.transaction(() => {
-    setSetting.run('site_name', JSON.stringify('The Gazette'));
-    setSetting.run('time_zone', JSON.stringify(NEWSROOM_TIME_ZONE));
+    // GAZETTE_SITE_NAME / GAZETTE_TIME_ZONE give a new newsroom its first settings.
+    setSetting.run('site_name', JSON.stringify(process.env.GAZETTE_SITE_NAME?.trim() || 'The Gazette'));
+    setSetting.run('time_zone', JSON.stringify(process.env.GAZETTE_TIME_ZONE?.trim() || NEWSROOM_TIME_ZONE));
     setSetting.run('breaking', JSON.stringify(null));
 
     const insertSection = sqlite.prepare(

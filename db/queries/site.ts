@@ -33,10 +33,17 @@ export async function getSiteSettings(): Promise<SiteSettings> {
   const siteName = map.get('site_name');
   const timeZone = map.get('time_zone');
   const breaking = map.get('breaking') as BreakingNews | null | undefined;
+  // The settings table wins; the environment gives a fresh newsroom its defaults.
+  const envName = process.env.GAZETTE_SITE_NAME?.trim();
+  const envZone = process.env.GAZETTE_TIME_ZONE?.trim();
   return {
-    siteName: typeof siteName === 'string' && siteName ? siteName : 'The Gazette',
+    siteName: typeof siteName === 'string' && siteName ? siteName : envName || 'The Gazette',
     timeZone:
-      typeof timeZone === 'string' && isValidTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE,
+      typeof timeZone === 'string' && isValidTimeZone(timeZone)
+        ? timeZone
+        : envZone && isValidTimeZone(envZone)
+          ? envZone
+          : DEFAULT_TIME_ZONE,
     breaking: breaking && typeof breaking.text === 'string' ? breaking : null,
   };
 }
