@@ -12,4 +12,6 @@ export const cacheTags = {
   byline: (id: number) => `byline:${id}`,
   curation: 'curation',
   popular: 'popular',
+  // Permanent redirects (old slug or section → new address).
+  redirects: 'redirects',
 } as const;

@@ -32,3 +32,15 @@ export function rssAlternates(feeds: { title: string; path: string }[]): Record<
 export function paginatedPath(path: string, page: number): string {
   return page > 1 ? `${path}?page=${page}` : path;
 }
+
+// The publisher as structured data names it: the site, its origin and the wordmark in
+// public/logo.png (600×60, Google's publisher-logo shape).
+export const PUBLISHER_LOGO = { path: '/logo.png', width: 600, height: 60 } as const;
+
+export function publisherInfo(siteName: string, siteUrl: string) {
+  return {
+    name: siteName,
+    url: siteUrl,
+    logo: { url: `${siteUrl}${PUBLISHER_LOGO.path}`, width: PUBLISHER_LOGO.width, height: PUBLISHER_LOGO.height },
+  };
+}
