@@ -14,4 +14,7 @@ export const cacheTags = {
   popular: 'popular',
   // Permanent redirects (old slug or section → new address).
   redirects: 'redirects',
+  // Sitemaps and feeds (also tagged with articleLists, so a publish refreshes them).
+  sitemaps: 'sitemaps',
+  feeds: 'feeds',
 } as const;
