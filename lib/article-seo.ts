@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { ArticlePage } from '@/db/queries/articles';
 import { parseVideoUrl, videoEmbedUrl, videoWatchUrl } from './body/sanitize';
 import { cropOutputSize, cropPath, type CropRatio } from './media-crop';
+import { isoWithOffset } from './dates';
 import { rssAlternates, publisherInfo } from './seo';
 import { absoluteUrl } from './site-url';
 import {
@@ -115,8 +116,8 @@ export function buildArticleMetadata(article: ArticlePage, context: SeoContext):
       locale: 'en_US',
       title: article.seoTitle || article.title,
       description,
-      publishedTime: article.publishedAt,
-      modifiedTime: article.updatedAt,
+      publishedTime: isoWithOffset(new Date(article.publishedAt), context.timeZone),
+      modifiedTime: isoWithOffset(new Date(article.updatedAt), context.timeZone),
       section: article.section.name,
       tags: article.tags.map((t) => t.name),
       authors: article.bylines.map((b) => absoluteUrl(`/author/${b.slug}`, siteUrl)),

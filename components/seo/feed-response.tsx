@@ -1,5 +1,4 @@
 import 'server-only';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { ArticleBody } from '@/components/article/article-body';
 import { listFeedArticles, type FeedScope } from '@/db/queries/feeds';
 import { getSiteSettings } from '@/db/queries/site';
@@ -7,6 +6,7 @@ import { heroCropUrl } from '@/lib/article-seo';
 import { absolutizeHtmlUrls, buildRssFeed, FEED_HEADERS, type FeedEntry } from '@/lib/feeds';
 import { PUBLISHER_LOGO } from '@/lib/seo';
 import { absoluteUrl, getSiteUrl } from '@/lib/site-url';
+import { renderStaticHtml } from './static-html';
 
 // An RSS response for the site, a section or a tag. Bodies go through the same allowlist
 // renderer as the page (ArticleBody, 'feed' variant: plain <img>, videos as links).
@@ -26,7 +26,7 @@ export async function feedResponse(options: {
       title: article.title,
       description: article.dek || article.title,
       contentHtml: absolutizeHtmlUrls(
-        renderToStaticMarkup(<ArticleBody doc={article.body} media={article.media} variant="feed" />),
+        renderStaticHtml(<ArticleBody doc={article.body} media={article.media} variant="feed" />),
         siteUrl,
       ),
       published: new Date(article.publishedAt),
