@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import type { ArticlePage } from '@/db/queries/articles';
 import { parseVideoUrl, videoEmbedUrl, videoWatchUrl } from './body/sanitize';
 import { cropOutputSize, cropPath, type CropRatio } from './media-crop';
-import { isoWithOffset } from './dates';
+import { formatPublishedDate, isoWithOffset } from './dates';
 import { rssAlternates, publisherInfo } from './seo';
 import { absoluteUrl } from './site-url';
 import {
@@ -57,6 +57,18 @@ export function articleDescription(article: Pick<ArticlePage, 'seoDescription' |
   return article.seoDescription || article.dek || article.title;
 }
 
+// The document title. Newsrooms repeat headlines ("Heavy rain expected tonight"); a repeat
+// gets a numbered slug ("-2") when it is saved, and its title gains the publication date so
+// no two pages share a title in search results. An editor's SEO title is used as written.
+export function decideArticleTitle(
+  article: Pick<ArticlePage, 'title' | 'seoTitle' | 'slug' | 'publishedAt'>,
+  timeZone: string,
+): string {
+  if (article.seoTitle) return article.seoTitle;
+  if (!/-\d+$/.test(article.slug)) return article.title;
+  return `${article.title} (${formatPublishedDate(new Date(article.publishedAt), timeZone)})`;
+}
+
 export function buildArticleJsonLd(article: ArticlePage, context: SeoContext): JsonLdObject[] {
   const { siteUrl, timeZone } = context;
   const url = absoluteUrl(article.url, siteUrl);
@@ -100,7 +112,7 @@ export function buildArticleMetadata(article: ArticlePage, context: SeoContext):
   const ogSize = cropOutputSize('og', 1200);
   const images = og ? [{ url: og, width: ogSize.width, height: ogSize.height, alt: article.hero?.alt ?? '' }] : undefined;
   return {
-    title: article.seoTitle || article.title,
+    title: decideArticleTitle(article, context.timeZone),
     description,
     alternates: {
       canonical: url,
