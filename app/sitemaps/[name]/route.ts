@@ -1,7 +1,6 @@
 import { getSiteSettings } from '@/db/queries/site';
 import {
   getArticleSitemapSummary,
-  listSitemapArticles,
   listSitemapBylines,
   listSitemapSections,
   listSitemapTags,
@@ -10,6 +9,7 @@ import {
 import { isoWithOffset } from '@/lib/dates';
 import { absoluteUrl, getSiteUrl } from '@/lib/site-url';
 import { buildUrlset, parseArticleSitemapName, SITEMAP_HEADERS } from '@/lib/sitemaps';
+import { getArticleSitemapXml } from './article-sitemap';
 
 const LISTINGS: Record<string, () => Promise<SitemapListing[]>> = {
   'sections.xml': listSitemapSections,
@@ -28,15 +28,7 @@ export async function GET(_request: Request, ctx: RouteContext<'/sitemaps/[name]
   if (page !== null) {
     const summary = await getArticleSitemapSummary();
     if (page > summary.lastModified.length) return new Response('Not found', { status: 404 });
-    const articles = await listSitemapArticles(page);
-    const xml = buildUrlset(
-      articles.map((a) => ({
-        loc: absoluteUrl(a.path, siteUrl),
-        lastmod: lastmod(a.lastModified),
-        images: a.image ? [absoluteUrl(a.image, siteUrl)] : [],
-      })),
-    );
-    return new Response(xml, { headers: SITEMAP_HEADERS });
+    return new Response(await getArticleSitemapXml(page, siteUrl, timeZone), { headers: SITEMAP_HEADERS });
   }
 
   const list = Object.hasOwn(LISTINGS, name) ? LISTINGS[name] : undefined;
