@@ -7,6 +7,5 @@ export default function robots(): MetadataRoute.Robots {
   return {
     rules: { userAgent: '*', allow: '/', disallow: PRIVATE_PATH_PREFIXES.map((p) => `${p}`) },
     sitemap: [absoluteUrl('/sitemap.xml', siteUrl), absoluteUrl('/news-sitemap.xml', siteUrl)],
-    host: siteUrl,
   };
 }

@@ -28,7 +28,8 @@ export async function GET(_request: Request, ctx: RouteContext<'/sitemaps/[name]
   if (page !== null) {
     const summary = await getArticleSitemapSummary();
     if (page > summary.lastModified.length) return new Response('Not found', { status: 404 });
-    return new Response(await getArticleSitemapXml(page, siteUrl, timeZone), { headers: SITEMAP_HEADERS });
+    const bytes = await getArticleSitemapXml(page, siteUrl, timeZone);
+    return new Response(bytes as Uint8Array<ArrayBuffer>, { headers: SITEMAP_HEADERS });
   }
 
   const list = Object.hasOwn(LISTINGS, name) ? LISTINGS[name] : undefined;
