@@ -1,6 +1,8 @@
+import { cacheLife, cacheTag } from 'next/cache';
 import { ImageResponse } from 'next/og';
 import { getSectionBySlug, getSiteSettings } from '@/db/queries/site';
 import { getTagBySlug } from '@/db/queries/taxonomy';
+import { cacheTags } from '@/lib/cache-tags';
 import { SOCIAL_CARD_SIZE } from '@/lib/listing-seo';
 
 // Generated 1200×630 social cards for the home page, section fronts and tag pages (articles
@@ -8,24 +10,42 @@ import { SOCIAL_CARD_SIZE } from '@/lib/listing-seo';
 // /social-card/home, /social-card/section/{slug}, /social-card/tag/{slug}
 export async function GET(_request: Request, ctx: RouteContext<'/social-card/[...key]'>) {
   const { key } = await ctx.params;
+  const png = await renderSocialCard(key.join('/'));
+  if (!png) return new Response('Not found', { status: 404 });
+  return new Response(png as Uint8Array<ArrayBuffer>, {
+    headers: {
+      'Content-Type': 'image/png',
+      'Cache-Control': 'public, max-age=86400, stale-while-revalidate=604800',
+    },
+  });
+}
+
+// The card as PNG bytes, drawn once per page and kept until its section, tag or the site
+// name changes.
+async function renderSocialCard(path: string): Promise<Uint8Array | null> {
+  'use cache';
+  cacheTag(cacheTags.settings, cacheTags.sections);
+  cacheLife('max');
+  const key = path.split('/');
   const settings = await getSiteSettings();
   let eyebrow = '';
   let title = settings.siteName;
   let subtitle = 'News, analysis and the latest from the city';
   if (key.length === 2 && key[0] === 'section') {
     const section = await getSectionBySlug(key[1]!);
-    if (!section) return new Response('Not found', { status: 404 });
+    if (!section) return null;
     eyebrow = 'Section';
     title = section.name;
     subtitle = `The latest ${section.name} stories`;
   } else if (key.length === 2 && key[0] === 'tag') {
     const tag = await getTagBySlug(key[1]!);
-    if (!tag) return new Response('Not found', { status: 404 });
+    if (!tag) return null;
+    cacheTag(cacheTags.tag(tag.id));
     eyebrow = 'Topic';
     title = tag.name;
     subtitle = `Every story about ${tag.name}`;
   } else if (!(key.length === 1 && key[0] === 'home')) {
-    return new Response('Not found', { status: 404 });
+    return null;
   }
   const initial = settings.siteName.replace(/^the\s+/i, '').charAt(0).toUpperCase() || 'G';
 
@@ -69,11 +89,5 @@ export async function GET(_request: Request, ctx: RouteContext<'/social-card/[..
     ),
     { ...SOCIAL_CARD_SIZE },
   );
-  const body = await image.arrayBuffer();
-  return new Response(body, {
-    headers: {
-      'Content-Type': 'image/png',
-      'Cache-Control': 'public, max-age=86400, stale-while-revalidate=604800',
-    },
-  });
+  return new Uint8Array(await image.arrayBuffer());
 }
