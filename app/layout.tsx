@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import localFont from 'next/font/local';
+import { INDEX_ROBOTS } from '@/lib/seo';
+import { getSiteUrl } from '@/lib/site-url';
 import './globals.css';
 
 // Self-hosted (Latin subset) so nothing is fetched from a font service.
@@ -23,6 +25,10 @@ const sans = localFont({
 export const metadata: Metadata = {
   title: { default: 'The Gazette', template: '%s | The Gazette' },
   description: 'News, analysis and the latest from the city.',
+  // Relative canonical, Open Graph and feed URLs become absolute on SITE_URL.
+  metadataBase: new URL(getSiteUrl()),
+  robots: INDEX_ROBOTS,
+  twitter: { card: 'summary_large_image' },
 };
 
 export const viewport: Viewport = {

@@ -12,4 +12,9 @@ export const cacheTags = {
   byline: (id: number) => `byline:${id}`,
   curation: 'curation',
   popular: 'popular',
+  // Permanent redirects (old slug or section → new address).
+  redirects: 'redirects',
+  // Sitemaps and feeds (also tagged with articleLists, so a publish refreshes them).
+  sitemaps: 'sitemaps',
+  feeds: 'feeds',
 } as const;

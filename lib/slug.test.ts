@@ -52,3 +52,11 @@ describe('isValidSlug', () => {
     }
   });
 });
+
+describe('isReservedSlug for crawler routes', () => {
+  it('keeps sitemaps, feeds, crops and social cards from being shadowed by a section', () => {
+    for (const slug of ['sitemaps', 'news-sitemap', 'rss', 'media-crop', 'social-card', 'sitemap.xml', 'robots.txt']) {
+      expect(isReservedSlug(slug), slug).toBe(true);
+    }
+  });
+});

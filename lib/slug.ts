@@ -45,6 +45,9 @@ export const RESERVED_SLUGS = new Set([
   'opengraph-image',
   'twitter-image',
   'news-sitemap',
+  // Crawler routes (crops for structured data, generated social cards).
+  'media-crop',
+  'social-card',
 ]);
 
 export function isReservedSlug(slug: string): boolean {

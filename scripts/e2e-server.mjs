@@ -25,6 +25,8 @@ const env = {
   GAZETTE_DATA_DIR: dataDir,
   NEXT_TELEMETRY_DISABLED: '1',
   PORT,
+  // Canonical URLs, sitemaps and feeds name the server the tests talk to.
+  SITE_URL: process.env.SITE_URL || `http://${HOST}:${PORT}`,
   // The server's own zone is deliberately far from the newsroom's (Europe/Kyiv):
   // dates on pages must follow the newsroom setting, never the machine.
   TZ: 'America/Los_Angeles',

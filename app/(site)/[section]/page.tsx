@@ -1,8 +1,18 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleListPage } from '@/components/article/article-list-page';
+import { JsonLd } from '@/components/seo/json-ld';
 import { listSectionArticles } from '@/db/queries/articles';
-import { getSectionBySlug, listSections } from '@/db/queries/site';
+import { findRedirectTarget } from '@/db/queries/redirects';
+import { getSectionBySlug, getSiteSettings, listSections } from '@/db/queries/site';
+import { buildListingMetadata } from '@/lib/listing-seo';
+import { NOINDEX_ROBOTS, publisherInfo } from '@/lib/seo';
+import { absoluteUrl, getSiteUrl } from '@/lib/site-url';
+import { buildBreadcrumbList, buildCollectionPage } from '@/lib/structured-data';
+
+function sectionDescription(name: string, siteName: string): string {
+  return `The latest ${name} stories from ${siteName}: reporting, analysis and updates as they happen.`;
+}
 
 export async function generateStaticParams() {
   const sections = await listSections();
@@ -11,15 +21,52 @@ export async function generateStaticParams() {
 
 export async function generateMetadata(props: PageProps<'/[section]'>): Promise<Metadata> {
   const { section } = await props.params;
-  const found = await getSectionBySlug(section);
-  if (!found) return { title: 'Page not found', robots: { index: false } };
-  return { title: found.name, alternates: { canonical: `/${found.slug}` } };
+  const [found, settings] = await Promise.all([getSectionBySlug(section), getSiteSettings()]);
+  if (!found) return { title: 'Page not found', robots: NOINDEX_ROBOTS };
+  return buildListingMetadata({
+    siteUrl: getSiteUrl(),
+    siteName: settings.siteName,
+    path: `/${found.slug}`,
+    title: found.name,
+    description: sectionDescription(found.name, settings.siteName),
+    image: `/social-card/section/${found.slug}`,
+    feeds: [{ title: `${found.name} — ${settings.siteName}`, path: `/${found.slug}/rss.xml` }],
+  });
 }
 
 export default async function SectionPage(props: PageProps<'/[section]'>) {
   const { section } = await props.params;
   const found = await getSectionBySlug(section);
-  if (!found) notFound();
-  const articles = await listSectionArticles({ sectionId: found.id, limit: 30 });
-  return <ArticleListPage title={found.name} articles={articles} showSection={false} />;
+  if (!found) {
+    // A renamed section or an uppercase address answers 308.
+    const target = await findRedirectTarget(`/${section}`);
+    if (target) permanentRedirect(target);
+    notFound();
+  }
+  const [articles, settings] = await Promise.all([
+    listSectionArticles({ sectionId: found.id, limit: 30 }),
+    getSiteSettings(),
+  ]);
+  const siteUrl = getSiteUrl();
+  const url = absoluteUrl(`/${found.slug}`, siteUrl);
+  return (
+    <>
+      <JsonLd
+        data={[
+          buildCollectionPage({
+            url,
+            name: found.name,
+            description: sectionDescription(found.name, settings.siteName),
+            items: articles.map((a) => ({ url: absoluteUrl(a.url, siteUrl), name: a.title })),
+            publisher: publisherInfo(settings.siteName, siteUrl),
+          }),
+          buildBreadcrumbList([
+            { name: 'Home', url: `${siteUrl}/` },
+            { name: found.name, url },
+          ]),
+        ]}
+      />
+      <ArticleListPage title={found.name} articles={articles} showSection={false} />
+    </>
+  );
 }

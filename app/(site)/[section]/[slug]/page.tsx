@@ -1,15 +1,20 @@
 import type { Metadata } from 'next';
 import Image from 'next/image';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleBody } from '@/components/article/article-body';
 import { AuthorBox } from '@/components/article/author-box';
 import { Byline } from '@/components/article/byline';
 import { EditorsPicksRail, MostPopularRail, NewsFeedRail } from '@/components/article/rails';
 import { TagList } from '@/components/article/tag-list';
+import { JsonLd } from '@/components/seo/json-ld';
 import { getPublishedArticle, listRecentArticleParams } from '@/db/queries/articles';
+import { findRedirectTarget } from '@/db/queries/redirects';
 import { getSiteSettings } from '@/db/queries/site';
+import { buildArticleJsonLd, buildArticleMetadata } from '@/lib/article-seo';
 import { formatDateTime } from '@/lib/dates';
 import { formatReadingTime } from '@/lib/reading-time';
+import { NOINDEX_ROBOTS } from '@/lib/seo';
+import { getSiteUrl } from '@/lib/site-url';
 
 // A few recent articles are prerendered at build; every other address is
 // rendered on its first request and then served from the cache.
@@ -20,19 +25,20 @@ export async function generateStaticParams() {
 
 export async function generateMetadata(props: PageProps<'/[section]/[slug]'>): Promise<Metadata> {
   const { section, slug } = await props.params;
-  const article = await getPublishedArticle(section, slug);
-  if (!article) return { title: 'Page not found', robots: { index: false } };
-  return {
-    title: article.seoTitle || article.title,
-    description: article.seoDescription || article.dek,
-    alternates: { canonical: article.url },
-  };
+  const [article, settings] = await Promise.all([getPublishedArticle(section, slug), getSiteSettings()]);
+  if (!article) return { title: 'Page not found', robots: NOINDEX_ROBOTS };
+  return buildArticleMetadata(article, { siteUrl: getSiteUrl(), siteName: settings.siteName, timeZone: settings.timeZone });
 }
 
 export default async function ArticlePage(props: PageProps<'/[section]/[slug]'>) {
   const { section, slug } = await props.params;
   const [article, settings] = await Promise.all([getPublishedArticle(section, slug), getSiteSettings()]);
-  if (!article) notFound();
+  if (!article) {
+    // A moved article (changed slug or section) or an uppercase address answers 308.
+    const target = await findRedirectTarget(`/${section}/${slug}`);
+    if (target) permanentRedirect(target);
+    notFound();
+  }
   const tz = settings.timeZone;
   const published = new Date(article.publishedAt);
   const updated = new Date(article.updatedAt);
@@ -41,6 +47,7 @@ export default async function ArticlePage(props: PageProps<'/[section]/[slug]'>)
   return (
     <div className="grid gap-x-12 gap-y-12 py-6 lg:grid-cols-[minmax(0,1fr)_300px] lg:py-10">
       <article className="w-full min-w-0 lg:mx-auto lg:max-w-3xl">
+        <JsonLd data={buildArticleJsonLd(article, { siteUrl: getSiteUrl(), siteName: settings.siteName, timeZone: tz })} />
         <header>
           <a
             data-testid="section-label"

@@ -1,8 +1,19 @@
 import type { Metadata } from 'next';
 import Image from 'next/image';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleListPage } from '@/components/article/article-list-page';
+import { JsonLd } from '@/components/seo/json-ld';
+import { findRedirectTarget } from '@/db/queries/redirects';
+import { getSiteSettings } from '@/db/queries/site';
 import { getBylineBySlug, listBylineArticles } from '@/db/queries/taxonomy';
+import { buildListingMetadata } from '@/lib/listing-seo';
+import { NOINDEX_ROBOTS, publisherInfo } from '@/lib/seo';
+import { absoluteUrl, getSiteUrl } from '@/lib/site-url';
+import { buildBreadcrumbList, buildProfilePage } from '@/lib/structured-data';
+
+function bylineDescription(byline: { name: string; bio: string }, siteName: string): string {
+  return byline.bio || `Stories by ${byline.name} for ${siteName}.`;
+}
 
 export async function generateStaticParams() {
   return [{ slug: 'placeholder' }];
@@ -10,33 +21,71 @@ export async function generateStaticParams() {
 
 export async function generateMetadata(props: PageProps<'/author/[slug]'>): Promise<Metadata> {
   const { slug } = await props.params;
-  const byline = await getBylineBySlug(slug);
-  if (!byline) return { title: 'Page not found', robots: { index: false } };
-  return { title: byline.name, description: byline.bio, alternates: { canonical: `/author/${byline.slug}` } };
+  const [byline, settings] = await Promise.all([getBylineBySlug(slug), getSiteSettings()]);
+  if (!byline) return { title: 'Page not found', robots: NOINDEX_ROBOTS };
+  return buildListingMetadata({
+    siteUrl: getSiteUrl(),
+    siteName: settings.siteName,
+    path: `/author/${byline.slug}`,
+    title: byline.name,
+    description: bylineDescription(byline, settings.siteName),
+    image: byline.avatar?.src ?? '/social-card/home',
+    ogType: 'profile',
+  });
 }
 
 export default async function AuthorPage(props: PageProps<'/author/[slug]'>) {
   const { slug } = await props.params;
   const byline = await getBylineBySlug(slug);
-  if (!byline) notFound();
-  const articles = await listBylineArticles({ bylineId: byline.id, limit: 30 });
+  if (!byline) {
+    const target = await findRedirectTarget(`/author/${slug}`);
+    if (target) permanentRedirect(target);
+    notFound();
+  }
+  const [articles, settings] = await Promise.all([
+    listBylineArticles({ bylineId: byline.id, limit: 30 }),
+    getSiteSettings(),
+  ]);
+  const siteUrl = getSiteUrl();
+  const url = absoluteUrl(`/author/${byline.slug}`, siteUrl);
   return (
-    <ArticleListPage
-      eyebrow={byline.jobTitle || (byline.kind === 'desk' ? 'Desk' : 'Author')}
-      title={byline.name}
-      description={byline.bio}
-      articles={articles}
-      header={
-        byline.avatar ? (
-          <Image
-            src={byline.avatar.src}
-            alt=""
-            width={96}
-            height={96}
-            className="my-3 size-24 rounded-full bg-panel object-cover"
-          />
-        ) : null
-      }
-    />
+    <>
+      <JsonLd
+        data={[
+          buildProfilePage(
+            {
+              name: byline.name,
+              url,
+              kind: byline.kind,
+              jobTitle: byline.jobTitle,
+              description: bylineDescription(byline, settings.siteName),
+              image: byline.avatar ? absoluteUrl(byline.avatar.src, siteUrl) : null,
+            },
+            { url, publisher: publisherInfo(settings.siteName, siteUrl) },
+          ),
+          buildBreadcrumbList([
+            { name: 'Home', url: `${siteUrl}/` },
+            { name: byline.name, url },
+          ]),
+        ]}
+      />
+      <ArticleListPage
+        eyebrow={byline.jobTitle || (byline.kind === 'desk' ? 'Desk' : 'Author')}
+        title={byline.name}
+        description={byline.bio}
+        articles={articles}
+        header={
+          byline.avatar ? (
+            <Image
+              src={byline.avatar.src}
+              alt=""
+              width={96}
+              height={96}
+              className="my-3 size-24 rounded-full bg-panel object-cover"
+            />
+          ) : null
+        }
+      />
+    </>
   );
 }

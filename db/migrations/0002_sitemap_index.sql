@@ -1,0 +1,1 @@
+CREATE INDEX `articles_sitemap_idx` ON `articles` (`published_at`,`id`,`section_id`,`slug`,`updated_at`,`hero_media_id`) WHERE status = 'published' AND deleted_at IS NULL;

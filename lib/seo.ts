@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+
+// Robots rules shared by every page. Public pages let Google show large image previews
+// (Search Central's news guidance); private or duplicate pages (search results, previews,
+// the newsroom, sign-in) are kept out of the index. Search, admin and login pages should
+// export `metadata = noindexMetadata` (or spread it into their generateMetadata).
+export const INDEX_ROBOTS = {
+  index: true,
+  follow: true,
+  googleBot: { index: true, follow: true, 'max-image-preview': 'large', 'max-snippet': -1, 'max-video-preview': -1 },
+} satisfies NonNullable<Metadata['robots']>;
+
+export const NOINDEX_ROBOTS = {
+  index: false,
+  follow: false,
+  nocache: true,
+  googleBot: { index: false, follow: false },
+} satisfies NonNullable<Metadata['robots']>;
+
+export const noindexMetadata: Metadata = { robots: NOINDEX_ROBOTS };
+
+// Paths crawlers should not visit (robots.txt) — the same list the pages above mark noindex.
+export const PRIVATE_PATH_PREFIXES = ['/admin', '/api', '/search', '/preview', '/login'] as const;
+
+// `alternates.types` for the RSS feed(s) a page belongs to; the site-wide feed is always
+// offered, the page's own feed first.
+export function rssAlternates(feeds: { title: string; path: string }[]): Record<string, { title: string; url: string }[]> {
+  return { 'application/rss+xml': feeds.map((f) => ({ title: f.title, url: f.path })) };
+}
+
+// "?page=N" pages canonicalise to themselves (design: paginated fronts), page 1 to the bare path.
+export function paginatedPath(path: string, page: number): string {
+  return page > 1 ? `${path}?page=${page}` : path;
+}
+
+// The publisher as structured data names it: the site, its origin and the wordmark in
+// public/logo.png (600×60, Google's publisher-logo shape).
+export const PUBLISHER_LOGO = { path: '/logo.png', width: 600, height: 60 } as const;
+
+export function publisherInfo(siteName: string, siteUrl: string) {
+  return {
+    name: siteName,
+    url: siteUrl,
+    logo: { url: `${siteUrl}${PUBLISHER_LOGO.path}`, width: PUBLISHER_LOGO.width, height: PUBLISHER_LOGO.height },
+  };
+}
