@@ -122,6 +122,7 @@ describe('publishing', () => {
     if (!p.ok) throw new Error('publish failed');
     const r1 = updateArticle(id, p.version, input({ slug: 'new-name' }), actor);
     if (!r1.ok) throw new Error('update failed');
+    expect(r1.invalidate).toContain('redirects');
     const r2 = updateArticle(id, r1.version, input({ slug: 'new-name', sectionId: 2 }), actor);
     expect(r2.ok).toBe(true);
     const rows = sqlite.prepare('SELECT from_path, to_path FROM redirects ORDER BY from_path').all();

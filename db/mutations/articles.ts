@@ -15,6 +15,7 @@ import {
   type ArticleStatus,
 } from '@/db/schema';
 import { tagsForArticleChange, type ArticleCacheFacts } from '@/lib/article-change-tags';
+import { cacheTags } from '@/lib/cache-tags';
 import type { ArticleSnapshot } from '@/lib/article-snapshot';
 import { bodyToPlainText, countWords } from '@/lib/body/text';
 import type { BodyDoc } from '@/lib/body/types';
@@ -203,15 +204,17 @@ function audit(tx: Tx, actor: Actor, action: string, articleId: number, details:
 }
 
 // A published article that moves leaves a permanent redirect behind, and
-// existing redirects to its old address follow it (no chains).
-function redirectMovedArticle(tx: Tx, oldPath: string, newPath: string, actor: Actor): void {
-  if (oldPath === newPath) return;
+// existing redirects to its old address follow it (no chains). Returns whether
+// the redirects changed (their cache tag must then be invalidated).
+function redirectMovedArticle(tx: Tx, oldPath: string, newPath: string, actor: Actor): boolean {
+  if (oldPath === newPath) return false;
   tx.delete(redirects).where(eq(redirects.fromPath, newPath)).run();
   tx.update(redirects).set({ toPath: newPath }).where(eq(redirects.toPath, oldPath)).run();
   tx.insert(redirects)
     .values({ fromPath: oldPath, toPath: newPath, source: 'auto', createdBy: actor.id })
     .onConflictDoUpdate({ target: redirects.fromPath, set: { toPath: newPath, source: 'auto' } })
     .run();
+  return true;
 }
 
 export function createArticle(input: ArticleInput, actor: Actor, now = new Date()): SaveResult {
@@ -260,14 +263,18 @@ export function updateArticle(
       .get();
     if (!after) return { ok: false, reason: 'conflict', current: conflictOf(tx, before) };
     writeLinks(tx, id, input);
-    if (before.publishedAt) redirectMovedArticle(tx, oldPath, articlePath(tx, after.sectionId, after.slug), actor);
+    const moved =
+      before.publishedAt !== null && redirectMovedArticle(tx, oldPath, articlePath(tx, after.sectionId, after.slug), actor);
     writeRevision(tx, after, actor, options.note ?? (options.substantive ? 'Substantive update' : 'Saved'), now);
     const afterLinks = linkedIds(tx, id);
     return {
       ok: true,
       id,
       version: after.version,
-      invalidate: tagsForArticleChange(cacheFacts(before, beforeLinks), cacheFacts(after, afterLinks)),
+      invalidate: [
+        ...tagsForArticleChange(cacheFacts(before, beforeLinks), cacheFacts(after, afterLinks)),
+        ...(moved ? [cacheTags.redirects] : []),
+      ],
     };
   });
 }
