@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '@/db/schema';
+import type { Role } from '@/db/schema';
+import { ROLE_LIST as ROLES } from '@/lib/roles';
 import { ACTIONS, ADMIN_PAGES, can, PERMISSION_TABLE, type Action } from './permissions';
 
 // The expected table, written out cell by cell from design.md §3 independently of the module:

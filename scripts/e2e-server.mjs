@@ -28,6 +28,9 @@ const env = {
   // The server's own zone is deliberately far from the newsroom's (Europe/Kyiv):
   // dates on pages must follow the newsroom setting, never the machine.
   TZ: 'America/Los_Angeles',
+  // The first-run admin (db/first-run.ts) the newsroom journeys sign in with (e2e/auth-fixtures.ts).
+  ADMIN_EMAIL: 'admin@gazette.test',
+  ADMIN_PASSWORD: 'e2e-admin-password-1',
 };
 
 let child = null;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '@/db/schema';
+import { ROLE_LIST as ROLES } from '@/lib/roles';
 
 // Shared by the forms (hints) and the server actions (the real check).
 
