@@ -104,8 +104,8 @@ type AuthFixtures = {
 };
 
 export const test = base.extend<AuthFixtures>({
-  signInAs: async ({ context, baseURL }, use) => {
-    await use(async (role, options) => {
+  signInAs: async ({ context, baseURL }, provide) => {
+    await provide(async (role, options) => {
       const user = await createTestUser(role, options);
       await addSession(context, user, baseURL!);
       return user;

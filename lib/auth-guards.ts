@@ -1,6 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
+import { connection } from 'next/server';
 import { auth, clientAddressFrom } from '@/auth';
 import { getSessionUser, type SessionUser } from '@/db/queries/users';
 import type { Actor as MutationActor } from '@/db/mutations/users';
@@ -12,6 +13,9 @@ import { can, type Action, type Resource } from './permissions';
 
 /** The signed-in user as the database has them now, or null. */
 export async function getCurrentUser(): Promise<SessionUser | null> {
+  // Per request, never prerendered: a page renders beside its layout, so each caller must say so
+  // (Auth.js's token handling uses crypto's randomness, which prerendering refuses).
+  await connection();
   // auth() runs the jwt callback, which refuses disabled users and outdated session versions.
   const session = await auth();
   const id = Number(session?.user?.id);

@@ -66,7 +66,6 @@ export interface UserListItem {
 }
 
 export async function listUsers(db: DB = getDb()): Promise<UserListItem[]> {
-  const now = Date.now();
   const rows = await db
     .select({
       id: users.id,
@@ -74,15 +73,18 @@ export async function listUsers(db: DB = getDb()): Promise<UserListItem[]> {
       name: users.name,
       role: users.role,
       disabled: users.disabled,
-      hasPassword: sql<number>`${users.passwordHash} IS NOT NULL`,
-      linkPending: sql<number>`EXISTS (SELECT 1 FROM ${userTokens} t WHERE t.user_id = ${users.id}
-        AND t.used_at IS NULL AND t.expires_at > ${now})`,
+      passwordHash: users.passwordHash,
       lastSignInAt: users.lastSignInAt,
       createdAt: users.createdAt,
     })
     .from(users)
     .orderBy(asc(users.disabled), asc(users.name), asc(users.id));
-  return rows.map((r) => ({ ...r, hasPassword: r.hasPassword === 1, linkPending: r.linkPending === 1 }));
+  const pending = await db
+    .selectDistinct({ userId: userTokens.userId })
+    .from(userTokens)
+    .where(and(isNull(userTokens.usedAt), gt(userTokens.expiresAt, new Date())));
+  const withLink = new Set(pending.map((p) => p.userId));
+  return rows.map(({ passwordHash, ...r }) => ({ ...r, hasPassword: passwordHash != null, linkPending: withLink.has(r.id) }));
 }
 
 export interface OneTimeLink {

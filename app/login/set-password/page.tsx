@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import { getValidOneTimeLink } from '@/db/queries/users';
 import { SetPasswordForm } from './set-password-form';
 
 export const metadata: Metadata = { title: 'Set your password', referrer: 'no-referrer' };
 
 export default async function SetPasswordPage({ searchParams }: PageProps<'/login/set-password'>) {
+  await connection();
   const { token } = await searchParams;
   const link = typeof token === 'string' && token.length <= 200 ? await getValidOneTimeLink(token) : null;
   if (!link || typeof token !== 'string') {
