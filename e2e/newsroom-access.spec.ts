@@ -5,7 +5,7 @@ import { expect, FIRST_ADMIN, ROLES, signInWithForm, test, createTestUser, count
 test('the first-run admin signs in with the form, sees the whole newsroom, and signs out', async ({ page, context }) => {
   await signInWithForm(page, FIRST_ADMIN.email, FIRST_ADMIN.password);
   await expect(page).toHaveURL(/\/admin$/);
-  await expect(page.getByTestId('signed-in-as')).toContainText('Administrator');
+  await expect(page.getByTestId('signed-in-role')).toHaveText('Administrator');
   const nav = page.getByRole('navigation', { name: 'Newsroom' });
   await expect(nav.getByRole('link', { name: 'Users' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Audit log' })).toBeVisible();
@@ -30,6 +30,7 @@ for (const role of ROLES) {
     await signInWithForm(page, user.email, user.password);
     await expect(page).toHaveURL(/\/admin$/);
     await expect(page.getByTestId('signed-in-as')).toContainText(user.name);
+    await expect(page.getByTestId('signed-in-role')).toHaveText({ contributor: 'Contributor', author: 'Author', editor: 'Editor', admin: 'Administrator' }[role]);
     const nav = page.getByRole('navigation', { name: 'Newsroom' });
     await expect(nav.getByRole('link', { name: 'Your account' })).toBeVisible();
     const isAdmin = role === 'admin';

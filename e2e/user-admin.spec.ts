@@ -25,7 +25,7 @@ test('an invitation link sets a password once, then never again', async ({ page,
   await p.getByRole('button', { name: 'Set password' }).click();
   await expect(p.getByTestId('sign-in-notice')).toHaveText('Your password is set. Sign in with it now.');
   await signInWithForm(p, email, 'a brand new password');
-  await expect(p.getByTestId('signed-in-as')).toContainText('Author');
+  await expect(p.getByTestId('signed-in-role')).toHaveText('Author');
 
   // The same link again: refused, password unchanged.
   const hashBefore = testDb().prepare('SELECT password_hash AS h FROM users WHERE email = ?').get(email) as { h: string };
@@ -63,7 +63,7 @@ test('disabling a signed-in user ends their access on their next request', async
 
   await page.goto('/admin/users');
   await page.getByRole('button', { name: `Disable ${victim.name}` }).click();
-  await expect(page.getByTestId(`user-row-${victim.email}`)).toContainText('Disabled');
+  await expect(page.getByTestId(`user-row-${victim.email}`).getByTestId('form-message')).toContainText('Disabled: they are signed out');
   expect(getUserRow(victim.id)?.disabled).toBe(1);
 
   await theirPage.goto('/admin/account');
@@ -78,18 +78,20 @@ test('a role change applies on the next request: the old session ends', async ({
   await addSession(theirs, person, baseURL!);
   const theirPage = await theirs.newPage();
   await theirPage.goto('/admin');
-  await expect(theirPage.getByTestId('signed-in-as')).toContainText('Author');
+  await expect(theirPage.getByTestId('signed-in-role')).toHaveText('Author');
 
   await page.goto('/admin/users');
   await page.getByLabel(`Role of ${person.name}`).selectOption('editor');
   await page.getByRole('button', { name: `Save role of ${person.name}` }).click();
-  await expect(page.getByTestId(`user-row-${person.email}`)).toContainText('Editor');
+  const row = page.getByTestId(`user-row-${person.email}`);
+  await expect(row.getByTestId('form-message')).toHaveText('Role saved. It applies from their next request.');
+  await expect(row.getByTestId('role-badge')).toHaveText('Editor');
   expect(getUserRow(person.id)?.role).toBe('editor');
 
   await theirPage.goto('/admin');
   await expect(theirPage).toHaveURL(/\/login/);
   await signInWithForm(theirPage, person.email, person.password);
-  await expect(theirPage.getByTestId('signed-in-as')).toContainText('Editor');
+  await expect(theirPage.getByTestId('signed-in-role')).toHaveText('Editor');
   await theirs.close();
 });
 

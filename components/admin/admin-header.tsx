@@ -27,7 +27,8 @@ export function AdminHeader({
         <div className="flex items-center gap-3 text-sm">
           <span data-testid="signed-in-as">
             <span className="font-semibold">{user.name}</span>
-            <span className="text-muted"> · {roleLabel(user.role)}</span>
+            <span className="text-muted"> · </span>
+            <span data-testid="signed-in-role" className="text-muted">{roleLabel(user.role)}</span>
           </span>
           <form action={signOut}>
             <button type="submit" className="rounded-md border border-rule px-3 py-1.5 font-semibold hover:border-ink">

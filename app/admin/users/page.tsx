@@ -41,7 +41,7 @@ export default async function UsersPage() {
                 </p>
                 <p className="truncate text-sm text-muted">{u.email}</p>
                 <p className="mt-1 flex flex-wrap gap-2 text-xs">
-                  <span className="rounded bg-panel px-1.5 py-0.5 font-semibold">{roleLabel(u.role)}</span>
+                  <span data-testid="role-badge" className="rounded bg-panel px-1.5 py-0.5 font-semibold">{roleLabel(u.role)}</span>
                   {u.disabled ? <span className="rounded bg-accent px-1.5 py-0.5 font-semibold text-accent-ink">Disabled</span> : null}
                   {!u.hasPassword ? (
                     <span className="rounded border border-rule px-1.5 py-0.5">{u.linkPending ? 'Link sent, no password yet' : 'No password; link expired'}</span>
