@@ -12,7 +12,7 @@ import { isPrivatePath, privatePageHeaders } from './lib/security-headers';
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const hasSession = SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name));
-  if (/^\/admin(\/|$)/.test(pathname) && !hasSession && request.method === 'GET') {
+  if (/^\/admin(\/|$)/.test(pathname) && !hasSession && (request.method === 'GET' || request.method === 'HEAD')) {
     const login = new URL('/login', request.url);
     login.searchParams.set('next', `${pathname}${search}`);
     const response = NextResponse.redirect(login);

@@ -99,6 +99,16 @@ test('every users action is refused to lower roles and to strangers, and changes
   }
   await stranger.dispose();
 
+  // Even the admin's own session cannot drive an action from another site: Next.js compares
+  // Origin with Host before the action runs.
+  const crossSite = await page.context().request.post('/admin/users', {
+    headers: { ...Object.fromEntries(Object.entries(actions[1]!.headers).filter(([k]) => !['cookie', 'content-length', 'host'].includes(k))), origin: 'https://evil.example' },
+    data: actions[1]!.body,
+    maxRedirects: 0,
+  });
+  expect(crossSite.ok(), 'cross-site action').toBe(false);
+  expect(snapshot(), 'cross-site action').toEqual(before);
+
   // The same forged bytes work for the admin: the refusals above came from the role check.
   const allowed = await replay(page.context().request, actions[1]!);
   expect(allowed.ok()).toBe(true);
