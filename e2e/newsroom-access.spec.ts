@@ -36,6 +36,7 @@ for (const role of ROLES) {
     await expect(page.getByTestId('signed-in-role')).toHaveText({ contributor: 'Contributor', author: 'Author', editor: 'Editor', admin: 'Administrator' }[role]);
     const nav = page.getByRole('navigation', { name: 'Newsroom' });
     await expect(nav.getByRole('link', { name: 'Your account' })).toBeVisible();
+    await expect(nav.getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
     const isAdmin = role === 'admin';
     await expect(nav.getByRole('link', { name: 'Users' })).toHaveCount(isAdmin ? 1 : 0);
     await expect(nav.getByRole('link', { name: 'Audit log' })).toHaveCount(isAdmin ? 1 : 0);

@@ -1,5 +1,6 @@
 import type { SessionUser } from '@/db/queries/users';
 import { ADMIN_PAGES, can } from '@/lib/permissions';
+import { AdminNavLink } from '@/components/admin/admin-nav-link';
 import { roleLabel } from '@/components/admin/role-label';
 
 // The newsroom's header: site name, the pages this user's role may open, who is signed in.
@@ -41,9 +42,7 @@ export function AdminHeader({
         <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 text-sm font-semibold whitespace-nowrap">
           {pages.map((p) => (
             <li key={p.href}>
-              <a href={p.href} className="block px-3 py-2.5 text-muted hover:text-ink">
-                {p.label}
-              </a>
+              <AdminNavLink href={p.href}>{p.label}</AdminNavLink>
             </li>
           ))}
           <li className="ml-auto">
