@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { COMMON_SECURITY_HEADERS, publicContentSecurityPolicy } from './lib/security-headers';
 
 const nextConfig: NextConfig = {
   // Public pages are cached components, revalidated by tag (see lib/cache-tags.ts).
@@ -15,7 +16,21 @@ const nextConfig: NextConfig = {
     imageSizes: [48, 96, 160, 320],
     minimumCacheTTL: 31536000,
   },
-  experimental: {},
+  experimental: {
+    // forbidden() answers 403 when a signed-in user opens a newsroom page their role may not see.
+    authInterrupts: true,
+  },
+  // Static security headers, so public pages stay prerendered (docs/security.md). /admin and
+  // /login get a per-request nonce policy from proxy.ts instead of the public one.
+  async headers() {
+    return [
+      { source: '/:path*', headers: [...COMMON_SECURITY_HEADERS] },
+      {
+        source: '/:path((?!(?:admin|login)(?:/|$)).*)',
+        headers: [{ key: 'Content-Security-Policy', value: publicContentSecurityPolicy() }],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -8,6 +8,7 @@
 import { parseEnvironment } from '../lib/env';
 import { getDatabasePath } from '../lib/paths';
 import { openConnection } from './client';
+import { ensureFirstRun } from './first-run';
 import { isDatabaseEmpty, seedIfEmpty } from './seed';
 
 async function main(): Promise<void> {
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
   const conn = openConnection(file);
   try {
     const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+    // The auth secret and, in a database without users, the first admin (db/first-run.ts).
+    await ensureFirstRun(conn);
     if (!(await isDatabaseEmpty(conn))) {
       const row = conn.sqlite.prepare('SELECT count(*) AS n FROM articles').get() as { n: number };
       console.log(`db:prepare: ${file} is migrated and has content (${row.n} articles); nothing to seed (${seconds()}s)`);

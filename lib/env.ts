@@ -32,6 +32,9 @@ export const environmentSchema = z.object({
     z.string().refine(isValidTimeZone, 'an IANA time zone such as Europe/Kyiv').optional(),
   ),
   GAZETTE_SITE_NAME: optionalString.pipe(z.string().max(80, 'at most 80 characters').optional()),
+  TRUSTED_PROXY: optionalString.pipe(
+    z.string().regex(/^\d{1,2}$/, 'the number of reverse proxies in front of the app, e.g. 1').transform(Number).optional(),
+  ),
   LOG_LEVEL: optionalString.pipe(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace'], 'one of fatal, error, warn, info, debug, trace').optional(),
   ),

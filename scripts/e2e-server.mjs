@@ -32,6 +32,9 @@ const env = {
   TZ: 'America/Los_Angeles',
   // Scheduled articles go live within two seconds in tests.
   GAZETTE_SCHEDULER_INTERVAL_MS: '2000',
+  // The first-run admin (db/first-run.ts) the newsroom journeys sign in with (e2e/auth-fixtures.ts).
+  ADMIN_EMAIL: 'admin@gazette.test',
+  ADMIN_PASSWORD: 'e2e-admin-password-1',
 };
 
 let child = null;

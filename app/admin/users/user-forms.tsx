@@ -1,0 +1,97 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Field, FormMessage, inputClass, SubmitButton } from '@/components/admin/form-bits';
+import { OneTimeLink } from '@/components/admin/one-time-link';
+import { roleLabel } from '@/components/admin/role-label';
+import type { Role } from '@/db/schema';
+import { ROLE_LIST as ROLES } from '@/lib/roles';
+import type { FormState } from '@/lib/validation/auth';
+import { changeRoleAction, inviteUserAction, resetPasswordAction, setDisabledAction } from './actions';
+
+function Result({ state }: { state: FormState }) {
+  return (
+    <>
+      <FormMessage error={state.error} message={state.message} />
+      {state.link ? <OneTimeLink path={state.link} /> : null}
+    </>
+  );
+}
+
+export function InviteForm() {
+  const [state, action] = useActionState<FormState, FormData>(inviteUserAction, {});
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field label="Name" name="name" errors={state.fieldErrors?.name}>
+          <input id="name" name="name" required autoComplete="off" className={inputClass} />
+        </Field>
+        <Field label="Email" name="email" errors={state.fieldErrors?.email}>
+          <input id="email" name="email" type="email" required autoComplete="off" className={inputClass} />
+        </Field>
+        <Field label="Role" name="role" errors={state.fieldErrors?.role}>
+          <select id="role" name="role" defaultValue="contributor" className={inputClass}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {roleLabel(r)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <SubmitButton pendingText="Inviting…">Invite</SubmitButton>
+      <Result state={state} />
+    </form>
+  );
+}
+
+export function UserRowActions({ id, name, role, disabled }: { id: number; name: string; role: Role; disabled: boolean }) {
+  const [roleState, roleAction] = useActionState<FormState, FormData>(changeRoleAction, {});
+  const [disableState, disableAction] = useActionState<FormState, FormData>(setDisabledAction, {});
+  const [resetState, resetAction] = useActionState<FormState, FormData>(resetPasswordAction, {});
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-center gap-2">
+        <form action={roleAction} className="flex items-center gap-2">
+          <input type="hidden" name="userId" value={id} />
+          <label htmlFor={`role-${id}`} className="sr-only">
+            Role of {name}
+          </label>
+          <select id={`role-${id}`} name="role" defaultValue={role} key={role} className="rounded-md border border-rule bg-paper px-2 py-1.5 text-sm">
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {roleLabel(r)}
+              </option>
+            ))}
+          </select>
+          <SubmitButton variant="secondary" className="!px-3 !py-1.5">
+            <span>
+              Save role<span className="sr-only"> of {name}</span>
+            </span>
+          </SubmitButton>
+        </form>
+        <form action={disableAction}>
+          <input type="hidden" name="userId" value={id} />
+          <input type="hidden" name="disabled" value={disabled ? 'false' : 'true'} />
+          <SubmitButton variant={disabled ? 'secondary' : 'danger'} className="!px-3 !py-1.5">
+            <span>
+              {disabled ? 'Enable' : 'Disable'}
+              <span className="sr-only"> {name}</span>
+            </span>
+          </SubmitButton>
+        </form>
+        <form action={resetAction}>
+          <input type="hidden" name="userId" value={id} />
+          <SubmitButton variant="secondary" className="!px-3 !py-1.5">
+            <span>
+              Reset password<span className="sr-only"> of {name}</span>
+            </span>
+          </SubmitButton>
+        </form>
+      </div>
+      <Result state={roleState} />
+      <Result state={disableState} />
+      <Result state={resetState} />
+    </div>
+  );
+}

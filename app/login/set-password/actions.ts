@@ -1,0 +1,20 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { setPasswordWithToken } from '@/db/mutations/users';
+import { getClientAddress } from '@/lib/auth-guards';
+import { hashPassword } from '@/lib/passwords';
+import { setPasswordSchema, type FormState } from '@/lib/validation/auth';
+
+// The one-time link is the credential here: no session, and the token is spent atomically.
+export async function setPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = setPasswordSchema.safeParse({
+    token: formData.get('token'),
+    password: formData.get('password'),
+    confirm: formData.get('confirm'),
+  });
+  if (!parsed.success) return { fieldErrors: parsed.error.flatten().fieldErrors, error: 'Check the highlighted fields.' };
+  const result = await setPasswordWithToken(parsed.data.token, await hashPassword(parsed.data.password), await getClientAddress());
+  if (!result.ok) return { error: 'This link has expired or has already been used. Ask an administrator for a new one.' };
+  redirect('/login?set=1');
+}

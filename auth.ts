@@ -1,0 +1,116 @@
+import 'server-only';
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { authConfig } from './auth.config';
+import { recordAudit } from './db/mutations/audit';
+import { recordSignIn } from './db/mutations/users';
+import { getRecentSignInFailures } from './db/queries/audit';
+import { getSessionUser, getUserForSignIn } from './db/queries/users';
+import type { Role } from './db/schema';
+import { getAuthSecret } from './lib/auth-secret';
+import { decideClientAddress, trustedProxyHops } from './lib/client-address';
+import { verifyPassword } from './lib/passwords';
+import { decideThrottle, THROTTLE_WINDOW_MS, type ThrottleDecision } from './lib/throttle';
+import { signInSchema } from './lib/validation/auth';
+
+declare module 'next-auth' {
+  interface Session {
+    user: { id: string; name: string; email: string; role: Role };
+  }
+  interface User {
+    role?: Role;
+    sessionVersion?: number;
+  }
+}
+
+// What the signed session cookie carries besides the standard claims.
+interface GazetteToken {
+  uid?: number;
+  sv?: number;
+  role?: Role;
+}
+
+export class ThrottledSignIn extends CredentialsSignin {
+  code = 'throttled';
+}
+
+export function clientAddressFrom(headers: Headers): string | null {
+  return decideClientAddress(headers.get('x-forwarded-for'), trustedProxyHops(process.env.TRUSTED_PROXY));
+}
+
+/** Throttle state for one attempt, from the audit log's failed sign-ins (lib/throttle.ts). */
+export async function checkSignInThrottle(email: string, ip: string | null): Promise<ThrottleDecision> {
+  const now = Date.now();
+  const user = await getUserForSignIn(email);
+  const failures = await getRecentSignInFailures(email, ip, new Date(now - THROTTLE_WINDOW_MS), user?.lastSignInAt ?? null);
+  return decideThrottle(failures, now);
+}
+
+export const { auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  secret: getAuthSecret(),
+  providers: [
+    Credentials({
+      credentials: { email: { type: 'email' }, password: { type: 'password' } },
+      // Every sign-in passes here: throttle, verify, and record the outcome in the audit log.
+      async authorize(credentials, request) {
+        const parsed = signInSchema.safeParse(credentials);
+        if (!parsed.success) throw new CredentialsSignin();
+        const { email, password } = parsed.data;
+        const ip = clientAddressFrom(request.headers);
+        if (!(await checkSignInThrottle(email, ip)).allowed) {
+          await recordAudit({ action: 'auth.sign_in_throttled', actorEmail: email, ip });
+          throw new ThrottledSignIn();
+        }
+        const user = await getUserForSignIn(email);
+        // Always verify (against a decoy hash when the account is unknown), so the answer takes
+        // as long and says the same whether or not the email exists.
+        const valid = await verifyPassword(user?.passwordHash, password);
+        if (!user || !valid || user.disabled) {
+          await recordAudit({
+            action: 'auth.sign_in_failed',
+            actorId: user?.id ?? null,
+            actorEmail: email,
+            ip,
+            details: { reason: !user ? 'unknown_email' : !valid ? 'wrong_password' : 'disabled' },
+          });
+          throw new CredentialsSignin();
+        }
+        await recordSignIn(user.id, user.email, ip);
+        return { id: String(user.id), name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    // Runs on every request that reads the session: the user row decides, not the cookie.
+    // A disabled user, or a session version bumped by a role change or reset, ends the session.
+    async jwt({ token, user }) {
+      const t = token as typeof token & GazetteToken;
+      if (user) {
+        t.uid = Number(user.id);
+        t.sv = user.sessionVersion;
+        t.role = user.role;
+        return t;
+      }
+      if (typeof t.uid !== 'number') return null;
+      const row = await getSessionUser(t.uid);
+      if (!row || row.disabled || row.sessionVersion !== t.sv) return null;
+      t.role = row.role;
+      t.name = row.name;
+      t.email = row.email;
+      return t;
+    },
+    session({ session, token }) {
+      const t = token as typeof token & GazetteToken;
+      session.user = { ...session.user, id: String(t.uid), name: t.name ?? '', email: t.email ?? '', role: t.role ?? 'contributor' };
+      return session;
+    },
+  },
+});
+
+/** The id and session version the current request's cookie claims (auth-guards re-checks them). */
+export async function getSessionClaims(): Promise<{ userId: number } | null> {
+  const session = await auth();
+  const id = Number(session?.user?.id);
+  return Number.isInteger(id) && id > 0 ? { userId: id } : null;
+}

@@ -1,0 +1,7 @@
+import type { Role } from '@/db/schema';
+
+const LABELS: Record<Role, string> = { contributor: 'Contributor', author: 'Author', editor: 'Editor', admin: 'Administrator' };
+
+export function roleLabel(role: Role): string {
+  return LABELS[role] ?? role;
+}

@@ -1,0 +1,224 @@
+import 'server-only';
+import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { getDb, type DB } from '@/db/client';
+import { bylines, users, userTokens, type Role } from '@/db/schema';
+import { generateToken, hashToken, ONE_TIME_LINK_TTL_MS } from '@/lib/tokens';
+import { appendAudit } from './audit';
+
+// Writes to users, their one-time links and their byline link; each one transaction that also
+// appends its audit entry. No public page shows users, so none invalidates a cache tag —
+// except linking a byline, which changes nothing readers see either (bylines.user_id is internal).
+//
+// Anything that should end a user's sessions bumps users.session_version: auth.ts compares it
+// on every request.
+
+export interface Actor {
+  id: number | null;
+  email: string | null;
+  ip: string | null;
+}
+
+export type UserMutationError = 'not_found' | 'email_taken' | 'last_admin' | 'wrong_password' | 'byline_taken';
+export type Result<T = void> = { ok: true; value: T } | { ok: false; error: UserMutationError };
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const fail = (error: UserMutationError): Result<never> => ({ ok: false, error });
+
+type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
+
+function issueToken(tx: Tx, userId: number, kind: 'invite' | 'reset', now: number): string {
+  // A new link replaces any earlier one.
+  tx.update(userTokens)
+    .set({ usedAt: new Date(now) })
+    .where(and(eq(userTokens.userId, userId), isNull(userTokens.usedAt)))
+    .run();
+  const token = generateToken();
+  tx.insert(userTokens)
+    .values({ userId, kind, tokenHash: hashToken(token), expiresAt: new Date(now + ONE_TIME_LINK_TTL_MS) })
+    .run();
+  return token;
+}
+
+// True when taking `userId` out of the active admins would leave none.
+function isLastActiveAdmin(tx: Tx, userId: number): boolean {
+  const row = tx
+    .select({ n: sql<number>`count(*)` })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.disabled, false), ne(users.id, userId)))
+    .get();
+  return (row?.n ?? 0) === 0;
+}
+
+export async function createUser(
+  input: { email: string; name: string; role: Role; passwordHash: string | null },
+  actor: Actor,
+  db: DB = getDb(),
+): Promise<Result<number>> {
+  return db.transaction((tx) => {
+    const exists = tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get();
+    if (exists) return fail('email_taken');
+    const row = tx.insert(users).values(input).returning({ id: users.id }).get();
+    appendAudit(
+      { action: 'user.created', actorId: actor.id, actorEmail: actor.email, ip: actor.ip, targetType: 'user', targetId: row.id, details: { email: input.email, role: input.role } },
+      tx,
+    );
+    return ok(row.id);
+  });
+}
+
+export async function inviteUser(
+  input: { email: string; name: string; role: Role },
+  actor: Actor,
+  db: DB = getDb(),
+): Promise<Result<{ userId: number; token: string }>> {
+  const now = Date.now();
+  return db.transaction((tx) => {
+    const exists = tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get();
+    if (exists) return fail('email_taken');
+    const row = tx.insert(users).values({ ...input, passwordHash: null }).returning({ id: users.id }).get();
+    const token = issueToken(tx, row.id, 'invite', now);
+    appendAudit(
+      { action: 'user.invited', actorId: actor.id, actorEmail: actor.email, ip: actor.ip, targetType: 'user', targetId: row.id, details: { email: input.email, role: input.role } },
+      tx,
+    );
+    return ok({ userId: row.id, token });
+  });
+}
+
+/** A new one-time link; the old password stops working and every session of the user ends. */
+export async function issuePasswordReset(userId: number, actor: Actor, db: DB = getDb()): Promise<Result<string>> {
+  const now = Date.now();
+  return db.transaction((tx) => {
+    const user = tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, userId)).get();
+    if (!user) return fail('not_found');
+    tx.update(users)
+      .set({ passwordHash: null, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, userId))
+      .run();
+    const token = issueToken(tx, userId, 'reset', now);
+    appendAudit(
+      { action: 'user.reset_link_issued', actorId: actor.id, actorEmail: actor.email, ip: actor.ip, targetType: 'user', targetId: userId, details: { email: user.email } },
+      tx,
+    );
+    return ok(token);
+  });
+}
+
+export async function changeUserRole(userId: number, role: Role, actor: Actor, db: DB = getDb()): Promise<Result> {
+  return db.transaction((tx) => {
+    const user = tx.select({ role: users.role, disabled: users.disabled, email: users.email }).from(users).where(eq(users.id, userId)).get();
+    if (!user) return fail('not_found');
+    if (user.role === role) return ok(undefined);
+    if (user.role === 'admin' && !user.disabled && isLastActiveAdmin(tx, userId)) return fail('last_admin');
+    tx.update(users)
+      .set({ role, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, userId))
+      .run();
+    appendAudit(
+      { action: 'user.role_changed', actorId: actor.id, actorEmail: actor.email, ip: actor.ip, targetType: 'user', targetId: userId, details: { email: user.email, from: user.role, to: role } },
+      tx,
+    );
+    return ok(undefined);
+  });
+}
+
+export async function setUserDisabled(userId: number, disabled: boolean, actor: Actor, db: DB = getDb()): Promise<Result> {
+  return db.transaction((tx) => {
+    const user = tx.select({ role: users.role, disabled: users.disabled, email: users.email }).from(users).where(eq(users.id, userId)).get();
+    if (!user) return fail('not_found');
+    if (user.disabled === disabled) return ok(undefined);
+    if (disabled && user.role === 'admin' && isLastActiveAdmin(tx, userId)) return fail('last_admin');
+    tx.update(users)
+      .set({ disabled, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, userId))
+      .run();
+    appendAudit(
+      { action: disabled ? 'user.disabled' : 'user.enabled', actorId: actor.id, actorEmail: actor.email, ip: actor.ip, targetType: 'user', targetId: userId, details: { email: user.email } },
+      tx,
+    );
+    return ok(undefined);
+  });
+}
+
+/**
+ * Spend a one-time link: it must be unused and unexpired and its account active; the UPDATE
+ * claims it, so any later use of the same link finds nothing.
+ */
+export async function setPasswordWithToken(
+  token: string,
+  passwordHash: string,
+  ip: string | null,
+  db: DB = getDb(),
+): Promise<Result<{ userId: number; email: string }>> {
+  const now = new Date();
+  return db.transaction((tx) => {
+    const tokenHash = hashToken(token);
+    const link = tx
+      .select({ userId: userTokens.userId, kind: userTokens.kind, email: users.email })
+      .from(userTokens)
+      .innerJoin(users, eq(users.id, userTokens.userId))
+      .where(and(eq(userTokens.tokenHash, tokenHash), isNull(userTokens.usedAt), gt(userTokens.expiresAt, now), eq(users.disabled, false)))
+      .get();
+    if (!link) return fail('not_found');
+    const claimed = tx
+      .update(userTokens)
+      .set({ usedAt: now })
+      .where(and(eq(userTokens.tokenHash, tokenHash), isNull(userTokens.usedAt)))
+      .run();
+    if (claimed.changes !== 1) return fail('not_found');
+    const user = { email: link.email };
+    tx.update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, link.userId))
+      .run();
+    appendAudit(
+      { action: 'user.password_set', actorId: link.userId, actorEmail: user.email, ip, targetType: 'user', targetId: link.userId, details: { via: link.kind } },
+      tx,
+    );
+    return ok({ userId: link.userId, email: user.email });
+  });
+}
+
+export async function changeOwnPassword(userId: number, passwordHash: string, actor: Actor, db: DB = getDb()): Promise<Result> {
+  return db.transaction((tx) => {
+    const done = tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, userId))
+      .run();
+    if (done.changes !== 1) return fail('not_found');
+    appendAudit({ action: 'user.password_changed', actorId: actor.id, actorEmail: actor.email, ip: actor.ip, targetType: 'user', targetId: userId }, tx);
+    return ok(undefined);
+  });
+}
+
+export async function updateOwnAccount(
+  userId: number,
+  input: { name: string; bylineId: number | null },
+  actor: Actor,
+  db: DB = getDb(),
+): Promise<Result> {
+  return db.transaction((tx) => {
+    if (input.bylineId != null) {
+      const byline = tx.select({ userId: bylines.userId, kind: bylines.kind }).from(bylines).where(eq(bylines.id, input.bylineId)).get();
+      if (!byline || byline.kind !== 'person') return fail('not_found');
+      if (byline.userId != null && byline.userId !== userId) return fail('byline_taken');
+    }
+    const done = tx.update(users).set({ name: input.name }).where(eq(users.id, userId)).run();
+    if (done.changes !== 1) return fail('not_found');
+    tx.update(bylines).set({ userId: null }).where(eq(bylines.userId, userId)).run();
+    if (input.bylineId != null) tx.update(bylines).set({ userId }).where(eq(bylines.id, input.bylineId)).run();
+    appendAudit(
+      { action: 'user.account_updated', actorId: actor.id, actorEmail: actor.email, ip: actor.ip, targetType: 'user', targetId: userId, details: { name: input.name, bylineId: input.bylineId } },
+      tx,
+    );
+    return ok(undefined);
+  });
+}
+
+export async function recordSignIn(userId: number, email: string, ip: string | null, db: DB = getDb()): Promise<void> {
+  db.transaction((tx) => {
+    tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, userId)).run();
+    appendAudit({ action: 'auth.sign_in', actorId: userId, actorEmail: email, ip, targetType: 'user', targetId: userId }, tx);
+  });
+}

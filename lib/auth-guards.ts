@@ -1,0 +1,60 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { forbidden, redirect } from 'next/navigation';
+import { connection } from 'next/server';
+import { auth, clientAddressFrom } from '@/auth';
+import { getSessionUser, type SessionUser } from '@/db/queries/users';
+import type { Actor as MutationActor } from '@/db/mutations/users';
+import { can, type Action, type Resource } from './permissions';
+
+// The server-side door of the newsroom. Every admin page, server action and route handler
+// calls one of these with the action it is about to take; lib/permissions.ts decides.
+// The proxy's redirect is a convenience only: a server action is a public HTTP endpoint.
+
+/** The signed-in user as the database has them now, or null. */
+export async function getCurrentUser(): Promise<SessionUser | null> {
+  // Per request, never prerendered: a page renders beside its layout, so each caller must say so
+  // (Auth.js's token handling uses crypto's randomness, which prerendering refuses).
+  await connection();
+  // auth() runs the jwt callback, which refuses disabled users and outdated session versions.
+  const session = await auth();
+  const id = Number(session?.user?.id);
+  if (!Number.isInteger(id) || id <= 0) return null;
+  const user = await getSessionUser(id);
+  return user && !user.disabled ? user : null;
+}
+
+/** For pages: the user, or a redirect to the sign-in page. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect('/login');
+  return user;
+}
+
+/** For pages: the user if they may take `action`; otherwise a 403 page. */
+export async function requirePermission(action: Action, resource?: Resource): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!can(user, action, resource)) forbidden();
+  return user;
+}
+
+export type ActionAuthorization =
+  | { ok: true; user: SessionUser; actor: MutationActor }
+  | { ok: false; error: string };
+
+export const FORBIDDEN_MESSAGE = 'You are not allowed to do that.';
+
+/**
+ * For server actions and route handlers: who is acting, and may they? Refusal is a returned
+ * value (the caller returns it as the form's error); nobody signed in is sent to /login.
+ */
+export async function authorizeAction(action: Action, resource?: Resource): Promise<ActionAuthorization> {
+  const user = await getCurrentUser();
+  if (!user) redirect('/login');
+  if (!can(user, action, resource)) return { ok: false, error: FORBIDDEN_MESSAGE };
+  return { ok: true, user, actor: { id: user.id, email: user.email, ip: await getClientAddress() } };
+}
+
+export async function getClientAddress(): Promise<string | null> {
+  return clientAddressFrom(await headers());
+}

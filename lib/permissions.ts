@@ -1,0 +1,105 @@
+import type { Role } from '@/db/schema';
+
+// The newsroom's role table (design.md §3), as data. Every admin page, server action and
+// route handler asks `can()` (through lib/auth-guards.ts); no other file decides who may do what.
+//
+// A scope says how far a role reaches for an action:
+//   'any'  — allowed, whoever owns the resource
+//   'own'  — allowed only on resources the user owns (resource.ownerId === user.id)
+//   'none' — refused
+export type Scope = 'none' | 'own' | 'any';
+
+export const ACTIONS = [
+  // Open the newsroom at all (dashboard, own account).
+  'admin.access',
+  'account.update_own',
+  // Write and edit drafts, submit for review; 'own' for writers, 'any' for editors.
+  'article.edit',
+  'article.submit',
+  // Publish, schedule, unpublish.
+  'article.publish',
+  'media.upload',
+  // Alt text, captions, deletion of a media item.
+  'media.edit',
+  // Attach existing tags and bylines to an article one may edit.
+  'article.attach_taxonomy',
+  'tag.create',
+  // Rename, merge, delete tags; sections; bylines; curation; breaking banner; redirects.
+  'tag.manage',
+  'section.manage',
+  'byline.manage',
+  'curation.manage',
+  'breaking.manage',
+  'redirect.manage',
+  // Admin only.
+  'user.manage',
+  'settings.manage',
+  'audit.read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+type Row = Readonly<Record<Role, Scope>>;
+
+const everyone: Row = { contributor: 'any', author: 'any', editor: 'any', admin: 'any' };
+const writersOwnEditorsAny: Row = { contributor: 'own', author: 'own', editor: 'any', admin: 'any' };
+const authorsOwnEditorsAny: Row = { contributor: 'none', author: 'own', editor: 'any', admin: 'any' };
+const authorsUp: Row = { contributor: 'none', author: 'any', editor: 'any', admin: 'any' };
+const editorsUp: Row = { contributor: 'none', author: 'none', editor: 'any', admin: 'any' };
+const adminsOnly: Row = { contributor: 'none', author: 'none', editor: 'none', admin: 'any' };
+
+export const PERMISSION_TABLE: Readonly<Record<Action, Row>> = {
+  'admin.access': everyone,
+  'account.update_own': everyone,
+  'article.edit': writersOwnEditorsAny,
+  'article.submit': writersOwnEditorsAny,
+  'article.publish': authorsOwnEditorsAny,
+  'media.upload': everyone,
+  'media.edit': writersOwnEditorsAny,
+  'article.attach_taxonomy': writersOwnEditorsAny,
+  'tag.create': authorsUp,
+  'tag.manage': editorsUp,
+  'section.manage': editorsUp,
+  'byline.manage': editorsUp,
+  'curation.manage': editorsUp,
+  'breaking.manage': editorsUp,
+  'redirect.manage': editorsUp,
+  'user.manage': adminsOnly,
+  'settings.manage': adminsOnly,
+  'audit.read': adminsOnly,
+};
+
+export interface Actor {
+  id: number;
+  role: Role;
+  disabled?: boolean;
+}
+
+export interface Resource {
+  // The user who owns the resource (an article's creator, a media item's uploader).
+  ownerId: number | null;
+}
+
+export function scopeOf(role: Role, action: Action): Scope {
+  return PERMISSION_TABLE[action][role];
+}
+
+/**
+ * May `user` do `action` (on `resource`)? Pure: the caller supplies the acting user as read
+ * from the database on this request. An 'own'-scoped action without a resource is refused,
+ * so forgetting to pass the article never widens access.
+ */
+export function can(user: Actor | null | undefined, action: Action, resource?: Resource): boolean {
+  if (!user || user.disabled) return false;
+  const scope = PERMISSION_TABLE[action]?.[user.role];
+  if (scope === 'any') return true;
+  if (scope === 'own') return resource != null && resource.ownerId != null && resource.ownerId === user.id;
+  return false;
+}
+
+// Newsroom pages and which action opens them; the admin navigation shows only what `can()` allows.
+export const ADMIN_PAGES: readonly { href: string; label: string; action: Action }[] = [
+  { href: '/admin', label: 'Dashboard', action: 'admin.access' },
+  { href: '/admin/users', label: 'Users', action: 'user.manage' },
+  { href: '/admin/audit', label: 'Audit log', action: 'audit.read' },
+  { href: '/admin/account', label: 'Your account', action: 'account.update_own' },
+];

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { accountSchema, changeRoleSchema, inviteUserSchema, setPasswordSchema, signInSchema } from './auth';
+
+describe('auth schemas', () => {
+  it('normalises the sign-in email and keeps the password as typed', () => {
+    expect(signInSchema.parse({ email: ' Ed@Example.COM ', password: ' pw ' })).toEqual({
+      email: 'ed@example.com',
+      password: ' pw ',
+    });
+  });
+
+  it('refuses unknown roles and bad emails in an invitation', () => {
+    expect(inviteUserSchema.safeParse({ email: 'a@b.co', name: 'A', role: 'owner' }).success).toBe(false);
+    expect(inviteUserSchema.safeParse({ email: 'nope', name: 'A', role: 'author' }).success).toBe(false);
+    expect(inviteUserSchema.parse({ email: 'A@B.co', name: ' A ', role: 'author' })).toEqual({
+      email: 'a@b.co',
+      name: 'A',
+      role: 'author',
+    });
+    expect(changeRoleSchema.parse({ userId: '3', role: 'editor' })).toEqual({ userId: 3, role: 'editor' });
+  });
+
+  it('wants a long password, typed twice the same', () => {
+    const token = 'x'.repeat(43);
+    expect(setPasswordSchema.safeParse({ token, password: 'short', confirm: 'short' }).success).toBe(false);
+    expect(setPasswordSchema.safeParse({ token, password: 'long enough pass', confirm: 'other' }).success).toBe(false);
+    expect(setPasswordSchema.safeParse({ token, password: 'long enough pass', confirm: 'long enough pass' }).success).toBe(true);
+  });
+
+  it('unlinks the byline with an empty choice', () => {
+    expect(accountSchema.parse({ name: 'Ed', bylineId: '' })).toEqual({ name: 'Ed', bylineId: null });
+    expect(accountSchema.parse({ name: 'Ed', bylineId: '4' })).toEqual({ name: 'Ed', bylineId: 4 });
+  });
+});
