@@ -65,11 +65,12 @@ describe('can() — who is asking', () => {
 });
 
 describe('ADMIN_PAGES', () => {
-  it('shows users and the audit log only to admins', () => {
+  it('shows users and the audit log only to admins, redirects to editors and admins', () => {
     const visible = (role: Role) =>
       ADMIN_PAGES.filter((p) => can({ id: ME, role }, p.action)).map((p) => p.href);
     expect(visible('contributor')).toEqual(['/admin', '/admin/account']);
-    expect(visible('editor')).toEqual(['/admin', '/admin/account']);
-    expect(visible('admin')).toEqual(['/admin', '/admin/users', '/admin/audit', '/admin/account']);
+    expect(visible('author')).toEqual(['/admin', '/admin/account']);
+    expect(visible('editor')).toEqual(['/admin', '/admin/redirects', '/admin/account']);
+    expect(visible('admin')).toEqual(['/admin', '/admin/users', '/admin/audit', '/admin/redirects', '/admin/account']);
   });
 });

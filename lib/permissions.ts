@@ -101,5 +101,6 @@ export const ADMIN_PAGES: readonly { href: string; label: string; action: Action
   { href: '/admin', label: 'Dashboard', action: 'admin.access' },
   { href: '/admin/users', label: 'Users', action: 'user.manage' },
   { href: '/admin/audit', label: 'Audit log', action: 'audit.read' },
+  { href: '/admin/redirects', label: 'Redirects', action: 'redirect.manage' },
   { href: '/admin/account', label: 'Your account', action: 'account.update_own' },
 ];

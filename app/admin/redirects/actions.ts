@@ -1,0 +1,40 @@
+'use server';
+
+import { refresh, updateTag } from 'next/cache';
+import { createRedirect, deleteRedirect } from '@/db/mutations/redirects';
+import { authorizeAction } from '@/lib/auth-guards';
+import { REDIRECT_PROBLEM_MESSAGES } from '@/lib/redirects';
+import { userIdSchema, type FormState } from '@/lib/validation/auth';
+
+export interface RedirectFormState extends FormState {
+  values?: { from: string; to: string };
+}
+
+// Check the role, one mutation, then expire the cached redirect look-up so the very next
+// public request for the old address sees the change.
+
+export async function createRedirectAction(_previous: RedirectFormState, formData: FormData): Promise<RedirectFormState> {
+  const from = String(formData.get('from') ?? '').slice(0, 500);
+  const to = String(formData.get('to') ?? '').slice(0, 500);
+  const values = { from, to };
+  const auth = await authorizeAction('redirect.manage');
+  if (!auth.ok) return { error: auth.error, values };
+  const result = await createRedirect({ from, to, source: 'manual', createdBy: auth.user.id });
+  if (!result.ok) {
+    const field = result.problem === 'invalid-from' || result.problem === 'duplicate' ? 'from' : 'to';
+    return { error: REDIRECT_PROBLEM_MESSAGES[result.problem], fieldErrors: { [field]: [REDIRECT_PROBLEM_MESSAGES[result.problem]] }, values };
+  }
+  for (const tag of result.invalidates) updateTag(tag);
+  refresh();
+  return { ok: true, message: `${result.from} now redirects to ${result.to}.`, values: { from: '', to: '' } };
+}
+
+export async function deleteRedirectAction(formData: FormData): Promise<void> {
+  const auth = await authorizeAction('redirect.manage');
+  if (!auth.ok) return;
+  const id = userIdSchema.safeParse(formData.get('id'));
+  if (!id.success) return;
+  const result = await deleteRedirect(id.data);
+  for (const tag of result.invalidates) updateTag(tag);
+  refresh();
+}
