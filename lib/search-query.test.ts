@@ -38,6 +38,14 @@ describe('buildMatchExpression', () => {
     }
   });
 
+  it('builds only quoted words joined by AND, whatever the input', () => {
+    const shape = /^("[\p{L}\p{M}\p{N}]+" AND )*\("[\p{L}\p{M}\p{N}]+" OR "[\p{L}\p{M}\p{N}]+"\*\)$/u;
+    for (const input of HOSTILE_QUERIES) {
+      const match = buildMatchExpression(input);
+      if (match !== null) expect(match, input).toMatch(shape);
+    }
+  });
+
   it('caps the length and the number of words', () => {
     expect(normalizeSearchInput('x'.repeat(2000)).length).toBeLessThanOrEqual(200);
     expect(searchTokens('word '.repeat(400))).toHaveLength(MAX_QUERY_TOKENS);

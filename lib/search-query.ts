@@ -42,7 +42,8 @@ export function buildMatchExpression(input: unknown): string | null {
 
 // Highlighted snippets come back from SQLite with these private-use characters around each
 // match; the page splits on them and wraps the matches in <mark> elements, so no HTML is ever
-// built from text. Any sentinel that was already in the text is removed first by the query.
+// built from text. Newsroom text has no private-use characters; if one slipped in, the worst
+// outcome is a misplaced highlight, never markup.
 export const MARK_START = '\uE000';
 export const MARK_END = '\uE001';
 

@@ -45,6 +45,8 @@ export const RESERVED_SLUGS = new Set([
   'opengraph-image',
   'twitter-image',
   'news-sitemap',
+  // Internal routes behind the ?page=N rewrites (next.config.ts).
+  'paged',
 ]);
 
 export function isReservedSlug(slug: string): boolean {

@@ -28,6 +28,8 @@ const env = {
   // The server's own zone is deliberately far from the newsroom's (Europe/Kyiv):
   // dates on pages must follow the newsroom setting, never the machine.
   TZ: 'America/Los_Angeles',
+  // Test-only route handlers (POST /api/views/flush); never set in production.
+  GAZETTE_TEST_HOOKS: '1',
 };
 
 let child = null;

@@ -1,8 +1,6 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { ArticleListPage } from '@/components/article/article-list-page';
-import { listSectionArticles } from '@/db/queries/articles';
-import { getSectionBySlug, listSections } from '@/db/queries/site';
+import { SectionFront, sectionFrontMetadata } from '@/components/article/fronts';
+import { listSections } from '@/db/queries/site';
 
 export async function generateStaticParams() {
   const sections = await listSections();
@@ -11,15 +9,11 @@ export async function generateStaticParams() {
 
 export async function generateMetadata(props: PageProps<'/[section]'>): Promise<Metadata> {
   const { section } = await props.params;
-  const found = await getSectionBySlug(section);
-  if (!found) return { title: 'Page not found', robots: { index: false } };
-  return { title: found.name, alternates: { canonical: `/${found.slug}` } };
+  return sectionFrontMetadata(section);
 }
 
+// Page 1; "?page=N" is served by app/(site)/paged/section (see next.config.ts).
 export default async function SectionPage(props: PageProps<'/[section]'>) {
   const { section } = await props.params;
-  const found = await getSectionBySlug(section);
-  if (!found) notFound();
-  const articles = await listSectionArticles({ sectionId: found.id, limit: 30 });
-  return <ArticleListPage title={found.name} articles={articles} showSection={false} />;
+  return <SectionFront slug={section} page={1} />;
 }

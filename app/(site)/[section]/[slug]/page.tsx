@@ -5,7 +5,9 @@ import { ArticleBody } from '@/components/article/article-body';
 import { AuthorBox } from '@/components/article/author-box';
 import { Byline } from '@/components/article/byline';
 import { EditorsPicksRail, MostPopularRail, NewsFeedRail } from '@/components/article/rails';
+import { ShareBar } from '@/components/article/share-bar';
 import { TagList } from '@/components/article/tag-list';
+import { ViewBeacon } from '@/components/article/view-beacon';
 import { getPublishedArticle, listRecentArticleParams } from '@/db/queries/articles';
 import { getSiteSettings } from '@/db/queries/site';
 import { formatDateTime } from '@/lib/dates';
@@ -106,9 +108,11 @@ export default async function ArticlePage(props: PageProps<'/[section]/[slug]'>)
         ) : null}
 
         <div className="max-w-[40rem]">
+          <ShareBar path={article.url} title={article.title} />
           <TagList tags={article.tags} />
           <AuthorBox bylines={article.bylines} />
         </div>
+        <ViewBeacon articleId={article.id} />
       </article>
 
       <aside aria-label="More news" className="space-y-10 lg:border-l lg:border-rule lg:pl-8">

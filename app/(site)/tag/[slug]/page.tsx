@@ -1,7 +1,5 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { ArticleListPage } from '@/components/article/article-list-page';
-import { getTagBySlug, listTagArticles } from '@/db/queries/taxonomy';
+import { TagFront, tagFrontMetadata } from '@/components/article/fronts';
 
 export async function generateStaticParams() {
   return [{ slug: 'placeholder' }];
@@ -9,15 +7,11 @@ export async function generateStaticParams() {
 
 export async function generateMetadata(props: PageProps<'/tag/[slug]'>): Promise<Metadata> {
   const { slug } = await props.params;
-  const tag = await getTagBySlug(slug);
-  if (!tag) return { title: 'Page not found', robots: { index: false } };
-  return { title: tag.name, alternates: { canonical: `/tag/${tag.slug}` } };
+  return tagFrontMetadata(slug);
 }
 
+// Page 1; "?page=N" is served by app/(site)/paged/tag (see next.config.ts).
 export default async function TagPage(props: PageProps<'/tag/[slug]'>) {
   const { slug } = await props.params;
-  const tag = await getTagBySlug(slug);
-  if (!tag) notFound();
-  const articles = await listTagArticles({ tagId: tag.id, limit: 30 });
-  return <ArticleListPage eyebrow="Topic" title={tag.name} description={tag.description} articles={articles} />;
+  return <TagFront slug={slug} page={1} />;
 }
