@@ -6,7 +6,7 @@ import type { ArticleCard as Card } from '@/db/queries/articles';
 export function TopStories({ lead, top }: { lead: Card | null; top: Card[] }) {
   if (!lead) return <p className="py-12 text-center text-muted">No stories have been published yet.</p>;
   return (
-    <section aria-labelledby="top-stories-heading" className="grid gap-8 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+    <section aria-labelledby="top-stories-heading" className="grid gap-8 md:grid-cols-[minmax(0,1.7fr)_minmax(0,1fr)]">
       <h2 id="top-stories-heading" className="sr-only">
         Top stories
       </h2>
@@ -59,7 +59,7 @@ export function TopStories({ lead, top }: { lead: Card | null; top: Card[] }) {
                     width={96}
                     height={64}
                     sizes="96px"
-                    className="h-16 w-24 shrink-0 bg-panel object-cover"
+                    className="h-14 w-20 shrink-0 bg-panel object-cover"
                   />
                 ) : null}
               </article>
