@@ -45,10 +45,10 @@ export function ArticleListPage({
               <ArticleCard article={lead} variant="lead" headingLevel={2} showSection={showSection} preloadImage />
             </div>
           ) : null}
-          <ul data-testid="article-list" className="mt-8 grid gap-x-8 gap-y-10 sm:grid-cols-2 lg:grid-cols-3">
+          <ul data-testid="article-list" className="mt-8 grid gap-x-8 gap-y-6 divide-y divide-rule sm:grid-cols-2 sm:gap-y-10 sm:divide-y-0 lg:grid-cols-3">
             {rest.map((a) => (
-              <li key={a.id}>
-                <ArticleCard article={a} headingLevel={2} showSection={showSection} />
+              <li key={a.id} className="pb-6 sm:pb-0">
+                <ArticleCard article={a} variant="list" headingLevel={2} showSection={showSection} />
               </li>
             ))}
           </ul>
