@@ -10,6 +10,8 @@ import { listArticleCardsByIds, type ArticleCard } from './articles';
 
 export interface SearchHit {
   article: ArticleCard;
+  // The title with MARK_START/MARK_END around matched words.
+  title: string;
   // Text with MARK_START/MARK_END around matches (split into <mark> by the page).
   snippet: string;
 }
@@ -57,8 +59,9 @@ export async function searchArticles(options: SearchOptions): Promise<SearchResu
     const countRow = await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${from} WHERE ${where}`);
     const total = countRow?.n ?? 0;
     if (total === 0 || options.offset >= total) return { total, hits: [], failed: false };
-    const rows = await db.all<{ id: number; dek: string; body: string }>(sql`
-      SELECT a.id AS id, ${snippetOf(1)} AS dek, ${snippetOf(2)} AS body
+    const rows = await db.all<{ id: number; title: string; dek: string; body: string }>(sql`
+      SELECT a.id AS id, highlight(articles_fts, 0, ${MARK_START}, ${MARK_END}) AS title,
+             ${snippetOf(1)} AS dek, ${snippetOf(2)} AS body
         FROM ${from}
        WHERE ${where}
        ORDER BY ${RANK}, a.published_at DESC
@@ -70,7 +73,7 @@ export async function searchArticles(options: SearchOptions): Promise<SearchResu
       if (!article) return [];
       // The body's matching passage when the body matched, else the dek (highlighted if it did).
       const snippet = row.body.includes(MARK_START) ? row.body : row.dek || article.dek;
-      return [{ article, snippet }];
+      return [{ article, snippet, title: row.title || article.title }];
     });
     return { total, hits, failed: false };
   } catch (error) {

@@ -111,7 +111,7 @@ async function SearchResultsView({ searchParams }: { searchParams: PageProps<'/s
         ) : null}
         {results && results.hits.length > 0 ? (
           <ol data-testid="search-results" className="divide-y divide-rule">
-            {results.hits.map(({ article, snippet }) => (
+            {results.hits.map(({ article, snippet, title }) => (
               <li key={article.id} className="py-5">
                 <p className="text-xs font-bold tracking-wide text-accent uppercase">
                   {article.section.name}
@@ -122,20 +122,12 @@ async function SearchResultsView({ searchParams }: { searchParams: PageProps<'/s
                 </p>
                 <h3 className="mt-1 font-serif text-xl leading-snug font-bold">
                   <a href={article.url} className="hover:underline">
-                    {article.title}
+                    <Highlighted text={title} />
                   </a>
                 </h3>
                 {snippet ? (
                   <p className="mt-1.5 text-[0.95rem] leading-relaxed text-muted">
-                    {splitHighlights(snippet).map((part, index) =>
-                      part.highlight ? (
-                        <mark key={index} className="bg-yellow-200 px-0.5 text-neutral-950">
-                          {part.text}
-                        </mark>
-                      ) : (
-                        part.text
-                      ),
-                    )}
+                    <Highlighted text={snippet} />
                   </p>
                 ) : null}
               </li>
@@ -154,5 +146,18 @@ async function SearchResultsView({ searchParams }: { searchParams: PageProps<'/s
         ) : null}
       </section>
     </>
+  );
+}
+
+// Sentinel-marked text from SQLite as React elements: matches in <mark>, never HTML strings.
+function Highlighted({ text }: { text: string }) {
+  return splitHighlights(text).map((part, index) =>
+    part.highlight ? (
+      <mark key={index} className="bg-yellow-200 px-0.5 text-neutral-950">
+        {part.text}
+      </mark>
+    ) : (
+      part.text
+    ),
   );
 }
