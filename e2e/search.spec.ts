@@ -42,6 +42,8 @@ test('filters narrow the results and pages are real links', async ({ page }) => 
   await page.getByRole('combobox', { name: 'Section' }).selectOption('sport');
   await page.getByRole('main').getByRole('button', { name: 'Search' }).click();
   await expect(page).toHaveURL(/section=sport/);
+  await expect(page.getByRole('combobox', { name: 'Section' })).toHaveValue('sport');
+  await expect(page.getByTestId('search-results').locator('> li').first()).toBeVisible();
   const sections = await page.getByTestId('search-results').locator('> li > p:first-child').allTextContents();
   expect(sections.length).toBeGreaterThan(0);
   for (const label of sections) expect(label).toMatch(/^Sport/);
