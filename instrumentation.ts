@@ -10,6 +10,9 @@ export async function register() {
     for (const line of config.errors) console.error(`Configuration error: ${line}`);
     process.exit(1);
   }
+  // Buffered page views are written before the database closes (exit hooks run in order).
+  const { registerPageViewShutdown } = await import('./lib/views/page-view-service');
+  registerPageViewShutdown();
   const { startScheduler, stopScheduler } = await import('./lib/scheduler');
   const { installShutdownHandlers } = await import('./lib/shutdown');
   installShutdownHandlers(stopScheduler);

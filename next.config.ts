@@ -1,6 +1,23 @@
 import type { NextConfig } from 'next';
 import { COMMON_SECURITY_HEADERS, publicContentSecurityPolicy } from './lib/security-headers';
 
+// "?page=N" on section, tag and author fronts, served by static routes under app/(site)/paged/
+// (reading searchParams would make every front dynamic). A page value that is not digits goes
+// to a page number the routes refuse, so it is a 404 rather than page 1 again.
+// See docs/decisions/003-paginated-fronts-by-rewrite.md.
+const PAGE_DIGITS = [{ type: 'query' as const, key: 'page', value: '(?<page>\\d{1,6})' }];
+const PAGE_OTHER = [{ type: 'query' as const, key: 'page' }];
+// Top-level routes that are not sections keep their own ?page handling.
+const SECTION = ':section((?!search$|admin$|api$|login$|paged$|tag$|author$|media$|preview$)[a-z0-9-]+)';
+const pagedListRewrites = [
+  { source: `/${SECTION}`, has: PAGE_DIGITS, destination: '/paged/section/:section/:page' },
+  { source: '/tag/:slug', has: PAGE_DIGITS, destination: '/paged/tag/:slug/:page' },
+  { source: '/author/:slug', has: PAGE_DIGITS, destination: '/paged/author/:slug/:page' },
+  { source: `/${SECTION}`, has: PAGE_OTHER, destination: '/paged/section/:section/invalid' },
+  { source: '/tag/:slug', has: PAGE_OTHER, destination: '/paged/tag/:slug/invalid' },
+  { source: '/author/:slug', has: PAGE_OTHER, destination: '/paged/author/:slug/invalid' },
+];
+
 const nextConfig: NextConfig = {
   // Public pages are cached components, revalidated by tag (see lib/cache-tags.ts).
   cacheComponents: true,
@@ -31,6 +48,7 @@ const nextConfig: NextConfig = {
       },
     ];
   },
+  rewrites: async () => ({ beforeFiles: pagedListRewrites, afterFiles: [], fallback: [] }),
 };
 
 export default nextConfig;

@@ -12,11 +12,13 @@ const OUT = path.join(__dirname, '..', 'screenshots');
 const SCREENS = [
   { width: 390, height: 844, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
   { width: 1280, height: 800, deviceScaleFactor: 1, isMobile: false, hasTouch: false },
+  { width: 1440, height: 900, deviceScaleFactor: 1, isMobile: false, hasTouch: false },
 ] as const;
 
 const PAGES = [
   { name: 'home', url: () => '/' },
   { name: 'article', url: () => getPublishedArticle().url },
+  { name: 'section', url: () => `/${getPublishedArticle().sectionSlug}` },
 ] as const;
 
 // Lazy images below the fold would be blank in a full-page picture.

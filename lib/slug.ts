@@ -48,6 +48,8 @@ export const RESERVED_SLUGS = new Set([
   // Crawler routes (crops for structured data, generated social cards).
   'media-crop',
   'social-card',
+  // Internal routes behind the ?page=N rewrites (next.config.ts).
+  'paged',
 ]);
 
 export function isReservedSlug(slug: string): boolean {

@@ -35,6 +35,8 @@ const env = {
   // The first-run admin (db/first-run.ts) the newsroom journeys sign in with (e2e/auth-fixtures.ts).
   ADMIN_EMAIL: 'admin@gazette.test',
   ADMIN_PASSWORD: 'e2e-admin-password-1',
+  // Test-only route handlers (POST /api/views/flush); never set in production.
+  GAZETTE_TEST_HOOKS: '1',
 };
 
 let child = null;

@@ -1,9 +1,13 @@
-import type { Metadata } from 'next';
-import { ArticleCard } from '@/components/article/article-card';
 import { EditorsPicksRail, MostPopularRail, NewsFeedRail } from '@/components/article/rails';
+import { BreakingBanner } from '@/components/home/breaking-banner';
+import { SectionRail } from '@/components/home/section-rail';
+import { TopStories } from '@/components/home/top-stories';
+import { listSectionArticles } from '@/db/queries/articles';
+import { getActiveBreaking, getHomeFront } from '@/db/queries/home';
+import { getSiteSettings, listSections } from '@/db/queries/site';
+import { NEWS_FEED_SLUG } from '@/lib/news-feed';
+import type { Metadata } from 'next';
 import { JsonLd } from '@/components/seo/json-ld';
-import { listLatestArticles } from '@/db/queries/articles';
-import { getSiteSettings } from '@/db/queries/site';
 import { buildListingMetadata } from '@/lib/listing-seo';
 import { publisherInfo } from '@/lib/seo';
 import { getSiteUrl } from '@/lib/site-url';
@@ -21,39 +25,48 @@ export async function generateMetadata(): Promise<Metadata> {
   });
 }
 
-// Until the curated front lands, the home page leads with the latest stories.
+// The front page: breaking banner, the desk's lead and top stories, a rail per section, and
+// the News Feed, Most Popular and Editors' Picks beside them.
 export default async function HomePage() {
-  const [latest, settings] = await Promise.all([
-    listLatestArticles({ limit: 25, excludeKind: 'feed' }),
+  const [front, breaking, sections, settings] = await Promise.all([
+    getHomeFront(),
+    getActiveBreaking(),
+    listSections(),
     getSiteSettings(),
   ]);
-  const [lead, ...rest] = latest;
-  const publisher = publisherInfo(settings.siteName, getSiteUrl());
+  const onFront = new Set([front.lead?.id, ...front.top.map((a) => a.id)]);
+  const rails = await Promise.all(
+    sections
+      .filter((s) => s.slug !== NEWS_FEED_SLUG)
+      .map(async (section) => {
+        const stories = await listSectionArticles({ sectionId: section.id, limit: 4 + onFront.size });
+        return { section, stories: stories.filter((a) => !onFront.has(a.id)).slice(0, 4) };
+      }),
+  );
+
   return (
-    <div className="grid gap-x-10 gap-y-12 py-6 lg:grid-cols-[minmax(0,1fr)_300px] lg:py-8">
-      <JsonLd data={[buildWebSite(publisher), buildOrganization(publisher)]} />
-      <div className="min-w-0">
-        <h1 className="sr-only">Latest news</h1>
-        {lead ? (
-          <div className="border-b border-rule pb-8">
-            <ArticleCard article={lead} variant="lead" headingLevel={2} preloadImage />
-          </div>
-        ) : (
-          <p className="py-12 text-center text-muted">No stories have been published yet.</p>
-        )}
-        <ul className="mt-8 grid gap-x-8 gap-y-10 sm:grid-cols-2 xl:grid-cols-3">
-          {rest.map((a) => (
-            <li key={a.id}>
-              <ArticleCard article={a} headingLevel={2} />
-            </li>
+    <>
+      <JsonLd data={[buildWebSite(publisherInfo(settings.siteName, getSiteUrl())), buildOrganization(publisherInfo(settings.siteName, getSiteUrl()))]} />
+      {breaking ? <BreakingBanner breaking={breaking} /> : null}
+      <h1 className="sr-only">{settings.siteName}: the front page</h1>
+      <div className="grid gap-x-10 gap-y-12 py-6 lg:grid-cols-[minmax(0,1fr)_300px] lg:py-8">
+        <div className="min-w-0 lg:col-start-1 lg:row-start-1">
+          <TopStories lead={front.lead} top={front.top} />
+        </div>
+        <aside
+          aria-label="More news"
+          className="space-y-10 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:border-l lg:border-rule lg:pl-8"
+        >
+          <NewsFeedRail />
+          <MostPopularRail />
+          <EditorsPicksRail />
+        </aside>
+        <div className="grid min-w-0 gap-x-8 gap-y-12 lg:col-start-1 lg:row-start-2 lg:grid-cols-2">
+          {rails.map(({ section, stories }) => (
+            <SectionRail key={section.id} name={section.name} slug={section.slug} stories={stories} />
           ))}
-        </ul>
+        </div>
       </div>
-      <aside aria-label="More news" className="space-y-10 lg:border-l lg:border-rule lg:pl-8">
-        <NewsFeedRail />
-        <MostPopularRail />
-        <EditorsPicksRail />
-      </aside>
-    </div>
+    </>
   );
 }

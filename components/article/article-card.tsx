@@ -1,7 +1,8 @@
 import Image from 'next/image';
 import type { ArticleCard as Card } from '@/db/queries/articles';
 
-type Variant = 'lead' | 'standard' | 'compact';
+// 'list': a thumbnail beside the headline on phones, a standard card from the small breakpoint.
+type Variant = 'lead' | 'standard' | 'compact' | 'list';
 
 // One article teaser. Headline is the link; the image is decorative beside it.
 export function ArticleCard({
@@ -23,7 +24,9 @@ export function ArticleCard({
       ? 'font-serif text-3xl leading-tight font-bold sm:text-4xl'
       : variant === 'compact'
         ? 'font-serif text-base leading-snug font-semibold'
-        : 'font-serif text-xl leading-snug font-bold';
+        : variant === 'list'
+          ? 'font-serif text-lg leading-snug font-bold sm:text-xl'
+          : 'font-serif text-xl leading-snug font-bold';
   return (
     <article
       className={
@@ -31,19 +34,30 @@ export function ArticleCard({
           ? 'flex gap-3'
           : variant === 'lead'
             ? 'flex flex-col gap-3 md:grid md:grid-cols-[3fr_2fr] md:items-center md:gap-8'
-            : 'flex flex-col gap-2'
+            : variant === 'list'
+              ? 'flex flex-row-reverse items-start gap-3 sm:flex-col sm:gap-2'
+              : 'flex flex-col gap-2'
       }
     >
       {article.hero && variant !== 'compact' ? (
-        <a href={article.url} tabIndex={-1} aria-hidden="true" className="block overflow-hidden bg-panel">
+        <a
+          href={article.url}
+          tabIndex={-1}
+          aria-hidden="true"
+          className={`block overflow-hidden bg-panel${variant === 'list' ? ' w-28 shrink-0 sm:w-full' : ''}`}
+        >
           <Image
             src={article.hero.src}
             alt=""
             width={article.hero.width}
             height={article.hero.height}
-            sizes={variant === 'lead' ? '(min-width: 1024px) 800px, 100vw' : '(min-width: 1024px) 400px, (min-width: 640px) 50vw, 100vw'}
+            sizes={
+              variant === 'lead'
+                ? '(min-width: 1024px) 800px, 100vw'
+                : `(min-width: 1024px) 400px, (min-width: 640px) 50vw, ${variant === 'list' ? '112px' : '100vw'}`
+            }
             preload={preloadImage}
-            className="aspect-[16/9] w-full object-cover"
+            className={`${variant === 'list' ? 'aspect-[4/3] sm:aspect-[16/9]' : 'aspect-[16/9]'} w-full object-cover`}
           />
         </a>
       ) : null}

@@ -1,7 +1,9 @@
 import Image from 'next/image';
 import { listEditorsPicks, listMostPopular, listNewsFeed } from '@/db/queries/articles';
 import { getNewsroomToday } from '@/db/queries/today';
-import { formatTime, groupByDay } from '@/lib/dates';
+import { NEWS_FEED_SLUG } from '@/lib/news-feed';
+import { NewsFeedList } from './news-feed-list';
+import { ShowMore } from './show-more';
 
 function RailHeading({ id, children, href }: { id: string; children: string; href?: string }) {
   return (
@@ -42,35 +44,20 @@ export async function MostPopularRail({ excludeId }: { excludeId?: number }) {
 export async function NewsFeedRail({ limit = 8 }: { limit?: number }) {
   const [items, today] = await Promise.all([listNewsFeed({ limit }), getNewsroomToday()]);
   if (items.length === 0) return null;
-  const groups = groupByDay(items, (a) => new Date(a.publishedAt), today.timeZone, new Date(today.iso));
   return (
     <section aria-labelledby="news-feed-heading">
-      <RailHeading id="news-feed-heading" href="/news-feed">
+      <RailHeading id="news-feed-heading" href={`/${NEWS_FEED_SLUG}`}>
         News Feed
       </RailHeading>
-      {groups.map((g) => (
-        <div key={g.key} className="mt-3">
-          <h3 className="text-xs font-bold tracking-wide text-muted uppercase">{g.label}</h3>
-          <ul className="mt-1 border-l-2 border-accent">
-            {g.items.map((a) => (
-              <li key={a.id} className="relative py-2 pl-4">
-                <time dateTime={a.publishedAt} className="block text-xs font-semibold text-accent">
-                  {formatTime(new Date(a.publishedAt), today.timeZone)}
-                </time>
-                <a href={a.url} className="text-[0.95rem] leading-snug font-medium hover:underline">
-                  {a.title}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ))}
-      <a
-        href="/news-feed"
-        className="mt-3 block border border-ink py-2 text-center text-sm font-bold hover:bg-ink hover:text-paper"
-      >
-        Show More
-      </a>
+      <NewsFeedList
+        id="news-feed-rail-list"
+        items={items}
+        timeZone={today.timeZone}
+        now={new Date(today.iso)}
+        headingLevel={3}
+      />
+      {/* The front's first page holds these items and the next ones; Show More appends the rest. */}
+      <ShowMore href={`/${NEWS_FEED_SLUG}`} listId="news-feed-rail-list" />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { SectionLink } from '@/db/queries/site';
 import { Logo } from './logo';
+import { MobileMenu } from './mobile-menu';
 import { TodayDate } from './today-date';
 
 export function Masthead({
@@ -17,11 +18,22 @@ export function Masthead({
 }) {
   return (
     <header role="banner" className="border-b border-ink">
-      <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3 sm:flex-col sm:gap-2 sm:py-5">
+      <div className="relative mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3 sm:flex-col sm:gap-2 sm:py-5">
         <Logo siteName={siteName} />
         <p className="text-right text-xs font-medium tracking-wide text-muted uppercase sm:order-first sm:text-center">
           <TodayDate label={today} timeZone={timeZone} />
         </p>
+        <MobileMenu sections={sections} />
+        <a
+          href="/search"
+          className="absolute top-5 right-4 hidden items-center gap-1.5 text-sm font-semibold hover:text-accent sm:inline-flex"
+        >
+          <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth="2.5">
+            <circle cx="11" cy="11" r="7" />
+            <path d="M20 20l-4-4" />
+          </svg>
+          Search
+        </a>
       </div>
       <nav aria-label="Sections" className="border-t border-rule">
         <ul className="mx-auto flex max-w-7xl gap-1 overflow-x-auto px-2 text-sm font-semibold whitespace-nowrap sm:justify-center">

@@ -1,4 +1,5 @@
 import { listLatestArticles } from '@/db/queries/articles';
+import { SearchForm } from './search-form';
 
 export async function NotFoundContent() {
   const latest = await listLatestArticles({ limit: 6, excludeKind: 'feed' });
@@ -15,6 +16,9 @@ export async function NotFoundContent() {
           Go to the front page
         </a>
       </p>
+      <div className="mt-8">
+        <SearchForm id="not-found-search" />
+      </div>
       {latest.length > 0 ? (
         <section aria-labelledby="latest-heading" className="mt-12">
           <h2 id="latest-heading" className="border-t-4 border-ink pt-2 text-sm font-extrabold tracking-wider uppercase">

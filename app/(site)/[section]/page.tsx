@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
-import { ArticleListPage } from '@/components/article/article-list-page';
+import { SectionFront } from '@/components/article/fronts';
 import { JsonLd } from '@/components/seo/json-ld';
 import { listSectionArticles } from '@/db/queries/articles';
 import { findRedirectTarget } from '@/db/queries/redirects';
@@ -34,6 +34,7 @@ export async function generateMetadata(props: PageProps<'/[section]'>): Promise<
   });
 }
 
+// Page 1; "?page=N" is served by app/(site)/paged/section (see next.config.ts).
 export default async function SectionPage(props: PageProps<'/[section]'>) {
   const { section } = await props.params;
   const found = await getSectionBySlug(section);
@@ -66,7 +67,7 @@ export default async function SectionPage(props: PageProps<'/[section]'>) {
           ]),
         ]}
       />
-      <ArticleListPage title={found.name} articles={articles} showSection={false} />
+      <SectionFront slug={found.slug} page={1} />
     </>
   );
 }

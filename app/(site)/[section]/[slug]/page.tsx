@@ -5,8 +5,10 @@ import { ArticleBody } from '@/components/article/article-body';
 import { AuthorBox } from '@/components/article/author-box';
 import { Byline } from '@/components/article/byline';
 import { EditorsPicksRail, MostPopularRail, NewsFeedRail } from '@/components/article/rails';
+import { ShareBar } from '@/components/article/share-bar';
 import { TagList } from '@/components/article/tag-list';
 import { JsonLd } from '@/components/seo/json-ld';
+import { ViewBeacon } from '@/components/article/view-beacon';
 import { getPublishedArticle, listRecentArticleParams } from '@/db/queries/articles';
 import { findRedirectTarget } from '@/db/queries/redirects';
 import { getSiteSettings } from '@/db/queries/site';
@@ -113,9 +115,11 @@ export default async function ArticlePage(props: PageProps<'/[section]/[slug]'>)
         ) : null}
 
         <div className="max-w-[40rem]">
+          <ShareBar path={article.url} title={article.title} />
           <TagList tags={article.tags} />
           <AuthorBox bylines={article.bylines} />
         </div>
+        <ViewBeacon articleId={article.id} />
       </article>
 
       <aside aria-label="More news" className="space-y-10 lg:border-l lg:border-rule lg:pl-8">

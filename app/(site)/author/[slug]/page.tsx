@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
-import Image from 'next/image';
 import { notFound, permanentRedirect } from 'next/navigation';
-import { ArticleListPage } from '@/components/article/article-list-page';
+import { AuthorFront } from '@/components/article/fronts';
 import { JsonLd } from '@/components/seo/json-ld';
 import { findRedirectTarget } from '@/db/queries/redirects';
 import { getSiteSettings } from '@/db/queries/site';
-import { getBylineBySlug, listBylineArticles } from '@/db/queries/taxonomy';
+import { getBylineBySlug } from '@/db/queries/taxonomy';
 import { buildListingMetadata } from '@/lib/listing-seo';
 import { NOINDEX_ROBOTS, publisherInfo } from '@/lib/seo';
 import { absoluteUrl, getSiteUrl } from '@/lib/site-url';
@@ -34,6 +33,7 @@ export async function generateMetadata(props: PageProps<'/author/[slug]'>): Prom
   });
 }
 
+// Page 1; "?page=N" is served by app/(site)/paged/author (see next.config.ts).
 export default async function AuthorPage(props: PageProps<'/author/[slug]'>) {
   const { slug } = await props.params;
   const byline = await getBylineBySlug(slug);
@@ -42,10 +42,7 @@ export default async function AuthorPage(props: PageProps<'/author/[slug]'>) {
     if (target) permanentRedirect(target);
     notFound();
   }
-  const [articles, settings] = await Promise.all([
-    listBylineArticles({ bylineId: byline.id, limit: 30 }),
-    getSiteSettings(),
-  ]);
+  const settings = await getSiteSettings();
   const siteUrl = getSiteUrl();
   const url = absoluteUrl(`/author/${byline.slug}`, siteUrl);
   return (
@@ -69,23 +66,7 @@ export default async function AuthorPage(props: PageProps<'/author/[slug]'>) {
           ]),
         ]}
       />
-      <ArticleListPage
-        eyebrow={byline.jobTitle || (byline.kind === 'desk' ? 'Desk' : 'Author')}
-        title={byline.name}
-        description={byline.bio}
-        articles={articles}
-        header={
-          byline.avatar ? (
-            <Image
-              src={byline.avatar.src}
-              alt=""
-              width={96}
-              height={96}
-              className="my-3 size-24 rounded-full bg-panel object-cover"
-            />
-          ) : null
-        }
-      />
+      <AuthorFront slug={byline.slug} page={1} />
     </>
   );
 }

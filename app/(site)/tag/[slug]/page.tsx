@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
-import { ArticleListPage } from '@/components/article/article-list-page';
+import { TagFront } from '@/components/article/fronts';
 import { JsonLd } from '@/components/seo/json-ld';
 import { findRedirectTarget } from '@/db/queries/redirects';
 import { getSiteSettings } from '@/db/queries/site';
@@ -33,6 +33,7 @@ export async function generateMetadata(props: PageProps<'/tag/[slug]'>): Promise
   });
 }
 
+// Page 1; "?page=N" is served by app/(site)/paged/tag (see next.config.ts).
 export default async function TagPage(props: PageProps<'/tag/[slug]'>) {
   const { slug } = await props.params;
   const tag = await getTagBySlug(slug);
@@ -61,7 +62,7 @@ export default async function TagPage(props: PageProps<'/tag/[slug]'>) {
           ]),
         ]}
       />
-      <ArticleListPage eyebrow="Topic" title={tag.name} description={tag.description} articles={articles} />
+      <TagFront slug={tag.slug} page={1} />
     </>
   );
 }

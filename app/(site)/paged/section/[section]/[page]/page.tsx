@@ -1,0 +1,17 @@
+import type { Metadata } from 'next';
+import { requirePage, SectionFront, sectionFrontMetadata } from '@/components/article/fronts';
+
+// "/{section}?page=N", rewritten here by next.config.ts so the page stays static.
+export async function generateStaticParams() {
+  return [{ section: 'news-feed', page: '2' }];
+}
+
+export async function generateMetadata(props: PageProps<'/paged/section/[section]/[page]'>): Promise<Metadata> {
+  const { section, page } = await props.params;
+  return sectionFrontMetadata(section, page);
+}
+
+export default async function SectionPagedPage(props: PageProps<'/paged/section/[section]/[page]'>) {
+  const { section, page } = await props.params;
+  return <SectionFront slug={section} page={requirePage(page, `/${section}`)} />;
+}

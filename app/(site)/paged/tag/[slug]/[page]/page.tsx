@@ -1,0 +1,17 @@
+import type { Metadata } from 'next';
+import { requirePage, TagFront, tagFrontMetadata } from '@/components/article/fronts';
+
+// "/tag/{slug}?page=N", rewritten here by next.config.ts so the page stays static.
+export async function generateStaticParams() {
+  return [{ slug: 'placeholder', page: '2' }];
+}
+
+export async function generateMetadata(props: PageProps<'/paged/tag/[slug]/[page]'>): Promise<Metadata> {
+  const { slug, page } = await props.params;
+  return tagFrontMetadata(slug, page);
+}
+
+export default async function TagPagedPage(props: PageProps<'/paged/tag/[slug]/[page]'>) {
+  const { slug, page } = await props.params;
+  return <TagFront slug={slug} page={requirePage(page, `/tag/${slug}`)} />;
+}

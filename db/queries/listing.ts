@@ -1,0 +1,77 @@
+import 'server-only';
+import { and, count, eq, isNull } from 'drizzle-orm';
+import { cacheLife, cacheTag } from 'next/cache';
+import { getDb } from '@/db/client';
+import { articleBylines, articles, articleTags, sections } from '@/db/schema';
+import { cacheTags } from '@/lib/cache-tags';
+
+// How many published articles a paginated list holds, so its pages know where they end
+// (a page past the end is a 404, never an empty page).
+
+const isPublished = and(eq(articles.status, 'published'), isNull(articles.deletedAt));
+
+export interface SectionFront {
+  id: number;
+  name: string;
+  slug: string;
+  description: string;
+}
+
+export async function getSectionFront(slug: string): Promise<SectionFront | null> {
+  'use cache';
+  cacheTag(cacheTags.sections);
+  cacheLife('max');
+  const [row] = await getDb()
+    .select({ id: sections.id, name: sections.name, slug: sections.slug, description: sections.description })
+    .from(sections)
+    .where(eq(sections.slug, slug))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function countSectionArticles(sectionId: number): Promise<number> {
+  'use cache';
+  cacheTag(cacheTags.articleLists, cacheTags.section(sectionId));
+  cacheLife('max');
+  const [row] = await getDb()
+    .select({ n: count() })
+    .from(articles)
+    .where(and(isPublished, eq(articles.sectionId, sectionId)));
+  return row?.n ?? 0;
+}
+
+export async function countTagArticles(tagId: number): Promise<number> {
+  'use cache';
+  cacheTag(cacheTags.articleLists, cacheTags.tag(tagId));
+  cacheLife('max');
+  const [row] = await getDb()
+    .select({ n: count() })
+    .from(articleTags)
+    .innerJoin(articles, eq(articles.id, articleTags.articleId))
+    .where(and(isPublished, eq(articleTags.tagId, tagId)));
+  return row?.n ?? 0;
+}
+
+export async function countBylineArticles(bylineId: number): Promise<number> {
+  'use cache';
+  cacheTag(cacheTags.articleLists, cacheTags.byline(bylineId));
+  cacheLife('max');
+  const [row] = await getDb()
+    .select({ n: count() })
+    .from(articleBylines)
+    .innerJoin(articles, eq(articles.id, articleBylines.articleId))
+    .where(and(isPublished, eq(articleBylines.bylineId, bylineId)));
+  return row?.n ?? 0;
+}
+
+// News Feed items (articles of kind 'feed'), as the rail and the News Feed front list them.
+export async function countNewsFeed(): Promise<number> {
+  'use cache';
+  cacheTag(cacheTags.articleLists);
+  cacheLife('max');
+  const [row] = await getDb()
+    .select({ n: count() })
+    .from(articles)
+    .where(and(isPublished, eq(articles.kind, 'feed')));
+  return row?.n ?? 0;
+}

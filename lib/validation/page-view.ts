@@ -1,0 +1,8 @@
+import { z } from 'zod';
+
+// The view beacon's body: which article was read. Nothing else is accepted or stored.
+export const pageViewSchema = z.object({
+  articleId: z.number().int().positive().max(2_147_483_647),
+});
+
+export type PageViewInput = z.infer<typeof pageViewSchema>;
