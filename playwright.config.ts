@@ -1,37 +1,10 @@
-import fs from 'node:fs';
-import { chromium, defineConfig, type LaunchOptions } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
+import { systemChromiumLaunchOptions } from './e2e/browser';
 
 const CI = !!process.env.CI;
 const PORT = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
-// Playwright cannot download its browsers on machines without internet; there we drive
-// Debian's chromium instead (scripts/ensure-browser.mjs installs it in CI). Playwright's own
-// browser wins whenever it is installed, so the config works unchanged everywhere.
-function bundledChromiumInstalled(): boolean {
-  try {
-    return fs.existsSync(chromium.executablePath());
-  } catch {
-    return false;
-  }
-}
-
-function systemChromiumLaunchOptions(): LaunchOptions | undefined {
-  if (bundledChromiumInstalled()) return undefined;
-  const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((file) => fs.existsSync(file));
-  if (!executablePath) return undefined;
-  return {
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  };
-}
 
 const launchOptions = systemChromiumLaunchOptions();
 

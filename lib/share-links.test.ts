@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildShareLinks, publicOrigin } from './share-links';
+import { buildShareLinks } from './share-links';
 
 describe('buildShareLinks', () => {
   it('encodes the address and title into each network share URL', () => {
@@ -12,13 +12,5 @@ describe('buildShareLinks', () => {
     expect(byNetwork.facebook).toContain('u=https%3A%2F%2Fnews.example%2Fcity%2Fa-b%3Fx%3D1');
     expect(byNetwork.email!.startsWith('mailto:?subject=Bridge%20%26%20%22port%22&body=')).toBe(true);
     for (const href of Object.values(byNetwork)) expect(href).not.toMatch(/[\s"<>]/);
-  });
-});
-
-describe('publicOrigin', () => {
-  it('uses GAZETTE_SITE_URL without a trailing slash, else the local server', () => {
-    expect(publicOrigin({ GAZETTE_SITE_URL: 'https://news.example/' })).toBe('https://news.example');
-    expect(publicOrigin({ GAZETTE_SITE_URL: 'javascript:alert(1)', PORT: '4000' })).toBe('http://localhost:4000');
-    expect(publicOrigin({})).toBe('http://localhost:3000');
   });
 });

@@ -17,11 +17,3 @@ export function buildShareLinks(url: string, title: string): ShareLink[] {
     { network: 'whatsapp', label: 'WhatsApp', href: `https://wa.me/?text=${encodeURIComponent(`${title} ${url}`)}` },
   ];
 }
-
-// The public origin used in share links. Static pages cannot read the request's host, so it
-// comes from the environment at build time (GAZETTE_SITE_URL), with the local server as default.
-export function publicOrigin(env: Record<string, string | undefined> = process.env): string {
-  const configured = env.GAZETTE_SITE_URL?.trim();
-  if (configured && /^https?:\/\//.test(configured)) return configured.replace(/\/+$/, '');
-  return `http://localhost:${env.PORT || 3000}`;
-}

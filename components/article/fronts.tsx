@@ -7,12 +7,14 @@ import {
   countNewsFeed,
   countSectionArticles,
   countTagArticles,
-  getSectionFront,
 } from '@/db/queries/listing';
+import { getSectionBySlug, getSiteSettings } from '@/db/queries/site';
 import { getNewsroomToday } from '@/db/queries/today';
 import { getBylineBySlug, getTagBySlug, listBylineArticles, listTagArticles } from '@/db/queries/taxonomy';
 import { FRONT_PAGE_SIZE, NEWS_FEED_PAGE_SIZE, NEWS_FEED_SLUG } from '@/lib/news-feed';
+import { buildListingMetadata } from '@/lib/listing-seo';
 import { countPages, pageHref, parsePageParam } from '@/lib/pagination';
+import { getSiteUrl } from '@/lib/site-url';
 import { ArticleListPage } from './article-list-page';
 import { NewsFeedList } from './news-feed-list';
 import { Pager } from './pager';
@@ -36,34 +38,69 @@ function pageTitle(name: string, page: number): string {
   return page > 1 ? `${name} — page ${page}` : name;
 }
 
-// Metadata for any paginated front: page N is its own canonical address.
-function frontMetadata(name: string, base: string, page: number, description?: string): Metadata {
-  return {
-    title: pageTitle(name, page),
-    description: description || undefined,
-    alternates: { canonical: pageHref(base, page) },
-  };
+// Metadata for any paginated front: page N is its own canonical address, with the same
+// social card and feed as page 1 (lib/listing-seo.ts).
+async function frontMetadata(input: {
+  name: string;
+  base: string;
+  page: number;
+  description: string;
+  image: string;
+  feedPath?: string;
+}): Promise<Metadata> {
+  const settings = await getSiteSettings();
+  return buildListingMetadata({
+    siteUrl: getSiteUrl(),
+    siteName: settings.siteName,
+    path: pageHref(input.base, input.page),
+    title: pageTitle(input.name, input.page),
+    description: input.description || `${input.name}: the latest from ${settings.siteName}.`,
+    image: input.image,
+    feeds: input.feedPath ? [{ title: `${input.name} — ${settings.siteName}`, path: input.feedPath }] : undefined,
+  });
 }
 
 export async function sectionFrontMetadata(slug: string, rawPage = '1'): Promise<Metadata> {
   const page = parsePageParam(rawPage);
-  const section = await getSectionFront(slug);
+  const section = await getSectionBySlug(slug);
   if (!section || !page) return notFoundMetadata;
-  return frontMetadata(section.name, `/${section.slug}`, page, section.description);
+  const base = `/${section.slug}`;
+  return frontMetadata({
+    name: section.name,
+    base,
+    page,
+    description: section.description,
+    image: `/social-card/section/${section.slug}`,
+    feedPath: `${base}/rss.xml`,
+  });
 }
 
 export async function tagFrontMetadata(slug: string, rawPage = '1'): Promise<Metadata> {
   const page = parsePageParam(rawPage);
   const tag = await getTagBySlug(slug);
   if (!tag || !page) return notFoundMetadata;
-  return frontMetadata(tag.name, `/tag/${tag.slug}`, page, tag.description);
+  const base = `/tag/${tag.slug}`;
+  return frontMetadata({
+    name: tag.name,
+    base,
+    page,
+    description: tag.description,
+    image: `/social-card/tag/${tag.slug}`,
+    feedPath: `${base}/rss.xml`,
+  });
 }
 
 export async function authorFrontMetadata(slug: string, rawPage = '1'): Promise<Metadata> {
   const page = parsePageParam(rawPage);
   const byline = await getBylineBySlug(slug);
   if (!byline || !page) return notFoundMetadata;
-  return frontMetadata(byline.name, `/author/${byline.slug}`, page, byline.bio);
+  return frontMetadata({
+    name: byline.name,
+    base: `/author/${byline.slug}`,
+    page,
+    description: byline.bio,
+    image: byline.avatar?.src ?? '/social-card/home',
+  });
 }
 
 function checkRange(page: number, total: number, pageSize: number): number {
@@ -73,7 +110,7 @@ function checkRange(page: number, total: number, pageSize: number): number {
 }
 
 export async function SectionFront({ slug, page }: { slug: string; page: number }) {
-  const section = await getSectionFront(slug);
+  const section = await getSectionBySlug(slug);
   if (!section) notFound();
   if (section.slug === NEWS_FEED_SLUG) return <NewsFeedFront name={section.name} description={section.description} page={page} />;
   const totalPages = checkRange(page, await countSectionArticles(section.id), FRONT_PAGE_SIZE);

@@ -1,8 +1,9 @@
-import { buildShareLinks, publicOrigin } from '@/lib/share-links';
+import { buildShareLinks } from '@/lib/share-links';
+import { absoluteUrl } from '@/lib/site-url';
 import { CopyLinkButton } from './copy-link-button';
 
 export function ShareBar({ path, title }: { path: string; title: string }) {
-  const links = buildShareLinks(`${publicOrigin()}${path}`, title);
+  const links = buildShareLinks(absoluteUrl(path), title);
   return (
     <div data-testid="share-bar" className="no-print mt-8 flex flex-wrap items-center gap-2">
       <h2 className="mr-1 text-xs font-bold tracking-wider text-muted uppercase">Share</h2>

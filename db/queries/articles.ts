@@ -78,11 +78,22 @@ export function mediaUrl(file: string): string {
   return `/media/${file}`;
 }
 
+// An image reference from a left-joined media row, or null when there is none.
+export function toImageRef(
+  file: string | null,
+  width: number | null,
+  height: number | null,
+  alt: string,
+): ImageRef | null {
+  return file && width && height ? { src: mediaUrl(file), width, height, alt } : null;
+}
+
 export function articleUrl(sectionSlug: string, slug: string): string {
   return `/${sectionSlug}/${slug}`;
 }
 
-const isPublished = and(eq(articles.status, 'published'), isNull(articles.deletedAt));
+// Visible to readers: published and not deleted. Every reader query filters with this.
+export const isPublished = and(eq(articles.status, 'published'), isNull(articles.deletedAt));
 
 const cardColumns = {
   id: articles.id,
@@ -147,10 +158,7 @@ async function toCards(rows: CardRow[]): Promise<ArticleCard[]> {
     kind: r.kind,
     section: { name: r.sectionName, slug: r.sectionSlug },
     publishedAt: (r.publishedAt ?? new Date(0)).toISOString(),
-    hero:
-      r.heroFile && r.heroWidth && r.heroHeight
-        ? { src: mediaUrl(r.heroFile), width: r.heroWidth, height: r.heroHeight, alt: r.heroAlt ?? '' }
-        : null,
+    hero: toImageRef(r.heroFile, r.heroWidth, r.heroHeight, r.heroAlt ?? ''),
     bylines: bylinesByArticle.get(r.id) ?? [],
   }));
 }
@@ -370,10 +378,7 @@ export async function getPublishedArticle(
       kind: b.kind,
       jobTitle: b.jobTitle,
       bio: b.bio,
-      avatar:
-        b.avatarFile && b.avatarWidth && b.avatarHeight
-          ? { src: mediaUrl(b.avatarFile), width: b.avatarWidth, height: b.avatarHeight, alt: b.name }
-          : null,
+      avatar: toImageRef(b.avatarFile, b.avatarWidth, b.avatarHeight, b.name),
     })),
     tags: tagRows,
     videoUrl: a.videoUrl,

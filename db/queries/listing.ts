@@ -1,33 +1,14 @@
 import 'server-only';
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/db/client';
-import { articleBylines, articles, articleTags, sections } from '@/db/schema';
+import { articleBylines, articles, articleTags } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
+import { isPublished } from './articles';
 
 // How many published articles a paginated list holds, so its pages know where they end
 // (a page past the end is a 404, never an empty page).
 
-const isPublished = and(eq(articles.status, 'published'), isNull(articles.deletedAt));
-
-export interface SectionFront {
-  id: number;
-  name: string;
-  slug: string;
-  description: string;
-}
-
-export async function getSectionFront(slug: string): Promise<SectionFront | null> {
-  'use cache';
-  cacheTag(cacheTags.sections);
-  cacheLife('max');
-  const [row] = await getDb()
-    .select({ id: sections.id, name: sections.name, slug: sections.slug, description: sections.description })
-    .from(sections)
-    .where(eq(sections.slug, slug))
-    .limit(1);
-  return row ?? null;
-}
 
 export async function countSectionArticles(sectionId: number): Promise<number> {
   'use cache';

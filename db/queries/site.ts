@@ -58,12 +58,16 @@ export async function listSections(): Promise<SectionLink[]> {
     .orderBy(asc(sections.position), asc(sections.name));
 }
 
-export async function getSectionBySlug(slug: string): Promise<SectionLink | null> {
+export interface SectionPage extends SectionLink {
+  description: string;
+}
+
+export async function getSectionBySlug(slug: string): Promise<SectionPage | null> {
   'use cache';
   cacheTag(cacheTags.sections);
   cacheLife('max');
   const [row] = await getDb()
-    .select({ id: sections.id, name: sections.name, slug: sections.slug })
+    .select({ id: sections.id, name: sections.name, slug: sections.slug, description: sections.description })
     .from(sections)
     .where(eq(sections.slug, slug))
     .limit(1);

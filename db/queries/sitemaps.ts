@@ -1,17 +1,16 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/db/client';
 import { articleBylines, articles, articleTags, bylines, media, sections, tags } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
 import { NEWS_SITEMAP_MAX_URLS, NEWS_SITEMAP_WINDOW_MS, SITEMAP_MAX_URLS } from '@/lib/sitemaps';
-import { articleUrl, mediaUrl } from './articles';
+import { articleUrl, isPublished, mediaUrl } from './articles';
 
 // Reads for sitemaps. Each walks an index (see EXPLAIN QUERY PLAN notes beside them), so
 // they stay fast at 100,000 articles; results are cached and tagged with the article lists,
 // so a publish refreshes them. Times are returned as epoch milliseconds.
 
-const isPublished = and(eq(articles.status, 'published'), isNull(articles.deletedAt));
 
 export interface SitemapArticle {
   path: string;

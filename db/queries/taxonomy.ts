@@ -1,10 +1,10 @@
 import 'server-only';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/db/client';
 import { articleBylines, articles, articleTags, bylines, media, tags } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
-import { listArticleCardsByIds, mediaUrl, type ArticleCard, type ImageRef } from './articles';
+import { isPublished, listArticleCardsByIds, toImageRef, type ArticleCard, type ImageRef } from './articles';
 
 export interface TagPage {
   id: number;
@@ -23,7 +23,6 @@ export interface BylinePage {
   avatar: ImageRef | null;
 }
 
-const isPublished = and(eq(articles.status, 'published'), isNull(articles.deletedAt));
 
 export async function getTagBySlug(slug: string): Promise<TagPage | null> {
   'use cache';
@@ -63,10 +62,7 @@ export async function getBylineBySlug(slug: string): Promise<BylinePage | null> 
   const { avatarFile, avatarWidth, avatarHeight, ...byline } = row;
   return {
     ...byline,
-    avatar:
-      avatarFile && avatarWidth && avatarHeight
-        ? { src: mediaUrl(avatarFile), width: avatarWidth, height: avatarHeight, alt: row.name }
-        : null,
+    avatar: toImageRef(avatarFile, avatarWidth, avatarHeight, row.name),
   };
 }
 
