@@ -15,10 +15,10 @@ const createdAt = () =>
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`);
 
-import { ARTICLE_KINDS, ARTICLE_STATUSES, ROLES } from '../lib/domain';
+import { ARTICLE_KINDS, ARTICLE_STATUSES, ROLES, type ArticleNote } from '../lib/domain';
 
 export { ARTICLE_KINDS, ARTICLE_STATUSES, ROLES };
-export type { ArticleKind, ArticleStatus, Role } from '../lib/domain';
+export type { ArticleKind, ArticleNote, ArticleStatus, Role } from '../lib/domain';
 
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -145,7 +145,7 @@ export const articles = sqliteTable(
     }),
     // Public correction / update notes, newest last: [{ at, text }].
     corrections: text('corrections', { mode: 'json' })
-      .$type<{ at: string; text: string }[]>()
+      .$type<ArticleNote[]>()
       .notNull()
       .default(sql`'[]'`),
     // Review workflow, never shown to readers.
@@ -254,6 +254,22 @@ export const curation = sqliteTable(
     primaryKey({ columns: [t.slot, t.position] }),
     index('curation_article_idx').on(t.articleId),
   ],
+);
+
+// Who has an article open in the editor right now: a heartbeat row per (article, user),
+// refreshed every few seconds by the editor; rows older than a minute mean "gone".
+export const articlePresence = sqliteTable(
+  'article_presence',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    seenAt: integer('seen_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.userId] })],
 );
 
 export const redirects = sqliteTable('redirects', {

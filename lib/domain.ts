@@ -8,3 +8,13 @@ export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
 export const ARTICLE_KINDS = ['news', 'feature', 'analysis', 'opinion', 'feed'] as const;
 export type ArticleKind = (typeof ARTICLE_KINDS)[number];
+
+// Public notes at an article's foot (and on /corrections), newest last. Rows written before
+// notes had a kind read as corrections.
+export const ARTICLE_NOTE_KINDS = ['correction', 'clarification', 'update'] as const;
+export type ArticleNoteKind = (typeof ARTICLE_NOTE_KINDS)[number];
+export interface ArticleNote {
+  at: string;
+  kind?: ArticleNoteKind;
+  text: string;
+}

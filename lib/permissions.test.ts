@@ -12,6 +12,8 @@ const EXPECTED: Record<Action, [string, string, string, string]> = {
   'article.edit': ['O', 'O', 'A', 'A'],
   'article.submit': ['O', 'O', 'A', 'A'],
   'article.publish': ['-', 'O', 'A', 'A'],
+  'article.delete': ['O', 'O', 'A', 'A'],
+  'article.restore': ['-', '-', 'A', 'A'],
   'media.upload': ['A', 'A', 'A', 'A'],
   'media.edit': ['O', 'O', 'A', 'A'],
   'article.attach_taxonomy': ['O', 'O', 'A', 'A'],
@@ -68,9 +70,11 @@ describe('ADMIN_PAGES', () => {
   it('shows users and the audit log only to admins, redirects to editors and admins', () => {
     const visible = (role: Role) =>
       ADMIN_PAGES.filter((p) => can({ id: ME, role }, p.action)).map((p) => p.href);
-    expect(visible('contributor')).toEqual(['/admin', '/admin/account']);
-    expect(visible('author')).toEqual(['/admin', '/admin/account']);
-    expect(visible('editor')).toEqual(['/admin', '/admin/redirects', '/admin/account']);
-    expect(visible('admin')).toEqual(['/admin', '/admin/users', '/admin/audit', '/admin/redirects', '/admin/account']);
+    const writer = ['/admin', '/admin/articles', '/admin/media', '/admin/account'];
+    const desk = ['/admin', '/admin/articles', '/admin/media', '/admin/sections', '/admin/tags', '/admin/bylines', '/admin/curation', '/admin/settings'];
+    expect(visible('contributor')).toEqual(writer);
+    expect(visible('author')).toEqual(writer);
+    expect(visible('editor')).toEqual([...desk, '/admin/redirects', '/admin/account']);
+    expect(visible('admin')).toEqual([...desk, '/admin/users', '/admin/audit', '/admin/redirects', '/admin/account']);
   });
 });

@@ -18,6 +18,9 @@ export const ACTIONS = [
   'article.submit',
   // Publish, schedule, unpublish.
   'article.publish',
+  // Soft delete (writers their own, editors any) and bring a deleted article back (editors).
+  'article.delete',
+  'article.restore',
   'media.upload',
   // Alt text, captions, deletion of a media item.
   'media.edit',
@@ -53,6 +56,8 @@ export const PERMISSION_TABLE: Readonly<Record<Action, Row>> = {
   'article.edit': writersOwnEditorsAny,
   'article.submit': writersOwnEditorsAny,
   'article.publish': authorsOwnEditorsAny,
+  'article.delete': writersOwnEditorsAny,
+  'article.restore': editorsUp,
   'media.upload': everyone,
   'media.edit': writersOwnEditorsAny,
   'article.attach_taxonomy': writersOwnEditorsAny,
@@ -99,6 +104,13 @@ export function can(user: Actor | null | undefined, action: Action, resource?: R
 // Newsroom pages and which action opens them; the admin navigation shows only what `can()` allows.
 export const ADMIN_PAGES: readonly { href: string; label: string; action: Action }[] = [
   { href: '/admin', label: 'Dashboard', action: 'admin.access' },
+  { href: '/admin/articles', label: 'Articles', action: 'admin.access' },
+  { href: '/admin/media', label: 'Media', action: 'media.upload' },
+  { href: '/admin/sections', label: 'Sections', action: 'section.manage' },
+  { href: '/admin/tags', label: 'Tags', action: 'tag.manage' },
+  { href: '/admin/bylines', label: 'Bylines', action: 'byline.manage' },
+  { href: '/admin/curation', label: 'Homepage', action: 'curation.manage' },
+  { href: '/admin/settings', label: 'Settings', action: 'breaking.manage' },
   { href: '/admin/users', label: 'Users', action: 'user.manage' },
   { href: '/admin/audit', label: 'Audit log', action: 'audit.read' },
   { href: '/admin/redirects', label: 'Redirects', action: 'redirect.manage' },
