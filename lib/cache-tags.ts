@@ -17,4 +17,6 @@ export const cacheTags = {
   // Sitemaps and feeds (also tagged with articleLists, so a publish refreshes them).
   sitemaps: 'sitemaps',
   feeds: 'feeds',
+  // The public /corrections page (every article's correction, clarification and update notes).
+  corrections: 'corrections',
 } as const;

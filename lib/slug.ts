@@ -50,6 +50,8 @@ export const RESERVED_SLUGS = new Set([
   'social-card',
   // Internal routes behind the ?page=N rewrites (next.config.ts).
   'paged',
+  // The public list of corrections and updates.
+  'corrections',
 ]);
 
 export function isReservedSlug(slug: string): boolean {

@@ -18,13 +18,39 @@ export type AuditAction =
   | 'user.reset_link_issued'
   | 'user.password_set'
   | 'user.password_changed'
-  | 'user.account_updated';
+  | 'user.account_updated'
+  // The desk (issue 4). Article workflow rows are written by db/mutations/articles.ts.
+  | 'article.delete'
+  | 'article.restore'
+  | 'article.revision_restored'
+  | 'article.preview_link'
+  | 'media.uploaded'
+  | 'media.updated'
+  | 'media.deleted'
+  | 'section.created'
+  | 'section.updated'
+  | 'section.deleted'
+  | 'sections.reordered'
+  | 'tag.created'
+  | 'tag.updated'
+  | 'tag.merged'
+  | 'tag.deleted'
+  | 'byline.created'
+  | 'byline.updated'
+  | 'byline.deleted'
+  | 'curation.updated'
+  | 'breaking.updated'
+  | 'settings.updated'
+  | 'redirect.created'
+  | 'redirect.deleted';
+
+export type AuditTargetType = 'user' | 'article' | 'media' | 'section' | 'tag' | 'byline' | 'curation' | 'settings' | 'redirect';
 
 export interface AuditEntry {
   action: AuditAction;
   actorId?: number | null;
   actorEmail?: string | null;
-  targetType?: 'user' | null;
+  targetType?: AuditTargetType | null;
   targetId?: string | number | null;
   ip?: string | null;
   details?: Record<string, unknown> | null;
