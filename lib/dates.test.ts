@@ -3,6 +3,8 @@ import {
   DEFAULT_TIME_ZONE,
   dayKey,
   formatDateTime,
+  fromZonedInputValue,
+  toZonedInputValue,
   formatDayHeading,
   formatMastheadDate,
   formatPublishedDate,
@@ -221,5 +223,30 @@ describe('isValidTimeZone', () => {
     ['Europe/Kyiv; DROP TABLE', false],
   ])('%j → %s', (zone, valid) => {
     expect(isValidTimeZone(zone)).toBe(valid);
+  });
+});
+
+describe('zoned datetime-local values', () => {
+  it('reads a wall-clock time in the newsroom zone, whatever the server zone', () => {
+    expect(fromZonedInputValue('2026-11-27T09:30', 'Europe/Kyiv')?.toISOString()).toBe('2026-11-27T07:30:00.000Z');
+    expect(fromZonedInputValue('2026-07-01T09:30', 'Europe/Kyiv')?.toISOString()).toBe('2026-07-01T06:30:00.000Z');
+    expect(fromZonedInputValue('2026-11-27T09:30', 'America/New_York')?.toISOString()).toBe('2026-11-27T14:30:00.000Z');
+  });
+
+  it('round-trips through toZonedInputValue', () => {
+    const at = new Date('2026-03-29T10:15:00Z');
+    expect(fromZonedInputValue(toZonedInputValue(at, 'Europe/Kyiv'), 'Europe/Kyiv')?.getTime()).toBe(at.getTime());
+  });
+
+  it('refuses a time skipped by the spring DST jump and garbage', () => {
+    // Kyiv jumps from 03:00 to 04:00 on 2026-03-29.
+    expect(fromZonedInputValue('2026-03-29T03:30', 'Europe/Kyiv')).toBeNull();
+    expect(fromZonedInputValue('tomorrow', 'Europe/Kyiv')).toBeNull();
+    expect(fromZonedInputValue('2026-13-40T99:99', 'Europe/Kyiv')).toBeNull();
+  });
+
+  it('takes the earlier instant in the repeated autumn hour', () => {
+    // Kyiv falls back from 04:00 to 03:00 on 2026-10-25: 03:30 happens twice.
+    expect(fromZonedInputValue('2026-10-25T03:30', 'Europe/Kyiv')?.toISOString()).toBe('2026-10-25T00:30:00.000Z');
   });
 });

@@ -220,3 +220,34 @@ export function isValidTimeZone(tz: string): boolean {
     return false;
   }
 }
+
+// The value of an <input type="datetime-local"> ("2026-11-27T09:30") showing `date` on the
+// newsroom's clock.
+export function toZonedInputValue(date: Date, timeZone: string): string {
+  const { year, month, day, hour, minute } = zonedParts(date, timeZone);
+  return `${toDayKey(year, month, day)}T${pad(hour)}:${pad(minute)}`;
+}
+
+// The instant a newsroom means by a wall-clock time in its zone ("2026-11-27T09:30" in
+// Europe/Kyiv), or null when the text is not such a time or that time does not exist there
+// (skipped by a DST jump). Ambiguous times (the repeated hour) resolve to the earlier instant.
+export function fromZonedInputValue(value: string, timeZone: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
+  if (!match) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1).map((p) => Number(p ?? 0)) as number[];
+  const wall = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!);
+  if (Number.isNaN(wall)) return null;
+  const wanted = toZonedInputValue(new Date(wall), 'UTC');
+  // Date.UTC rolls "month 13" over into the next year: such input is not a real time.
+  if (wanted !== `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}`) return null;
+  // Try the offsets the zone has around that day; keep the earliest instant that reads back.
+  const candidates = new Set<number>();
+  for (const probe of [wall - DAY_MS, wall, wall + DAY_MS]) {
+    const offset = offsetMinutes(new Date(probe), zonedParts(new Date(probe), timeZone));
+    candidates.add(wall - offset * 60_000);
+  }
+  const matches = [...candidates]
+    .sort((a, b) => a - b)
+    .filter((instant) => toZonedInputValue(new Date(instant), timeZone) === wanted);
+  return matches.length > 0 ? new Date(matches[0]!) : null;
+}
