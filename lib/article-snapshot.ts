@@ -1,4 +1,4 @@
-import type { ArticleKind, ArticleStatus } from '@/lib/domain';
+import type { ArticleKind, ArticleNote, ArticleStatus } from '@/lib/domain';
 
 // Everything an editor can change about an article, as one revision stores it.
 // Revisions are full snapshots, so any one can be diffed or restored alone.
@@ -21,6 +21,13 @@ export interface ArticleSnapshot {
   socialMediaId?: number | null;
   bylineIds: number[];
   tagIds: number[];
+  // Public notes (corrections, clarifications, updates) and the internal review fields.
+  // Optional: revisions saved before they existed lack them.
+  corrections?: ArticleNote[];
+  updatedAt?: string | null;
+  assigneeId?: number | null;
+  reviewDeadline?: string | null;
+  internalNotes?: string;
 }
 
 export const SNAPSHOT_FIELD_LABELS: Record<keyof ArticleSnapshot, string> = {
@@ -42,6 +49,11 @@ export const SNAPSHOT_FIELD_LABELS: Record<keyof ArticleSnapshot, string> = {
   socialMediaId: 'Social image',
   bylineIds: 'Bylines',
   tagIds: 'Tags',
+  corrections: 'Corrections and updates',
+  updatedAt: 'Updated',
+  assigneeId: 'Assigned to',
+  reviewDeadline: 'Review deadline',
+  internalNotes: 'Internal notes',
 };
 
 // The fields that differ between two snapshots, in a stable order.

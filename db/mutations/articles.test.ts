@@ -10,7 +10,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-mutations-'));
 process.env.GAZETTE_DATA_DIR = dir;
 
 const { getConnection } = await import('../client');
-const { createArticle, publishDueArticles, transitionArticle, updateArticle } = await import('./articles');
+const { addArticleNote, createArticle, publishDueArticles, transitionArticle, updateArticle } = await import('./articles');
 
 const { sqlite } = getConnection();
 const actor = { id: null, email: 'test@example.org', ip: '127.0.0.1' };
@@ -157,5 +157,73 @@ describe('scheduling', () => {
       status: 'published',
       p: new Date('2026-11-26T11:00:30Z').getTime(),
     });
+  });
+});
+
+describe('the review desk', () => {
+  it('keeps an incomplete draft but refuses to send it to review or publish it', () => {
+    const { id } = created({ slug: 'no-byline-yet', bylineIds: [], body: { type: 'doc', content: [] } });
+    const refused = transitionArticle(id, 'in_review', actor);
+    expect(refused).toMatchObject({
+      ok: false,
+      reason: 'refused',
+      errors: { bylineIds: 'Add at least one byline.', body: 'Write the story before it goes out.' },
+    });
+    expect(transitionArticle(id, 'published', actor).ok).toBe(false);
+    expect(one<{ status: string }>('SELECT status FROM articles WHERE id = ?', id).status).toBe('draft');
+  });
+
+  it('stores the assignee, deadline and internal notes with the submission, and revisions keep them', () => {
+    sqlite.prepare(`INSERT INTO users (id, email, name, role) VALUES (41, 'desk@example.org', 'Desk Editor', 'editor')`).run();
+    const { id } = created({ slug: 'for-review' });
+    const deadline = new Date('2026-11-28T15:00:00Z');
+    const result = transitionArticle(id, 'in_review', actor, { review: { assigneeId: 41, deadline, notes: 'Check the figures.' } });
+    expect(result).toMatchObject({ ok: true, status: 'in_review' });
+    expect(one('SELECT assignee_id AS a, review_deadline AS d, internal_notes AS n FROM articles WHERE id = ?', id)).toEqual({
+      a: 41,
+      d: deadline.getTime(),
+      n: 'Check the figures.',
+    });
+    const snapshot = JSON.parse(one<{ s: string }>('SELECT snapshot AS s FROM revisions WHERE article_id = ? ORDER BY id DESC', id).s);
+    expect(snapshot).toMatchObject({ status: 'in_review', assigneeId: 41, internalNotes: 'Check the figures.' });
+    expect(transitionArticle(id, 'draft', actor, { review: { assigneeId: 999, deadline: null, notes: '' } })).toMatchObject({
+      ok: false,
+      reason: 'refused',
+    });
+  });
+
+  it('names who made the save a stale editor did not know about', () => {
+    sqlite.prepare(`INSERT INTO users (id, email, name, role) VALUES (42, 'other@example.org', 'Olena Other', 'author')`).run();
+    const { id } = created({ slug: 'who-saved' });
+    expect(updateArticle(id, 1, input({ slug: 'who-saved', title: 'Theirs' }), { id: 42 }).ok).toBe(true);
+    expect(updateArticle(id, 1, input({ slug: 'who-saved', title: 'Mine' }), actor)).toMatchObject({
+      ok: false,
+      reason: 'conflict',
+      current: { savedBy: 'Olena Other', snapshot: { title: 'Theirs' } },
+    });
+  });
+});
+
+describe('corrections and updates', () => {
+  it('adds a typed note to a published article, moves "Updated" and keeps it in the revisions', () => {
+    const { id } = created({ slug: 'noted' });
+    const t0 = new Date('2026-11-21T09:00:00Z');
+    const p = transitionArticle(id, 'published', actor, { now: t0 });
+    if (!p.ok) throw new Error('publish failed');
+    const at = new Date('2026-11-21T11:30:00Z');
+    const result = addArticleNote(id, p.version, { kind: 'clarification', text: 'The route opens on Monday, not Sunday.' }, actor, at);
+    expect(result).toMatchObject({ ok: true, version: p.version + 1 });
+    if (!result.ok) return;
+    expect(result.invalidate).toEqual(expect.arrayContaining([`article:${id}`, 'corrections', 'article-lists']));
+    const row = one<{ c: string; p: number; u: number }>('SELECT corrections AS c, published_at AS p, updated_at AS u FROM articles WHERE id = ?', id);
+    expect(JSON.parse(row.c)).toEqual([{ at: at.toISOString(), kind: 'clarification', text: 'The route opens on Monday, not Sunday.' }]);
+    expect(row.p).toBe(t0.getTime());
+    expect(row.u).toBe(at.getTime());
+    const snapshot = JSON.parse(one<{ s: string }>('SELECT snapshot AS s FROM revisions WHERE article_id = ? ORDER BY id DESC', id).s);
+    expect(snapshot.corrections).toHaveLength(1);
+    // A stale version is a conflict, and drafts take no notes.
+    expect(addArticleNote(id, p.version, { kind: 'update', text: 'x' }, actor)).toMatchObject({ ok: false, reason: 'conflict' });
+    const draft = created({ slug: 'draft-no-notes' });
+    expect(addArticleNote(draft.id, 1, { kind: 'update', text: 'x' }, actor)).toMatchObject({ ok: false, reason: 'invalid' });
   });
 });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, lte, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, ne } from 'drizzle-orm';
 import { getDb, type DB } from '@/db/client';
 import {
   articleBylines,
@@ -11,7 +11,9 @@ import {
   revisions,
   sections,
   tags,
+  users,
   type Article,
+  type ArticleNote,
   type ArticleStatus,
 } from '@/db/schema';
 import { tagsForArticleChange, type ArticleCacheFacts } from '@/lib/article-change-tags';
@@ -20,7 +22,7 @@ import type { ArticleSnapshot } from '@/lib/article-snapshot';
 import { bodyToPlainText, countWords } from '@/lib/body/text';
 import type { BodyDoc } from '@/lib/body/types';
 import { isReservedSlug } from '@/lib/slug';
-import type { ArticleInput } from '@/lib/validation/article';
+import { readinessProblems, type ArticleInput } from '@/lib/validation/article';
 import { decideTransition } from '@/lib/workflow';
 
 // Every function here is one SQLite transaction: an article, its bylines, tags,
@@ -34,6 +36,8 @@ export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
 export interface ArticleConflict {
   version: number;
   modifiedAt: string;
+  // Who made the save the caller did not know about (null for the scheduler or a script).
+  savedBy: string | null;
   snapshot: ArticleSnapshot;
 }
 
@@ -47,7 +51,7 @@ export type TransitionResult =
   | { ok: true; id: number; version: number; status: ArticleStatus; invalidate: string[] }
   | { ok: false; reason: 'not_found' }
   | { ok: false; reason: 'conflict'; current: ArticleConflict }
-  | { ok: false; reason: 'refused'; message: string };
+  | { ok: false; reason: 'refused'; message: string; errors?: Record<string, string> };
 
 interface Actor {
   id: number | null;
@@ -98,6 +102,11 @@ export function snapshotOf(row: Article, links: { tagIds: number[]; bylineIds: n
     socialMediaId: row.socialMediaId,
     bylineIds: links.bylineIds,
     tagIds: links.tagIds,
+    corrections: row.corrections,
+    updatedAt: row.updatedAt?.toISOString() ?? null,
+    assigneeId: row.assigneeId,
+    reviewDeadline: row.reviewDeadline?.toISOString() ?? null,
+    internalNotes: row.internalNotes,
   };
 }
 
@@ -106,9 +115,18 @@ function cacheFacts(row: Article, links: { tagIds: number[]; bylineIds: number[]
 }
 
 function conflictOf(tx: Tx, row: Article): ArticleConflict {
+  const last = tx
+    .select({ name: users.name })
+    .from(revisions)
+    .leftJoin(users, eq(users.id, revisions.userId))
+    .where(eq(revisions.articleId, row.id))
+    .orderBy(desc(revisions.id))
+    .limit(1)
+    .get();
   return {
     version: row.version,
     modifiedAt: row.modifiedAt.toISOString(),
+    savedBy: last?.name ?? null,
     snapshot: snapshotOf(row, linkedIds(tx, row.id)),
   };
 }
@@ -285,7 +303,13 @@ export function transitionArticle(
   id: number,
   to: ArticleStatus,
   actor: Actor,
-  options: { expectedVersion?: number; scheduledAt?: Date | null; now?: Date } = {},
+  options: {
+    expectedVersion?: number;
+    scheduledAt?: Date | null;
+    now?: Date;
+    // With "submit for review": who should look at it, by when, and notes readers never see.
+    review?: { assigneeId: number | null; deadline: Date | null; notes: string };
+  } = {},
 ): TransitionResult {
   const now = options.now ?? new Date();
   return getDb().transaction((tx) => {
@@ -296,6 +320,16 @@ export function transitionArticle(
     }
     const decision = decideTransition(before.status, to, { scheduledAt: options.scheduledAt, now });
     if (!decision.ok) return { ok: false, reason: 'refused', message: decision.reason };
+    if (to === 'in_review' || to === 'scheduled' || to === 'published') {
+      const problems = readinessProblems({ ...before, bylineIds: linkedIds(tx, id).bylineIds });
+      if (Object.keys(problems).length > 0) {
+        return { ok: false, reason: 'refused', message: Object.values(problems).join(' '), errors: problems };
+      }
+    }
+    if (options.review?.assigneeId != null) {
+      const assignee = tx.select({ id: users.id }).from(users).where(eq(users.id, options.review.assigneeId)).get();
+      if (!assignee) return { ok: false, reason: 'refused', message: 'That colleague no longer exists.' };
+    }
 
     const firstPublication = to === 'published' && !before.publishedAt;
     const after = tx
@@ -306,6 +340,13 @@ export function transitionArticle(
         publishedAt: firstPublication ? now : before.publishedAt,
         updatedAt: firstPublication ? now : before.updatedAt,
         scheduledAt: to === 'scheduled' ? (options.scheduledAt ?? null) : null,
+        ...(options.review
+          ? {
+              assigneeId: options.review.assigneeId,
+              reviewDeadline: options.review.deadline,
+              internalNotes: options.review.notes,
+            }
+          : {}),
         modifiedAt: now,
         version: before.version + 1,
       })
@@ -328,6 +369,42 @@ export function transitionArticle(
       version: after.version,
       status: to,
       invalidate: tagsForArticleChange(cacheFacts(before, links), cacheFacts(after, links)),
+    };
+  });
+}
+
+// Adds a public correction, clarification or update note to a published article. A note is a
+// substantive change: it moves the public "Updated" time (dateModified, sitemap lastmod, feed)
+// and is kept in the revision history like any other save.
+export function addArticleNote(
+  id: number,
+  expectedVersion: number,
+  note: { kind: ArticleNote['kind']; text: string },
+  actor: Actor,
+  now = new Date(),
+): SaveResult {
+  return getDb().transaction((tx) => {
+    const before = tx.select().from(articles).where(eq(articles.id, id)).get();
+    if (!before || before.deletedAt) return { ok: false, reason: 'not_found' };
+    if (before.version !== expectedVersion) return { ok: false, reason: 'conflict', current: conflictOf(tx, before) };
+    if (before.status !== 'published') {
+      return { ok: false, reason: 'invalid', errors: { note: 'Notes are for published articles; edit the draft instead.' } };
+    }
+    const corrections: ArticleNote[] = [...before.corrections, { at: now.toISOString(), kind: note.kind, text: note.text }];
+    const after = tx
+      .update(articles)
+      .set({ corrections, updatedAt: now, modifiedAt: now, version: before.version + 1 })
+      .where(eq(articles.id, id))
+      .returning()
+      .get() as Article;
+    const links = linkedIds(tx, id);
+    writeRevision(tx, after, actor, `Added ${note.kind ?? 'correction'} note`, now);
+    audit(tx, actor, 'article.note_added', id, { kind: note.kind, text: note.text }, now);
+    return {
+      ok: true,
+      id,
+      version: after.version,
+      invalidate: [...tagsForArticleChange(cacheFacts(before, links), cacheFacts(after, links)), cacheTags.corrections],
     };
   });
 }

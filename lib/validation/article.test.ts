@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleInputSchema, fieldErrors } from './article';
+import { articleInputSchema, articleNoteSchema, fieldErrors, readinessProblems } from './article';
 
 const valid = {
   title: '  Night buses return to four routes ',
@@ -44,7 +44,6 @@ describe('articleInputSchema', () => {
     expect(fieldErrors(result.error)).toEqual({
       title: 'Give the article a title.',
       slug: 'Use lowercase letters, digits and single hyphens only.',
-      bylineIds: 'Add at least one byline.',
       tagIds: 'A tag is listed twice.',
       videoUrl: 'Use a YouTube or Vimeo address.',
     });
@@ -55,5 +54,31 @@ describe('articleInputSchema', () => {
       'https://youtu.be/aqz-KE-bpKQ',
     );
     expect(articleInputSchema.safeParse({ ...valid, videoUrl: 'https://vimeo.com/76979871' }).success).toBe(true);
+  });
+
+  it('lets a draft be saved without a byline', () => {
+    expect(articleInputSchema.parse({ ...valid, bylineIds: undefined }).bylineIds).toEqual([]);
+  });
+});
+
+describe('readinessProblems', () => {
+  it('asks for a title, a byline and a story before review or publication', () => {
+    expect(readinessProblems({ title: ' ', bylineIds: [], wordCount: 0 })).toEqual({
+      title: 'Give the article a title.',
+      bylineIds: 'Add at least one byline.',
+      body: 'Write the story before it goes out.',
+    });
+    expect(readinessProblems({ title: 'Ready', bylineIds: [3], wordCount: 120 })).toEqual({});
+  });
+});
+
+describe('articleNoteSchema', () => {
+  it('takes a kind and the text readers will see', () => {
+    expect(articleNoteSchema.parse({ kind: 'clarification', text: '  The vote was 5–4. ' })).toEqual({
+      kind: 'clarification',
+      text: 'The vote was 5–4.',
+    });
+    expect(articleNoteSchema.safeParse({ kind: 'retraction', text: 'x' }).success).toBe(false);
+    expect(articleNoteSchema.safeParse({ kind: 'update', text: '   ' }).success).toBe(false);
   });
 });

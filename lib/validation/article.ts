@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ARTICLE_KINDS } from '@/lib/domain';
+import { ARTICLE_KINDS, ARTICLE_NOTE_KINDS } from '@/lib/domain';
 import { parseVideoUrl, sanitizeBody } from '@/lib/body/sanitize';
 import { isValidSlug } from '@/lib/slug';
 
@@ -37,11 +37,13 @@ export const articleInputSchema = z.object({
     .max(20, 'At most 20 tags.')
     .refine((ids) => new Set(ids).size === ids.length, 'A tag is listed twice.')
     .default([]),
+  // A draft may be saved without a byline; it needs one before review or publication
+  // (readinessProblems below).
   bylineIds: z
     .array(id)
-    .min(1, 'Add at least one byline.')
     .max(10, 'At most 10 bylines.')
-    .refine((ids) => new Set(ids).size === ids.length, 'A byline is listed twice.'),
+    .refine((ids) => new Set(ids).size === ids.length, 'A byline is listed twice.')
+    .default([]),
   heroMediaId: id.nullish().transform((v) => v ?? null),
   heroCaption: text(500, 'The caption').default(''),
   heroCredit: text(200, 'The credit').default(''),
@@ -64,4 +66,29 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
     errors[key] ??= issue.message;
   }
   return errors;
+}
+
+export const ARTICLE_NOTE_MAX_CHARS = 1000;
+
+// A public note at the article's foot: a correction, clarification or update.
+export const articleNoteSchema = z.object({
+  kind: z.enum(ARTICLE_NOTE_KINDS, 'Choose correction, clarification or update.'),
+  text: text(ARTICLE_NOTE_MAX_CHARS, 'The note').min(1, 'Write the note readers will see.'),
+});
+
+// Internal review fields sent with "submit for review"; never shown to readers.
+export const reviewRequestSchema = z.object({
+  assigneeId: id.nullish().transform((v) => v ?? null),
+  deadline: z.string().trim().max(40).nullish().transform((v) => v || null),
+  notes: text(2000, 'The notes').default(''),
+});
+
+// What an article must have before it goes to review, is scheduled or is published.
+// Drafts may be saved incomplete: never lose a word because a field is missing.
+export function readinessProblems(article: { title: string; bylineIds: number[]; wordCount: number }): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (!article.title.trim()) problems.title = 'Give the article a title.';
+  if (article.bylineIds.length === 0) problems.bylineIds = 'Add at least one byline.';
+  if (article.wordCount === 0) problems.body = 'Write the story before it goes out.';
+  return problems;
 }
