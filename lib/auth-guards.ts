@@ -6,6 +6,7 @@ import { auth, clientAddressFrom } from '@/auth';
 import { getSessionUser, type SessionUser } from '@/db/queries/users';
 import type { Actor as MutationActor } from '@/db/mutations/users';
 import { can, type Action, type Resource } from './permissions';
+import { isSameOrigin } from './same-origin';
 
 // The server-side door of the newsroom. Every admin page, server action and route handler
 // calls one of these with the action it is about to take; lib/permissions.ts decides.
@@ -57,4 +58,24 @@ export async function authorizeAction(action: Action, resource?: Resource): Prom
 
 export async function getClientAddress(): Promise<string | null> {
   return clientAddressFrom(await headers());
+}
+
+export type ApiAuthorization =
+  | { ok: true; user: SessionUser; actor: MutationActor }
+  | { ok: false; response: Response };
+
+/**
+ * For the newsroom's JSON route handlers (the editor's autosave, presence): like
+ * authorizeAction, but a refusal is a JSON response — 401 when nobody is signed in, 403 when
+ * the role may not — and state-changing requests must come from our own pages.
+ */
+export async function authorizeApi(request: Request, action: Action, resource?: Resource): Promise<ApiAuthorization> {
+  const h = request.headers;
+  if (!['GET', 'HEAD'].includes(request.method) && !isSameOrigin(h.get('origin'), h.get('host'), h.get('x-forwarded-host'))) {
+    return { ok: false, response: Response.json({ error: 'Cross-site request refused.' }, { status: 403 }) };
+  }
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, response: Response.json({ error: 'Your session has ended. Sign in again.' }, { status: 401 }) };
+  if (!can(user, action, resource)) return { ok: false, response: Response.json({ error: FORBIDDEN_MESSAGE }, { status: 403 }) };
+  return { ok: true, user, actor: { id: user.id, email: user.email, ip: clientAddressFrom(h) } };
 }

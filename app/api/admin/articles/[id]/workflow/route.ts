@@ -1,0 +1,53 @@
+import { transitionArticle } from '@/db/mutations/articles';
+import { getSiteSettings } from '@/db/queries/site';
+import { fromZonedInputValue } from '@/lib/dates';
+import type { ArticleStatus } from '@/lib/domain';
+import { authorizeArticle } from '@/lib/editor/article-access';
+import { invalidJson, NO_STORE, saveResponse } from '@/lib/editor/api-responses';
+import { expireTags } from '@/lib/editor/expire';
+import type { Action } from '@/lib/permissions';
+import { withRequestLog } from '@/lib/request-log';
+import { workflowRequestSchema } from '@/lib/validation/editor';
+
+// Which permission each move needs (design.md §3): anyone may send their own draft to review
+// or take it back; publishing, scheduling and unpublishing need 'article.publish'.
+const ACTION_FOR: Record<ArticleStatus, Action> = {
+  draft: 'article.edit',
+  in_review: 'article.submit',
+  scheduled: 'article.publish',
+  published: 'article.publish',
+  unpublished: 'article.publish',
+};
+
+function invalid(field: string, message: string): Response {
+  return Response.json({ ok: false, reason: 'invalid', error: message, errors: { [field]: message } }, { status: 422, headers: NO_STORE });
+}
+
+export async function POST(request: Request, context: RouteContext<'/api/admin/articles/[id]/workflow'>) {
+  return withRequestLog(request, 'POST /api/admin/articles/[id]/workflow', async () => {
+    const body = workflowRequestSchema.safeParse(await request.clone().json().catch(() => null));
+    if (!body.success) return invalidJson('Choose what should happen to the article.');
+    const access = await authorizeArticle(request, (await context.params).id, ACTION_FOR[body.data.to]);
+    if (!access.ok) return access.response;
+    const { timeZone } = await getSiteSettings();
+
+    let scheduledAt: Date | null = null;
+    if (body.data.to === 'scheduled') {
+      scheduledAt = body.data.scheduledAt ? fromZonedInputValue(body.data.scheduledAt, timeZone) : null;
+      if (!scheduledAt) return invalid('scheduledAt', `Choose a date and time on the newsroom's clock (${timeZone}).`);
+    }
+    let review: { assigneeId: number | null; deadline: Date | null; notes: string } | undefined;
+    if (body.data.to === 'in_review' && body.data.review) {
+      const deadline = body.data.review.deadline ? fromZonedInputValue(body.data.review.deadline, timeZone) : null;
+      if (body.data.review.deadline && !deadline) return invalid('deadline', 'That deadline is not a valid date and time.');
+      review = { assigneeId: body.data.review.assigneeId, deadline, notes: body.data.review.notes };
+    }
+    const result = transitionArticle(access.articleId, body.data.to, access.actor, {
+      expectedVersion: body.data.version,
+      scheduledAt,
+      review,
+    });
+    if (result.ok) expireTags(result.invalidate);
+    return saveResponse(result);
+  });
+}

@@ -1,0 +1,174 @@
+import 'server-only';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import {
+  articleBylines,
+  articles,
+  articleTags,
+  bylines,
+  media,
+  sections,
+  tags,
+  users,
+  type ArticleKind,
+  type ArticleNote,
+  type ArticleStatus,
+} from '@/db/schema';
+import { collectMediaIds } from '@/lib/body/text';
+import type { BodyDoc } from '@/lib/body/types';
+import { articleUrl, mediaUrl } from './articles';
+
+// What the article editor loads: every editable field, the names behind the ids it shows,
+// and the workflow state. Newsroom reads are per request and never cached.
+
+export interface EditorMedia {
+  id: number;
+  url: string;
+  alt: string;
+  width: number;
+  height: number;
+}
+
+export interface EditorArticle {
+  id: number;
+  version: number;
+  status: ArticleStatus;
+  createdBy: number | null;
+  url: string;
+  title: string;
+  dek: string;
+  slug: string;
+  sectionId: number;
+  kind: ArticleKind;
+  body: BodyDoc;
+  tags: { id: number; name: string; slug: string }[];
+  bylines: { id: number; name: string }[];
+  hero: EditorMedia | null;
+  heroCaption: string;
+  heroCredit: string;
+  videoUrl: string | null;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  social: EditorMedia | null;
+  corrections: ArticleNote[];
+  publishedAt: string | null;
+  updatedAt: string | null;
+  scheduledAt: string | null;
+  modifiedAt: string;
+  assigneeId: number | null;
+  reviewDeadline: string | null;
+  internalNotes: string;
+  // Display URLs of the images inside the body, by media id (the stored JSON holds ids only).
+  bodyMedia: Record<number, EditorMedia>;
+}
+
+function toEditorMedia(row: { id: number; file: string; alt: string; width: number; height: number }): EditorMedia {
+  return { id: row.id, url: mediaUrl(row.file), alt: row.alt, width: row.width, height: row.height };
+}
+
+async function mediaByIds(ids: number[]): Promise<Map<number, EditorMedia>> {
+  if (ids.length === 0) return new Map();
+  const rows = await getDb()
+    .select({ id: media.id, file: media.file, alt: media.alt, width: media.width, height: media.height })
+    .from(media)
+    .where(inArray(media.id, ids));
+  return new Map(rows.map((r) => [r.id, toEditorMedia(r)]));
+}
+
+export async function getArticleForEditor(id: number): Promise<EditorArticle | null> {
+  const db = getDb();
+  const [row] = await db
+    .select({ article: articles, sectionSlug: sections.slug })
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .where(eq(articles.id, id))
+    .limit(1);
+  if (!row || row.article.deletedAt) return null;
+  const a = row.article;
+  const [tagRows, bylineRows] = await Promise.all([
+    db
+      .select({ id: tags.id, name: tags.name, slug: tags.slug })
+      .from(articleTags)
+      .innerJoin(tags, eq(tags.id, articleTags.tagId))
+      .where(eq(articleTags.articleId, id))
+      .orderBy(asc(articleTags.position)),
+    db
+      .select({ id: bylines.id, name: bylines.name })
+      .from(articleBylines)
+      .innerJoin(bylines, eq(bylines.id, articleBylines.bylineId))
+      .where(eq(articleBylines.articleId, id))
+      .orderBy(asc(articleBylines.position)),
+  ]);
+  const body = a.body as BodyDoc;
+  const bodyIds = collectMediaIds(body);
+  const found = await mediaByIds(
+    [...bodyIds, a.heroMediaId, a.socialMediaId].filter((v): v is number => typeof v === 'number'),
+  );
+  return {
+    id: a.id,
+    version: a.version,
+    status: a.status,
+    createdBy: a.createdBy,
+    url: articleUrl(row.sectionSlug, a.slug),
+    title: a.title,
+    dek: a.dek,
+    slug: a.slug,
+    sectionId: a.sectionId,
+    kind: a.kind,
+    body,
+    tags: tagRows,
+    bylines: bylineRows,
+    hero: a.heroMediaId ? (found.get(a.heroMediaId) ?? null) : null,
+    heroCaption: a.heroCaption,
+    heroCredit: a.heroCredit,
+    videoUrl: a.videoUrl,
+    seoTitle: a.seoTitle,
+    seoDescription: a.seoDescription,
+    social: a.socialMediaId ? (found.get(a.socialMediaId) ?? null) : null,
+    corrections: a.corrections,
+    publishedAt: a.publishedAt?.toISOString() ?? null,
+    updatedAt: a.updatedAt?.toISOString() ?? null,
+    scheduledAt: a.scheduledAt?.toISOString() ?? null,
+    modifiedAt: a.modifiedAt.toISOString(),
+    assigneeId: a.assigneeId,
+    reviewDeadline: a.reviewDeadline?.toISOString() ?? null,
+    internalNotes: a.internalNotes,
+    bodyMedia: Object.fromEntries([...bodyIds].flatMap((mid) => (found.has(mid) ? [[mid, found.get(mid)!]] : []))),
+  };
+}
+
+/** The owner of an article (for permission checks), or undefined when it does not exist. */
+export async function getArticleOwner(
+  id: number,
+): Promise<{ ownerId: number | null; status: ArticleStatus; deleted: boolean } | undefined> {
+  const [row] = await getDb()
+    .select({ ownerId: articles.createdBy, status: articles.status, deletedAt: articles.deletedAt })
+    .from(articles)
+    .where(eq(articles.id, id))
+    .limit(1);
+  return row ? { ownerId: row.ownerId, status: row.status, deleted: row.deletedAt !== null } : undefined;
+}
+
+export interface EditorOptions {
+  sections: { id: number; name: string; slug: string }[];
+  bylines: { id: number; name: string; kind: 'person' | 'desk'; userId: number | null }[];
+  staff: { id: number; name: string; role: string }[];
+}
+
+// The choices the editor's selects offer.
+export async function getEditorOptions(): Promise<EditorOptions> {
+  const db = getDb();
+  const [sectionRows, bylineRows, staff] = await Promise.all([
+    db.select({ id: sections.id, name: sections.name, slug: sections.slug }).from(sections).orderBy(asc(sections.position), asc(sections.name)),
+    db
+      .select({ id: bylines.id, name: bylines.name, kind: bylines.kind, userId: bylines.userId })
+      .from(bylines)
+      .orderBy(asc(bylines.name)),
+    db
+      .select({ id: users.id, name: users.name, role: users.role })
+      .from(users)
+      .where(and(eq(users.disabled, false)))
+      .orderBy(asc(users.name)),
+  ]);
+  return { sections: sectionRows, bylines: bylineRows, staff };
+}

@@ -1,0 +1,203 @@
+import type { ArticleKind } from '@/lib/domain';
+import { bodyToPlainText, countWords } from '@/lib/body/text';
+import type { BodyDoc } from '@/lib/body/types';
+import { readingTimeMinutes } from '@/lib/reading-time';
+import { slugify } from '@/lib/slug';
+
+// The editor's working copy of an article, as the browser holds it (and keeps in
+// localStorage), and how it becomes the JSON the save routes check with articleInputSchema.
+// Pure: shared by the client editor and its tests.
+
+export interface MediaRef {
+  id: number;
+  url: string;
+  alt: string;
+}
+
+export interface EditorDraft {
+  title: string;
+  dek: string;
+  slug: string;
+  // Once the writer edits the slug (or the article has been published) it stops following the title.
+  slugTouched: boolean;
+  sectionId: number;
+  kind: ArticleKind;
+  body: unknown;
+  tags: { id: number; name: string }[];
+  bylines: { id: number; name: string }[];
+  hero: MediaRef | null;
+  heroCaption: string;
+  heroCredit: string;
+  videoUrl: string;
+  seoTitle: string;
+  seoDescription: string;
+  social: MediaRef | null;
+}
+
+export const EMPTY_BODY = { type: 'doc', content: [{ type: 'paragraph' }] };
+
+export function emptyDraft(sectionId: number, bylines: { id: number; name: string }[]): EditorDraft {
+  return {
+    title: '',
+    dek: '',
+    slug: '',
+    slugTouched: false,
+    sectionId,
+    kind: 'news',
+    body: EMPTY_BODY,
+    tags: [],
+    bylines,
+    hero: null,
+    heroCaption: '',
+    heroCredit: '',
+    videoUrl: '',
+    seoTitle: '',
+    seoDescription: '',
+    social: null,
+  };
+}
+
+/** The title changed: the slug follows it until someone edits the slug by hand. */
+export function withTitle(draft: EditorDraft, title: string): EditorDraft {
+  return { ...draft, title, slug: draft.slugTouched ? draft.slug : slugify(title) };
+}
+
+// Image nodes carry a display-only `src` in the editor; the stored body keeps ids only.
+function stripDisplayAttrs(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(stripDisplayAttrs);
+  if (!node || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'attrs' && value && typeof value === 'object' && 'src' in value) {
+      const { src: _src, ...rest } = value as Record<string, unknown>;
+      out.attrs = rest;
+    } else out[key] = stripDisplayAttrs(value);
+  }
+  return out;
+}
+
+/** What the save routes receive (checked again there by articleInputSchema). */
+export function draftToInput(draft: EditorDraft) {
+  return {
+    title: draft.title,
+    dek: draft.dek,
+    slug: draft.slug,
+    sectionId: draft.sectionId,
+    kind: draft.kind,
+    body: stripDisplayAttrs(draft.body),
+    tagIds: draft.tags.map((t) => t.id),
+    bylineIds: draft.bylines.map((b) => b.id),
+    heroMediaId: draft.hero?.id ?? null,
+    heroCaption: draft.heroCaption,
+    heroCredit: draft.heroCredit,
+    videoUrl: draft.videoUrl.trim() || null,
+    seoTitle: draft.seoTitle.trim() || null,
+    seoDescription: draft.seoDescription.trim() || null,
+    socialMediaId: draft.social?.id ?? null,
+  };
+}
+
+/** Whether two drafts would save the same article. */
+export function sameDraft(a: EditorDraft, b: EditorDraft): boolean {
+  return JSON.stringify(draftToInput(a)) === JSON.stringify(draftToInput(b));
+}
+
+export function bodyText(body: unknown): string {
+  try {
+    return bodyToPlainText(body as BodyDoc);
+  } catch {
+    return '';
+  }
+}
+
+export function wordStats(body: unknown): { words: number; minutes: number } {
+  const words = countWords(bodyText(body));
+  return { words, minutes: readingTimeMinutes(words) };
+}
+
+// Field by field, what differs between two drafts, as text a person can compare.
+export const DRAFT_FIELD_LABELS = {
+  title: 'Title',
+  dek: 'Dek',
+  slug: 'Slug',
+  sectionId: 'Section',
+  kind: 'Kind',
+  body: 'Body',
+  tags: 'Tags',
+  bylines: 'Bylines',
+  hero: 'Hero image',
+  heroCaption: 'Hero caption',
+  heroCredit: 'Hero credit',
+  videoUrl: 'Video',
+  seoTitle: 'SEO title',
+  seoDescription: 'SEO description',
+  social: 'Social image',
+} as const;
+
+export type DraftField = keyof typeof DRAFT_FIELD_LABELS;
+
+export function draftFieldText(draft: EditorDraft, field: DraftField, sectionName: (id: number) => string): string {
+  switch (field) {
+    case 'body':
+      return bodyText(draft.body);
+    case 'sectionId':
+      return sectionName(draft.sectionId);
+    case 'tags':
+    case 'bylines':
+      return draft[field].map((x) => x.name).join(', ');
+    case 'hero':
+    case 'social':
+      return draft[field] ? `${draft[field]!.alt || 'Image'} (#${draft[field]!.id})` : '';
+    default:
+      return String(draft[field] ?? '');
+  }
+}
+
+export function changedDraftFields(a: EditorDraft, b: EditorDraft): DraftField[] {
+  const ia = draftToInput(a) as Record<string, unknown>;
+  const ib = draftToInput(b) as Record<string, unknown>;
+  const inputKey: Record<DraftField, string> = {
+    title: 'title',
+    dek: 'dek',
+    slug: 'slug',
+    sectionId: 'sectionId',
+    kind: 'kind',
+    body: 'body',
+    tags: 'tagIds',
+    bylines: 'bylineIds',
+    hero: 'heroMediaId',
+    heroCaption: 'heroCaption',
+    heroCredit: 'heroCredit',
+    videoUrl: 'videoUrl',
+    seoTitle: 'seoTitle',
+    seoDescription: 'seoDescription',
+    social: 'socialMediaId',
+  };
+  return (Object.keys(DRAFT_FIELD_LABELS) as DraftField[]).filter(
+    (f) => JSON.stringify(ia[inputKey[f]]) !== JSON.stringify(ib[inputKey[f]]),
+  );
+}
+
+// ---- The browser's copy: unsaved typing survives a crash, a closed tab or a lost connection.
+
+export interface LocalCopy {
+  draft: EditorDraft;
+  // The server version the typing started from (null for an article not yet created).
+  baseVersion: number | null;
+  at: string;
+}
+
+export function localCopyKey(articleId: number | null): string {
+  return `gazette:editor:${articleId ?? 'new'}`;
+}
+
+export function parseLocalCopy(raw: string | null): LocalCopy | null {
+  if (!raw) return null;
+  try {
+    const value = JSON.parse(raw) as LocalCopy;
+    if (!value || typeof value !== 'object' || !value.draft || typeof value.draft.title !== 'string' || typeof value.at !== 'string') return null;
+    return value;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { ARTICLE_STATUSES } from '@/lib/domain';
+import { articleNoteSchema, reviewRequestSchema } from './article';
+
+// Requests the article editor sends to /api/admin/articles. The article itself is checked by
+// articleInputSchema; these wrap it with the version the editor started from.
+
+const version = z.coerce.number().int().positive();
+
+export const saveRequestSchema = z.object({
+  version,
+  article: z.unknown(),
+  // Marks a published article's edit as a substantive update (moves the public "Updated" time).
+  substantive: z.boolean().default(false),
+});
+
+export const workflowRequestSchema = z.object({
+  version,
+  to: z.enum(ARTICLE_STATUSES),
+  // "2026-11-27T09:30" on the newsroom's clock, for "schedule".
+  scheduledAt: z.string().trim().max(40).nullish(),
+  review: reviewRequestSchema.nullish(),
+});
+
+export const noteRequestSchema = articleNoteSchema.extend({ version });
+
+export const articleIdSchema = z.coerce.number().int().positive();
