@@ -83,6 +83,10 @@ export class ArticleSync {
     return !sameDraft(this.snapshot.draft, this.saved);
   }
 
+  setAutosave(value: boolean) {
+    this.autosave = value;
+  }
+
   setSubstantive(value: boolean) {
     this.substantive = value;
   }

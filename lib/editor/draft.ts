@@ -201,3 +201,59 @@ export function parseLocalCopy(raw: string | null): LocalCopy | null {
     return null;
   }
 }
+
+interface LoadedArticle {
+  title: string;
+  dek: string;
+  slug: string;
+  sectionId: number;
+  kind: ArticleKind;
+  body: unknown;
+  tags: { id: number; name: string }[];
+  bylines: { id: number; name: string }[];
+  hero: MediaRef | null;
+  heroCaption: string;
+  heroCredit: string;
+  videoUrl: string | null;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  social: MediaRef | null;
+  publishedAt: string | null;
+  bodyMedia: Record<number, { url: string }>;
+}
+
+function withDisplaySrc(node: unknown, media: Record<number, { url: string }>): unknown {
+  if (Array.isArray(node)) return node.map((n) => withDisplaySrc(n, media));
+  if (!node || typeof node !== 'object') return node;
+  const record = node as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) out[key] = key === 'content' ? withDisplaySrc(value, media) : value;
+  if (record.type === 'image' && record.attrs && typeof record.attrs === 'object') {
+    const attrs = record.attrs as { mediaId?: number };
+    out.attrs = { ...attrs, src: (attrs.mediaId && media[attrs.mediaId]?.url) || null };
+  }
+  return out;
+}
+
+/** The editor's working copy of an article as the server has it. */
+export function draftFromArticle(a: LoadedArticle): EditorDraft {
+  return {
+    title: a.title,
+    dek: a.dek,
+    slug: a.slug,
+    // A published slug is an address readers and crawlers know: it never follows the title.
+    slugTouched: a.publishedAt !== null || a.slug !== slugify(a.title),
+    sectionId: a.sectionId,
+    kind: a.kind,
+    body: withDisplaySrc(a.body, a.bodyMedia),
+    tags: a.tags.map((t) => ({ id: t.id, name: t.name })),
+    bylines: a.bylines.map((b) => ({ id: b.id, name: b.name })),
+    hero: a.hero ? { id: a.hero.id, url: a.hero.url, alt: a.hero.alt } : null,
+    heroCaption: a.heroCaption,
+    heroCredit: a.heroCredit,
+    videoUrl: a.videoUrl ?? '',
+    seoTitle: a.seoTitle ?? '',
+    seoDescription: a.seoDescription ?? '',
+    social: a.social ? { id: a.social.id, url: a.social.url, alt: a.social.alt } : null,
+  };
+}

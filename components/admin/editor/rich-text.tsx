@@ -29,7 +29,7 @@ export function RichText({ initialContent, onChange, onReady }: Props) {
     immediatelyRender: false,
     editorProps: {
       attributes: {
-        class: 'editor-content min-h-[24rem] px-4 py-3 focus:outline-none',
+        class: 'article-body editor-content min-h-[24rem] px-4 py-3 focus:outline-none',
         'aria-label': 'Article body',
         'aria-multiline': 'true',
         role: 'textbox',
