@@ -308,12 +308,12 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
             </label>
             <textarea
               id="article-title"
-              rows={2}
+              rows={1}
               value={draft.title}
               placeholder="Headline"
               aria-invalid={fieldErrors.title ? true : undefined}
               onChange={(e) => update((d) => withTitle(d, e.target.value.replace(/\n/g, ' ')))}
-              className="block w-full resize-none border-0 bg-transparent font-serif text-3xl leading-tight font-bold focus:outline-none sm:text-4xl"
+              className="field-sizing-content block w-full resize-none border-0 bg-transparent font-serif text-3xl leading-tight font-bold focus:outline-none sm:text-4xl"
             />
             {fieldErrors.title ? <p className="text-sm font-medium text-accent">{fieldErrors.title}</p> : null}
           </div>
@@ -323,11 +323,11 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
             </label>
             <textarea
               id="article-dek"
-              rows={2}
+              rows={1}
               value={draft.dek}
               placeholder="Dek: one or two sentences under the headline"
               onChange={(e) => set('dek', e.target.value)}
-              className="block w-full resize-none border-0 bg-transparent text-lg text-muted focus:outline-none"
+              className="field-sizing-content block w-full resize-none border-0 bg-transparent text-lg text-muted focus:outline-none"
             />
             {fieldErrors.dek ? <p className="text-sm font-medium text-accent">{fieldErrors.dek}</p> : null}
           </div>

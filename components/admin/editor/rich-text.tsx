@@ -132,7 +132,7 @@ export function RichText({ initialContent, onChange, onReady }: Props) {
         <span aria-hidden="true" className="mx-1 h-5 w-px bg-rule" />
         {button('Bold', active?.bold, () => chain().toggleBold().run(), <b>B</b>)}
         {button('Italic', active?.italic, () => chain().toggleItalic().run(), <i>I</i>)}
-        {button('Link', active?.link, openLink, '🔗')}
+        {button('Link', active?.link, openLink, 'Link')}
         <span aria-hidden="true" className="mx-1 h-5 w-px bg-rule" />
         {button('Bulleted list', active?.bullet, () => chain().toggleBulletList().run(), '• List')}
         {button('Numbered list', active?.ordered, () => chain().toggleOrderedList().run(), '1. List')}

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser } from '@playwright/test';
+import { addSession, createTestUser, expect, test, testDb, type Role } from './auth-fixtures';
+
+// Never lose a word: two people on one article, and a connection that drops mid-typing.
+
+function makeDraft(ownerId: number): number {
+  const db = testDb();
+  const section = db.prepare('SELECT id FROM sections ORDER BY position LIMIT 1').get() as { id: number };
+  const byline = db.prepare('SELECT id FROM bylines ORDER BY id LIMIT 1').get() as { id: number };
+  const slug = `two-desks-${randomUUID().slice(0, 8)}`;
+  const body = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The council met at noon.' }] }] });
+  const id = db
+    .prepare(
+      `INSERT INTO articles (slug, section_id, kind, title, body, body_text, word_count, status, created_by)
+       VALUES (?, ?, 'news', 'Council sets the budget', ?, 'The council met at noon.', 5, 'draft', ?) RETURNING id`,
+    )
+    .pluck()
+    .get(slug, section.id, body, ownerId) as number;
+  db.prepare('INSERT INTO article_bylines (article_id, byline_id, position) VALUES (?, ?, 0)').run(id, byline.id);
+  db.prepare(`INSERT INTO revisions (article_id, version, snapshot, user_id, note) VALUES (?, 1, '{}', ?, 'Created')`).run(id, ownerId);
+  return id;
+}
+
+async function editorPage(browser: Browser, role: Role, baseURL: string, name?: string) {
+  const user = await createTestUser(role, { name });
+  const context = await browser.newContext();
+  await addSession(context, user, baseURL);
+  return { user, context, page: await context.newPage() };
+}
+
+const row = (id: number) =>
+  testDb().prepare('SELECT title, body_text AS bodyText, version FROM articles WHERE id = ?').get(id) as { title: string; bodyText: string; version: number };
+
+test('two editors at once: the second save gets a conflict, sees the other text, and keeps its own', async ({ browser, baseURL }) => {
+  test.setTimeout(60_000);
+  const a = await editorPage(browser, 'editor', baseURL!, `Anna ${randomUUID().slice(0, 4)}`);
+  const b = await editorPage(browser, 'editor', baseURL!, `Bohdan ${randomUUID().slice(0, 4)}`);
+  const id = makeDraft(a.user.id);
+
+  await a.page.goto(`/admin/articles/${id}`);
+  await b.page.goto(`/admin/articles/${id}`);
+  // Each sees the other has it open.
+  await expect(a.page.getByTestId('presence')).toContainText(b.user.name, { timeout: 15_000 });
+  await expect(b.page.getByTestId('presence')).toContainText(a.user.name, { timeout: 15_000 });
+
+  await a.page.getByLabel('Headline').fill('Council sets the budget at 2.1 billion');
+  await expect(a.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
+  expect(row(id).title).toBe('Council sets the budget at 2.1 billion');
+
+  // B never saw A's save and types into the body.
+  await b.page.getByTestId('body-editor').click();
+  await b.page.keyboard.press('Control+End');
+  await b.page.keyboard.type(' The vote was close.');
+  const panel = b.page.getByTestId('conflict-panel');
+  await expect(panel).toBeVisible({ timeout: 15_000 });
+  await expect(panel).toContainText(`${a.user.name} saved this article`);
+  await expect(panel.getByTestId('conflict-title')).toContainText('2.1 billion');
+  await expect(b.page.getByTestId('save-status')).toHaveAttribute('data-state', 'conflict');
+  // Nothing was overwritten, and B's words are still in B's editor.
+  expect(row(id).bodyText).not.toContain('The vote was close.');
+  await expect(b.page.getByTestId('body-editor')).toContainText('The vote was close.');
+
+  await panel.getByRole('button', { name: 'Save my version on top' }).click();
+  await expect(b.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  expect(row(id).bodyText).toContain('The vote was close.');
+  // A's text survives in the history.
+  const titles = testDb()
+    .prepare(`SELECT json_extract(snapshot, '$.title') FROM revisions WHERE article_id = ? ORDER BY id`)
+    .pluck()
+    .all(id);
+  expect(titles).toContain('Council sets the budget at 2.1 billion');
+  await a.context.close();
+  await b.context.close();
+});
+
+test('a dropped connection loses nothing: the browser keeps the typing and offers it back', async ({ browser, baseURL }) => {
+  test.setTimeout(60_000);
+  const w = await editorPage(browser, 'author', baseURL!);
+  const id = makeDraft(w.user.id);
+  await w.page.goto(`/admin/articles/${id}`);
+  await expect(w.page.getByTestId('body-editor')).toContainText('The council met at noon.');
+
+  await w.context.setOffline(true);
+  await w.page.getByTestId('body-editor').click();
+  await w.page.keyboard.press('Control+End');
+  await w.page.keyboard.type(' Written on a train with no signal.');
+  await expect(w.page.getByTestId('save-status')).toHaveAttribute('data-state', 'offline', { timeout: 15_000 });
+  expect(row(id).bodyText).not.toContain('no signal');
+
+  // The tab dies (crash, battery). The words are in this browser's storage.
+  await w.page.close({ runBeforeUnload: false });
+  await w.context.setOffline(false);
+  const again = await w.context.newPage();
+  await again.goto(`/admin/articles/${id}`);
+  const offer = again.getByTestId('local-restore');
+  await expect(offer).toBeVisible();
+  await offer.getByRole('button', { name: 'Restore my changes' }).click();
+  await expect(again.getByTestId('body-editor')).toContainText('Written on a train with no signal.');
+  await expect(again.getByTestId('save-status')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
+  expect(row(id).bodyText).toContain('Written on a train with no signal.');
+  await w.context.close();
+});
+
+test('a contributor cannot open or save someone else\'s article', async ({ browser, baseURL }) => {
+  const owner = await createTestUser('author');
+  const id = makeDraft(owner.id);
+  const c = await editorPage(browser, 'contributor', baseURL!);
+  await c.page.goto(`/admin/articles/${id}`);
+  await expect(c.page.getByRole('heading', { name: 'Your role does not open this page' })).toBeVisible();
+  await expect(c.page.getByTestId('body-editor')).toHaveCount(0);
+  const response = await c.page.request.put(`/api/admin/articles/${id}`, {
+    headers: { Origin: baseURL! },
+    data: { version: row(id).version, article: { title: 'Hijacked', slug: 'hijacked', sectionId: 1, kind: 'news', body: { type: 'doc', content: [] } } },
+  });
+  expect(response.status()).toBe(403);
+  expect(row(id).title).toBe('Council sets the budget');
+  await c.context.close();
+});
