@@ -105,3 +105,23 @@ test('killing the server mid-typing loses nothing the editor showed; revisions h
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('readiness turns 503 when the database file is made unreadable, and recovers', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-health-'));
+  await testDb().backup(path.join(dataDir, 'gazette.db'));
+  fs.copyFileSync(path.join(path.dirname(TEST_DB_PATH), 'auth-secret'), path.join(dataDir, 'auth-secret'));
+  const server = startServer(dataDir);
+  try {
+    await waitUp();
+    const file = path.join(dataDir, 'gazette.db');
+    fs.chmodSync(file, 0o000);
+    const down = await fetch(`${BASE}/api/health`);
+    expect(down.status).toBe(503);
+    expect(await down.json()).toMatchObject({ ready: false, checks: { database: { ok: false, error: 'database file is not readable and writable' } } });
+    fs.chmodSync(file, 0o644);
+    expect((await fetch(`${BASE}/api/health`)).status).toBe(200);
+  } finally {
+    server.kill('SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});

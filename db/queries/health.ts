@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { checkDatabaseFile } from '@/lib/db-file-health';
+import { getDatabasePath } from '@/lib/paths';
 
 export interface DatabaseHealth {
   ok: boolean;
@@ -19,6 +21,8 @@ function expectedMigrations(): number {
 
 // Readiness of the database: reachable, answering, and every migration applied.
 export async function checkDatabase(): Promise<DatabaseHealth> {
+  const file = checkDatabaseFile(getDatabasePath());
+  if (!file.ok) return { ok: false, migrationsApplied: 0, migrationsExpected: 0, error: file.error };
   try {
     const row = await getDb().get<{ n: number }>(sql`SELECT count(*) AS n FROM __drizzle_migrations`);
     await getDb().get(sql`SELECT id FROM articles LIMIT 1`);
