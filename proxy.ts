@@ -19,17 +19,24 @@ export function proxy(request: NextRequest) {
     response.headers.set('Cache-Control', 'private, no-store');
     return response;
   }
-  if (!isPrivatePath(pathname)) return NextResponse.next();
+  // Every newsroom request gets an id the handlers log (lib/request-log.ts, authorizeAction).
+  const requestId = request.headers.get('x-request-id') || crypto.randomUUID();
+  if (!isPrivatePath(pathname)) {
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set('x-request-id', requestId);
+    return NextResponse.next({ request: { headers: requestHeaders } });
+  }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const headers = privatePageHeaders(nonce, { dev: process.env.NODE_ENV === 'development' });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy']!);
+  requestHeaders.set('x-request-id', requestId);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [key, value] of Object.entries(headers)) response.headers.set(key, value);
   return response;
 }
 
 export const config = {
-  matcher: ['/admin', '/admin/:path*', '/login', '/login/:path*'],
+  matcher: ['/admin', '/admin/:path*', '/login', '/login/:path*', '/api/admin/:path*'],
 };

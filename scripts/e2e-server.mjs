@@ -71,7 +71,18 @@ process.on('exit', () => stopChild('SIGTERM'));
 function run(command, args) {
   return new Promise((resolve) => {
     console.log(`e2e-server: ${command} ${args.join(' ')}`);
-    child = spawn(command, args, { cwd: root, env, stdio: 'inherit', detached: ownGroup });
+    // Output goes to the console and to test-data/server.log, which scripts/check-logs.mjs
+    // searches for secrets after the run.
+    child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: ownGroup });
+    const log = fs.createWriteStream(path.join(dataDir, 'server.log'), { flags: 'a' });
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      log.write(chunk);
+    });
+    child.stderr.on('data', (chunk) => {
+      process.stderr.write(chunk);
+      log.write(chunk);
+    });
     child.on('error', (error) => {
       console.error(`e2e-server: could not start ${command}: ${error.message}`);
       resolve(1);
