@@ -4,7 +4,7 @@ import { COMMON_SECURITY_HEADERS, publicContentSecurityPolicy } from './lib/secu
 // "?page=N" on section, tag and author fronts, served by static routes under app/(site)/paged/
 // (reading searchParams would make every front dynamic). A page value that is not digits goes
 // to a page number the routes refuse, so it is a 404 rather than page 1 again.
-// See docs/decisions/003-paginated-fronts-by-rewrite.md.
+// See docs/decisions/005-paginated-fronts-by-rewrite.md.
 const PAGE_DIGITS = [{ type: 'query' as const, key: 'page', value: '(?<page>\\d{1,6})' }];
 const PAGE_OTHER = [{ type: 'query' as const, key: 'page' }];
 // Top-level routes that are not sections keep their own ?page handling.
