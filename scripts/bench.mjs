@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
+import { encode } from 'next-auth/jwt';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.join(root, 'bench-data');
@@ -72,6 +73,71 @@ async function waitForServer(url, ms = 60_000) {
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`server did not answer ${url}`);
+}
+
+// "Publish → visible": an editor publishes a draft through the newsroom API (as the Publish
+// button does), and we time from sending that request to the first public response that shows
+// the article — on its own page and on the home page. A bench editor is written into the data
+// set and signed in with a session cookie minted with the server's own secret.
+async function publishToVisible(rounds = 5) {
+  const file = path.join(dataDir, 'gazette.db');
+  const db = new Database(file);
+  db.pragma('busy_timeout = 5000');
+  const email = 'bench-editor@gazette.test';
+  db.prepare(`INSERT OR IGNORE INTO users (email, name, role) VALUES (?, 'Bench Editor', 'editor')`).run(email);
+  const user = db.prepare('SELECT id, session_version AS sv FROM users WHERE email = ?').get(email);
+  const drafts = db
+    .prepare(
+      `SELECT a.id, a.version, a.title, a.slug, s.slug AS section FROM articles a JOIN sections s ON s.id = a.section_id
+       WHERE a.status = 'draft' AND a.deleted_at IS NULL AND a.word_count > 0 AND a.kind <> 'feed'
+         AND EXISTS (SELECT 1 FROM article_bylines b WHERE b.article_id = a.id)
+       ORDER BY a.id DESC LIMIT ?`,
+    )
+    .all(rounds);
+  db.close();
+  const secret = process.env.AUTH_SECRET?.trim() || fs.readFileSync(path.join(dataDir, 'auth-secret'), 'utf8').trim();
+  const cookie = await encode({
+    salt: 'authjs.session-token',
+    secret,
+    maxAge: 3600,
+    token: { sub: String(user.id), name: 'Bench Editor', email, uid: user.id, sv: user.sv, role: 'editor' },
+  });
+  const samples = [];
+  for (const draft of drafts) {
+    const url = `${base}/${draft.section}/${draft.slug}`;
+    const started = performance.now();
+    const response = await fetch(`${base}/api/admin/articles/${draft.id}/workflow`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: `authjs.session-token=${cookie}`, Origin: base },
+      body: JSON.stringify({ version: draft.version, to: 'published' }),
+    });
+    if (!response.ok) throw new Error(`publish answered ${response.status}: ${await response.text()}`);
+    const acknowledged = performance.now() - started;
+    let page = null;
+    let home = null;
+    while (page === null || home === null) {
+      if (performance.now() - started > 30_000) throw new Error(`article ${draft.id} not visible after 30 s`);
+      if (page === null) {
+        const r = await fetch(url);
+        if (r.status === 200) page = performance.now() - started;
+      }
+      if (home === null) {
+        const r = await fetch(`${base}/`);
+        if ((await r.text()).includes(`/${draft.section}/${draft.slug}"`)) home = performance.now() - started;
+      }
+    }
+    samples.push({ id: draft.id, acknowledgedMs: Math.round(acknowledged), articleVisibleMs: Math.round(page), homeVisibleMs: Math.round(home) });
+  }
+  const worst = (key) => Math.max(...samples.map((s) => s[key]));
+  const median = (key) => samples.map((s) => s[key]).sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+  return {
+    rounds: samples.length,
+    medianArticleVisibleMs: median('articleVisibleMs'),
+    worstArticleVisibleMs: worst('articleVisibleMs'),
+    medianHomeVisibleMs: median('homeVisibleMs'),
+    worstHomeVisibleMs: worst('homeVisibleMs'),
+    samples,
+  };
 }
 
 // Peak resident memory of the server process tree, polled from /proc.
@@ -135,6 +201,7 @@ async function main() {
     peak = Math.max(peak, rssOf(server.pid));
   }, 200);
   const results = [];
+  let publishVisible = null;
   try {
     await waitForServer(`${base}/api/health`);
     for (const [name, urlPath] of targets) {
@@ -159,6 +226,11 @@ async function main() {
       results.push(row);
       console.log(`bench: ${name}: ${row.requestsPerSecond} req/s, p50 ${row.p50ms} ms, p99 ${row.p99ms} ms, ${row.errors} errors`);
     }
+    publishVisible = await publishToVisible();
+    console.log(
+      `bench: publish → visible: article ${publishVisible.medianArticleVisibleMs} ms median (worst ${publishVisible.worstArticleVisibleMs}), ` +
+        `home ${publishVisible.medianHomeVisibleMs} ms median (worst ${publishVisible.worstHomeVisibleMs})`,
+    );
   } finally {
     clearInterval(poll);
     server.kill('SIGTERM');
@@ -172,6 +244,7 @@ async function main() {
     durationSeconds: duration,
     serverPeakRssMiB: Math.round(peak / 2 ** 20),
     results,
+    publishToVisible: publishVisible,
   };
   fs.writeFileSync(path.join(root, 'bench-results.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log('');
@@ -182,6 +255,12 @@ async function main() {
         : { target: r.name, path: r.path, 'req/s': r.requestsPerSecond, 'p50 ms': r.p50ms, 'p99 ms': r.p99ms, errors: r.errors },
     ),
   );
+  if (publishVisible) {
+    console.log(
+      `publish → visible (${publishVisible.rounds} rounds): article page ${publishVisible.medianArticleVisibleMs} ms median, ` +
+        `${publishVisible.worstArticleVisibleMs} ms worst; home page ${publishVisible.medianHomeVisibleMs} ms median, ${publishVisible.worstHomeVisibleMs} ms worst`,
+    );
+  }
   console.log(`server peak memory: ${report.serverPeakRssMiB} MiB · results in bench-results.json`);
 }
 
