@@ -17,7 +17,8 @@ const status = (id: number) => sqlite.prepare('SELECT status FROM articles WHERE
 const stored = () => JSON.parse(sqlite.prepare(`SELECT value FROM settings WHERE key = 'scheduler'`).pluck().get() as string);
 
 beforeAll(() => {
-  sqlite.exec(`INSERT INTO sections (id, name, slug, position) VALUES (1, 'City', 'city', 0);`);
+  sqlite.exec(`INSERT INTO sections (id, name, slug, position) VALUES (1, 'City', 'city', 0);
+    INSERT INTO bylines (id, name, slug) VALUES (1, 'Iryna Bondar', 'iryna-bondar');`);
 });
 
 afterAll(() => {
@@ -33,7 +34,7 @@ function scheduled(slug: string, at: Date): number {
       sectionId: 1,
       kind: 'news',
       body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Text.' }] }] },
-      bylineIds: [],
+      bylineIds: [1],
       tagIds: [],
     }),
     actor,
