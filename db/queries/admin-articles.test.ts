@@ -153,4 +153,21 @@ describe('query plans of the article list', () => {
     }
     expect(problems).toEqual([]);
   }, 60_000);
+
+  it('list the public corrections from the partial index only', async () => {
+    const { getConnection } = await import('../client');
+    const { listCorrectionNotes } = await import('./corrections');
+    const expected = sqlite
+      .prepare(`SELECT count(*) FROM articles, json_each(articles.corrections) WHERE status = 'published' AND deleted_at IS NULL`)
+      .pluck()
+      .get();
+    captured.length = 0;
+    const notes = await listCorrectionNotes();
+    expect(notes.length).toBe(expected);
+    expect(notes.length).toBeGreaterThan(0);
+    for (const { sql, params } of captured) {
+      const plan = (getConnection().sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+      expect(fullScans(plan), sql).toEqual([]);
+    }
+  });
 });
