@@ -55,7 +55,8 @@ test('the scheduler reports an article it could not publish, with the reason', a
     .poll(
       async () => {
         await page.goto('/admin');
-        return page.getByTestId('scheduler-failures').getByRole('listitem').filter({ hasText: broken.title }).textContent().catch(() => '');
+        const item = page.getByTestId('scheduler-failures').getByRole('listitem').filter({ hasText: broken.title });
+        return (await item.count()) > 0 ? await item.textContent() : '';
       },
       { timeout: 20_000, intervals: [1_500] },
     )
@@ -124,8 +125,8 @@ test('a contributor sees only their own articles and no trash', async ({ page, s
   await page.goto(`/admin/articles?status=deleted&q=${word}`);
   await expect(page.getByTestId('tab-all')).toHaveAttribute('aria-current', 'page');
   // Own articles may be deleted, others' offer no button.
-  await expect(page.getByTestId(`article-row-${mine.id}`).getByText('Delete')).toBeVisible();
-  await expect(page.getByTestId(`article-row-${assigned.id}`).getByText('Delete')).toHaveCount(0);
+  await expect(page.getByTestId(`article-row-${mine.id}`).locator('summary', { hasText: 'Delete' })).toBeVisible();
+  await expect(page.getByTestId(`article-row-${assigned.id}`).locator('summary', { hasText: 'Delete' })).toHaveCount(0);
 });
 
 test('an editor deletes a published article: it leaves the site; a contributor cannot restore it; the editor can', async ({
@@ -149,7 +150,7 @@ test('an editor deletes a published article: it leaves the site; a contributor c
   // Delete through the list.
   await page.goto(`/admin/articles?q=${encodeURIComponent(article.title)}`);
   const row = page.getByTestId(`article-row-${article.id}`);
-  await row.getByText('Delete', { exact: true }).click();
+  await row.locator('summary', { hasText: 'Delete' }).click();
   await row.getByRole('button', { name: /Confirm delete/ }).click();
   await expect(row).toHaveCount(0);
   expect(articleRow(article.id).deleted_at).not.toBeNull();
@@ -160,7 +161,7 @@ test('an editor deletes a published article: it leaves the site; a contributor c
   // A contributor's forged delete of someone else's article is refused.
   await page.goto(`/admin/articles?q=${encodeURIComponent(second.title)}`);
   const secondRow = page.getByTestId(`article-row-${second.id}`);
-  await secondRow.getByText('Delete', { exact: true }).click();
+  await secondRow.locator('summary', { hasText: 'Delete' }).click();
   const forgedDelete = await captureAction(page, () => secondRow.getByRole('button', { name: /Confirm delete/ }).click());
   expect(await (await replayAction(theirs.request, forgedDelete)).text()).toContain('You are not allowed to do that.');
   expect(articleRow(second.id).deleted_at).toBeNull();
