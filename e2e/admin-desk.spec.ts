@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { randomUUID } from 'node:crypto';
 import { addSession, createTestUser, expect, test, testDb } from './auth-fixtures';
 import { articleRow, captureAction, firstSection, insertArticle, publishThroughScheduler, replayAction } from './desk-fixtures';
@@ -184,4 +185,19 @@ test('an editor deletes a published article: it leaves the site; a contributor c
   expect((await request.get(article.url)).status()).toBe(404);
   await page.goto(`/admin/articles?status=unpublished&q=${encodeURIComponent(article.title)}`);
   await expect(page.getByTestId(`article-row-${article.id}`)).toContainText('Unpublished');
+});
+
+test('the dashboard and the article list have no serious axe violation, in either theme', async ({ page, signInAs }) => {
+  await signInAs('editor');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const url of ['/admin', '/admin/articles', '/admin/articles?status=deleted']) {
+      await page.goto(url);
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const serious = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      expect(serious, `${url} in ${scheme}`).toEqual([]);
+    }
+  }
 });

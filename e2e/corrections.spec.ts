@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { randomUUID } from 'node:crypto';
 import { expect, test } from './auth-fixtures';
 import { publishThroughScheduler } from './desk-fixtures';
@@ -43,4 +44,14 @@ test('a published clarification is listed on /corrections and labelled at the ar
   expect((await request.get('/corrections?page=999')).status()).toBe(404);
   const first = await request.get('/corrections?page=1', { maxRedirects: 0 });
   expect(first.status()).toBe(308);
+});
+
+test('/corrections has no serious axe violation, in either theme', { tag: '@desktop' }, async ({ page }) => {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('/corrections');
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    expect(serious, scheme).toEqual([]);
+  }
 });
