@@ -188,6 +188,8 @@ test('an editor deletes a published article: it leaves the site; a contributor c
 });
 
 test('the dashboard and the article list have no serious axe violation, in either theme', async ({ page, signInAs }) => {
+  // Six full axe runs on long pages: slow on a shared machine.
+  test.setTimeout(120_000);
   await signInAs('editor');
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
