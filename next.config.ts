@@ -8,8 +8,10 @@ import { COMMON_SECURITY_HEADERS, publicContentSecurityPolicy } from './lib/secu
 const PAGE_DIGITS = [{ type: 'query' as const, key: 'page', value: '(?<page>\\d{1,6})' }];
 const PAGE_OTHER = [{ type: 'query' as const, key: 'page' }];
 // Top-level routes that are not sections keep their own ?page handling.
-const SECTION = ':section((?!search$|admin$|api$|login$|paged$|tag$|author$|media$|preview$)[a-z0-9-]+)';
+const SECTION = ':section((?!search$|admin$|api$|login$|paged$|tag$|author$|media$|preview$|corrections$)[a-z0-9-]+)';
 const pagedListRewrites = [
+  { source: '/corrections', has: PAGE_DIGITS, destination: '/corrections/page/:page' },
+  { source: '/corrections', has: PAGE_OTHER, destination: '/corrections/page/invalid' },
   { source: `/${SECTION}`, has: PAGE_DIGITS, destination: '/paged/section/:section/:page' },
   { source: '/tag/:slug', has: PAGE_DIGITS, destination: '/paged/tag/:slug/:page' },
   { source: '/author/:slug', has: PAGE_DIGITS, destination: '/paged/author/:slug/:page' },

@@ -170,6 +170,15 @@ export const articles = sqliteTable(
     index('articles_sitemap_idx')
       .on(t.publishedAt, t.id, t.sectionId, t.slug, t.updatedAt, t.heroMediaId)
       .where(sql`status = 'published' AND deleted_at IS NULL`),
+    // The newsroom's article list (db/queries/admin-articles.ts): per-status counts and tabs
+    // newest-modified first, the all-articles list, the trash, and "assigned to me".
+    index('articles_desk_status_modified_idx').on(t.status, t.deletedAt, t.modifiedAt),
+    index('articles_desk_modified_idx').on(t.deletedAt, t.modifiedAt),
+    index('articles_assignee_idx').on(t.assigneeId),
+    // The public /corrections page: only live articles that carry notes (a handful).
+    index('articles_corrections_idx')
+      .on(t.publishedAt)
+      .where(sql`status = 'published' AND deleted_at IS NULL AND corrections <> '[]'`),
   ],
 );
 

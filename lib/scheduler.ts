@@ -12,6 +12,7 @@ interface SchedulerState {
   lastRunAt: string | null;
   lastError: string | null;
   lastPublished: number[];
+  lastFailedCount: number;
   intervalMs: number;
 }
 
@@ -24,6 +25,7 @@ function state(): SchedulerState {
     lastRunAt: null,
     lastError: null,
     lastPublished: [],
+    lastFailedCount: 0,
     intervalMs: 15_000,
   };
   return globalForScheduler.gazetteScheduler;
@@ -35,9 +37,28 @@ export function isSchedulerToken(candidate: string | null): boolean {
   return given.length === expected.length && crypto.timingSafeEqual(given, expected);
 }
 
-export function getSchedulerStatus(): { running: boolean; lastRunAt: string | null; lastError: string | null; intervalMs: number } {
+export interface SchedulerStatus {
+  // Whether this process runs the timer (false in `next build` and in other processes).
+  running: boolean;
+  lastRunAt: string | null;
+  // Why the last run could not reach the publish route at all (per-article failures are
+  // recorded in the database: see db/mutations/scheduled.ts).
+  lastError: string | null;
+  lastPublished: number[];
+  lastFailedCount: number;
+  intervalMs: number;
+}
+
+export function getSchedulerStatus(): SchedulerStatus {
   const s = state();
-  return { running: s.timer !== null, lastRunAt: s.lastRunAt, lastError: s.lastError, intervalMs: s.intervalMs };
+  return {
+    running: s.timer !== null,
+    lastRunAt: s.lastRunAt,
+    lastError: s.lastError,
+    lastPublished: s.lastPublished,
+    lastFailedCount: s.lastFailedCount,
+    intervalMs: s.intervalMs,
+  };
 }
 
 export async function runSchedulerOnce(baseUrl: string): Promise<void> {
@@ -48,8 +69,9 @@ export async function runSchedulerOnce(baseUrl: string): Promise<void> {
       headers: { 'x-gazette-scheduler': s.token },
     });
     if (!response.ok) throw new Error(`publish-due answered ${response.status}`);
-    const body = (await response.json()) as { published: number[] };
+    const body = (await response.json()) as { published: number[]; failed?: unknown[] };
     s.lastPublished = body.published;
+    s.lastFailedCount = Array.isArray(body.failed) ? body.failed.length : 0;
     s.lastError = null;
   } catch (error) {
     s.lastError = error instanceof Error ? error.message : String(error);

@@ -1,56 +1,116 @@
 import type { Metadata } from 'next';
+import { DashboardPanel } from '@/components/admin/dashboard-panel';
+import { DashboardScheduler } from '@/components/admin/dashboard-scheduler';
 import { roleLabel } from '@/components/admin/role-label';
+import { getDashboard, getSchedulerReport } from '@/db/queries/dashboard';
+import { getSiteSettings } from '@/db/queries/site';
 import { requirePermission } from '@/lib/auth-guards';
-import { ADMIN_PAGES, can, type Action } from '@/lib/permissions';
+import { scopeOf } from '@/lib/permissions';
+import { getSchedulerStatus } from '@/lib/scheduler';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
-// What each role may do, in the newsroom's words (design.md §3), for the dashboard's summary.
-const ABILITIES: { action: Action; text: string }[] = [
-  { action: 'media.upload', text: 'Write your own drafts, submit them for review and upload images' },
-  { action: 'tag.create', text: 'Publish, schedule and unpublish your own articles; create tags' },
-  { action: 'section.manage', text: "Edit and publish anyone's articles; manage sections, tags, bylines, the homepage and redirects" },
-  { action: 'user.manage', text: 'Manage users and roles, settings and the audit log' },
-];
+function latest(a: string | null, b: string | null): string | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a > b ? a : b;
+}
 
 export default async function DashboardPage() {
   const user = await requirePermission('admin.access');
-  const pages = ADMIN_PAGES.filter((p) => p.href !== '/admin' && can(user, p.action));
+  const scope = scopeOf(user.role, 'article.edit') === 'any' ? 'any' : 'own';
+  const [{ timeZone }, dashboard, report] = await Promise.all([
+    getSiteSettings(),
+    getDashboard({ id: user.id, scope }),
+    getSchedulerReport(),
+  ]);
+  const status = getSchedulerStatus();
+  // Writers see failures of their own scheduled articles; editors the whole desk's.
+  const mine = new Set(dashboard.scheduled.map((a) => a.id));
+  const failures = scope === 'any' ? report.failures : report.failures.filter((f) => mine.has(f.articleId));
+  const isEditor = scope === 'any';
+
   return (
     <div className="space-y-8">
-      <div>
-        <h1 className="font-serif text-3xl font-bold">Good to see you, {user.name.split(' ')[0]}</h1>
-        <p className="mt-1 text-muted">
-          You are signed in as <span data-testid="dashboard-role">{roleLabel(user.role)}</span>.
-        </p>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="font-serif text-3xl font-bold">Good to see you, {user.name.split(' ')[0]}</h1>
+          <p className="mt-1 text-sm text-muted">
+            Signed in as <span data-testid="dashboard-role">{roleLabel(user.role)}</span>. Times are in the newsroom&apos;s zone ({timeZone}).
+          </p>
+        </div>
+        <div className="flex gap-2">
+          <a href="/admin/articles" className="rounded-md border border-rule bg-paper px-4 py-2 text-sm font-semibold no-underline hover:border-ink">
+            All articles
+          </a>
+          <a href="/admin/articles/new" className="rounded-md bg-ink px-4 py-2 text-sm font-semibold text-paper no-underline hover:bg-ink/85">
+            New article
+          </a>
+        </div>
       </div>
-      <section aria-labelledby="can-title" className="rounded-lg border border-rule bg-paper p-6">
-        <h2 id="can-title" className="text-sm font-bold tracking-widest text-muted uppercase">
-          Your role may
-        </h2>
-        <ul className="mt-3 space-y-2">
-          {ABILITIES.filter((a) => can(user, a.action)).map((a) => (
-            <li key={a.action} className="flex gap-2">
-              <span aria-hidden="true" className="text-accent">✓</span>
-              {a.text}
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="go-title">
-        <h2 id="go-title" className="text-sm font-bold tracking-widest text-muted uppercase">
-          Go to
-        </h2>
-        <ul className="mt-3 grid gap-3 sm:grid-cols-3">
-          {pages.map((p) => (
-            <li key={p.href}>
-              <a href={p.href} className="block rounded-lg border border-rule bg-paper p-4 font-semibold no-underline hover:border-ink">
-                {p.label} →
-              </a>
-            </li>
-          ))}
-        </ul>
-      </section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <DashboardPanel
+          id="drafts"
+          title="My drafts"
+          items={dashboard.myDrafts}
+          empty="No drafts of yours. Start one with “New article”."
+          timeZone={timeZone}
+          moreHref="/admin/articles?status=draft"
+          meta={(a, when) => `${a.section ?? 'No section'} · edited ${when(a.modifiedAt)}`}
+        />
+        <DashboardPanel
+          id="review"
+          title={isEditor ? 'Waiting for review' : 'Waiting for review (yours)'}
+          items={dashboard.waitingForReview}
+          empty={isEditor ? 'Nothing is waiting for review.' : 'Nothing assigned to you is waiting for review.'}
+          timeZone={timeZone}
+          moreHref="/admin/articles?status=in_review"
+          meta={(a, when) =>
+            [
+              a.assigneeName ? `Assigned to ${a.assigneeName}` : 'Unassigned',
+              a.reviewDeadline ? `due ${when(a.reviewDeadline)}` : 'no deadline',
+              a.createdByName ? `by ${a.createdByName}` : null,
+            ]
+              .filter(Boolean)
+              .join(' · ')
+          }
+        />
+        <DashboardPanel
+          id="scheduled"
+          title="Scheduled"
+          items={dashboard.scheduled}
+          empty="Nothing is scheduled."
+          timeZone={timeZone}
+          moreHref="/admin/articles?status=scheduled"
+          meta={(a, when) => `${a.section ?? 'No section'} · goes live ${a.scheduledAt ? when(a.scheduledAt) : '(no time set)'}`}
+        />
+        <DashboardScheduler
+          lastRunAt={latest(status.lastRunAt, report.lastRunAt)}
+          running={status.running}
+          intervalMs={status.intervalMs}
+          lastError={status.lastError}
+          failures={failures}
+          timeZone={timeZone}
+        />
+        <DashboardPanel
+          id="published"
+          title="Recently published"
+          items={dashboard.recentlyPublished}
+          empty="Nothing published yet."
+          timeZone={timeZone}
+          moreHref="/admin/articles?status=published&sort=published"
+          meta={(a, when) => `${a.section ?? 'No section'} · ${a.publishedAt ? when(a.publishedAt) : ''}`}
+        />
+        <DashboardPanel
+          id="most-read"
+          title="Most read today"
+          items={dashboard.mostReadToday}
+          empty="No views counted yet today (the day is counted in UTC)."
+          timeZone={timeZone}
+          meta={(a) => `${a.section ?? 'No section'} · ${(a.views ?? 0).toLocaleString('en-US')} ${a.views === 1 ? 'view' : 'views'} today`}
+        />
+      </div>
     </div>
   );
 }

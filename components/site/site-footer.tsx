@@ -23,7 +23,10 @@ export function SiteFooter({ siteName, sections }: { siteName: string; sections:
         </nav>
       </div>
       <p className="mx-auto max-w-7xl px-4 pb-8 text-xs text-muted">
-        © {siteName}. All demo content is fictional.
+        © {siteName}. All demo content is fictional.{' '}
+        <a href="/corrections" className="underline hover:text-accent">
+          Corrections and updates
+        </a>
       </p>
     </footer>
   );

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, lte, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import { getDb, type DB } from '@/db/client';
 import {
   articleBylines,
@@ -409,22 +409,6 @@ export function addArticleNote(
   });
 }
 
-// Publishes every scheduled article whose time has come. Idempotent: an
-// article already published by an earlier run is no longer 'scheduled'.
-export function publishDueArticles(now = new Date()): { published: number[]; invalidate: string[] } {
-  const due = getDb()
-    .select({ id: articles.id })
-    .from(articles)
-    .where(and(eq(articles.status, 'scheduled'), lte(articles.scheduledAt, now)))
-    .all();
-  const published: number[] = [];
-  const invalidate = new Set<string>();
-  for (const { id } of due) {
-    const result = transitionArticle(id, 'published', { id: null, email: 'scheduler' }, { now });
-    if (result.ok) {
-      published.push(id);
-      for (const tag of result.invalidate) invalidate.add(tag);
-    }
-  }
-  return { published, invalidate: [...invalidate] };
-}
+// The scheduler's run lives in ./scheduled.ts (failures recorded for the dashboard); re-exported
+// so existing callers keep working.
+export { publishDueArticles } from './scheduled';

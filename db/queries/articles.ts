@@ -12,6 +12,7 @@ import {
   sections,
   tags,
   type ArticleKind,
+  type ArticleNote,
 } from '@/db/schema';
 import { sanitizeBody } from '@/lib/body/sanitize';
 import { collectMediaIds } from '@/lib/body/text';
@@ -71,7 +72,7 @@ export interface ArticlePage {
   videoUrl: string | null;
   seoTitle: string | null;
   seoDescription: string | null;
-  corrections: { at: string; text: string }[];
+  corrections: ArticleNote[];
 }
 
 export function mediaUrl(file: string): string {

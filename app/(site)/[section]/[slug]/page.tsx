@@ -13,6 +13,7 @@ import { getPublishedArticle, listRecentArticleParams } from '@/db/queries/artic
 import { findRedirectTarget } from '@/db/queries/redirects';
 import { getSiteSettings } from '@/db/queries/site';
 import { buildArticleJsonLd, buildArticleMetadata } from '@/lib/article-seo';
+import { noteKindLabel } from '@/lib/corrections';
 import { formatDateTime } from '@/lib/dates';
 import { formatReadingTime } from '@/lib/reading-time';
 import { NOINDEX_ROBOTS } from '@/lib/seo';
@@ -105,12 +106,20 @@ export default async function ArticlePage(props: PageProps<'/[section]/[slug]'>)
         </div>
 
         {article.corrections.length > 0 ? (
-          <aside aria-label="Corrections" className="mt-8 max-w-[40rem] border-l-4 border-accent bg-panel p-4 text-sm">
+          <aside aria-label="Corrections" className="mt-8 max-w-[40rem] space-y-2 border-l-4 border-accent bg-panel p-4 text-sm">
             {article.corrections.map((c) => (
               <p key={c.at}>
-                <strong>Correction:</strong> {c.text}
+                <strong>{noteKindLabel(c)}:</strong> {c.text}{' '}
+                <time dateTime={c.at} className="text-muted">
+                  ({formatDateTime(new Date(c.at), tz)})
+                </time>
               </p>
             ))}
+            <p>
+              <a href="/corrections" className="text-muted hover:text-accent hover:underline">
+                All corrections and updates
+              </a>
+            </p>
           </aside>
         ) : null}
 

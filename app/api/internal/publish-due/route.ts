@@ -1,6 +1,6 @@
 import { revalidateTag } from 'next/cache';
 import { connection } from 'next/server';
-import { publishDueArticles } from '@/db/mutations/articles';
+import { publishDueArticles } from '@/db/mutations/scheduled';
 import { isSchedulerToken } from '@/lib/scheduler';
 
 // Called only by the in-process scheduler (lib/scheduler.ts).
@@ -9,8 +9,11 @@ export async function POST(request: Request) {
   if (!isSchedulerToken(request.headers.get('x-gazette-scheduler'))) {
     return Response.json({ error: 'Forbidden' }, { status: 403 });
   }
-  const { published, invalidate } = publishDueArticles();
+  const { published, failed, invalidate } = publishDueArticles();
   // expire 0: the first reader after the publish gets the fresh pages.
   for (const tag of invalidate) revalidateTag(tag, { expire: 0 });
-  return Response.json({ published }, { headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(
+    { published, failed: failed.map((f) => ({ articleId: f.articleId, reason: f.reason })) },
+    { headers: { 'Cache-Control': 'no-store' } },
+  );
 }

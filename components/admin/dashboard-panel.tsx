@@ -1,0 +1,51 @@
+import type { DashboardItem } from '@/db/queries/dashboard';
+import { formatDateTime } from '@/lib/dates';
+
+// One list on the newsroom dashboard: a titled panel of articles, each linking to its editor.
+export function DashboardPanel({
+  id,
+  title,
+  items,
+  empty,
+  timeZone,
+  meta,
+  moreHref,
+}: {
+  id: string;
+  title: string;
+  items: DashboardItem[];
+  empty: string;
+  timeZone: string;
+  meta: (item: DashboardItem, when: (d: Date) => string) => React.ReactNode;
+  moreHref?: string;
+}) {
+  const when = (d: Date) => formatDateTime(d, timeZone);
+  return (
+    <section aria-labelledby={`${id}-title`} data-testid={`dashboard-${id}`} className="flex flex-col rounded-lg border border-rule bg-paper">
+      <div className="flex items-baseline justify-between gap-3 border-b border-rule px-5 py-3">
+        <h2 id={`${id}-title`} className="text-base font-bold">
+          {title} <span className="font-normal text-muted">({items.length})</span>
+        </h2>
+        {moreHref ? (
+          <a href={moreHref} className="text-sm font-semibold text-accent hover:underline">
+            See all<span className="sr-only"> {title.toLowerCase()}</span>
+          </a>
+        ) : null}
+      </div>
+      {items.length === 0 ? (
+        <p className="px-5 py-4 text-sm text-muted">{empty}</p>
+      ) : (
+        <ul className="divide-y divide-rule">
+          {items.map((item) => (
+            <li key={item.id} className="px-5 py-3">
+              <a href={`/admin/articles/${item.id}`} className="font-semibold break-words hover:text-accent hover:underline">
+                {item.title || 'Untitled'}
+              </a>
+              <p className="mt-0.5 text-xs text-muted">{meta(item, when)}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleInputSchema } from '../../lib/validation/article';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-scheduled-'));
+process.env.GAZETTE_DATA_DIR = dir;
+
+const { getConnection } = await import('../client');
+const { createArticle, transitionArticle } = await import('./articles');
+const { publishDueArticles, decideUnpublishable } = await import('./scheduled');
+
+const { sqlite } = getConnection();
+const actor = { id: null, email: 'desk@example.org' };
+const status = (id: number) => sqlite.prepare('SELECT status FROM articles WHERE id = ?').pluck().get(id);
+const stored = () => JSON.parse(sqlite.prepare(`SELECT value FROM settings WHERE key = 'scheduler'`).pluck().get() as string);
+
+beforeAll(() => {
+  sqlite.exec(`INSERT INTO sections (id, name, slug, position) VALUES (1, 'City', 'city', 0);
+    INSERT INTO bylines (id, name, slug) VALUES (1, 'Iryna Bondar', 'iryna-bondar');`);
+});
+
+afterAll(() => {
+  sqlite.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function scheduled(slug: string, at: Date): number {
+  const result = createArticle(
+    articleInputSchema.parse({
+      title: `Story ${slug}`,
+      slug,
+      sectionId: 1,
+      kind: 'news',
+      body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Text.' }] }] },
+      bylineIds: [1],
+      tagIds: [],
+    }),
+    actor,
+  );
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  const moved = transitionArticle(result.id, 'scheduled', actor, { now: new Date(at.getTime() - 60_000), scheduledAt: at });
+  if (!moved.ok) throw new Error(JSON.stringify(moved));
+  return result.id;
+}
+
+describe('publishDueArticles', () => {
+  it('publishes what fell due while the server was down, records the run, and records what it could not publish', () => {
+    const long = scheduled('fell-due-last-week', new Date('2026-11-19T08:00:00Z'));
+    const broken = scheduled('broken-address', new Date('2026-11-26T09:00:00Z'));
+    const future = scheduled('next-week', new Date('2026-12-03T09:00:00Z'));
+    // Its slug became unusable behind the editor's back (a hand edit, an import).
+    sqlite.prepare(`UPDATE articles SET slug = 'rss.xml' WHERE id = ?`).run(broken);
+
+    const first = new Date('2026-11-26T10:00:00Z');
+    const run = publishDueArticles(first);
+    expect(run.published).toEqual([long]);
+    expect(run.invalidate).toContain('article-lists');
+    expect(run.failed).toEqual([
+      expect.objectContaining({ articleId: broken, title: 'Story broken-address', reason: expect.stringContaining('rss.xml') }),
+    ]);
+    expect(status(long)).toBe('published');
+    expect(status(broken)).toBe('scheduled');
+    expect(status(future)).toBe('scheduled');
+    expect(stored()).toMatchObject({
+      lastRunAt: first.toISOString(),
+      lastPublishedIds: [long],
+      failures: [{ articleId: broken, since: first.toISOString() }],
+    });
+
+    // Tried again on every run, keeping when the failure began; gone once fixed.
+    const second = new Date('2026-11-26T10:00:15Z');
+    expect(publishDueArticles(second).failed).toEqual([expect.objectContaining({ articleId: broken, since: first.toISOString(), lastTriedAt: second.toISOString() })]);
+    sqlite.prepare(`UPDATE articles SET slug = 'fixed-address' WHERE id = ?`).run(broken);
+    const third = publishDueArticles(new Date('2026-11-26T10:00:30Z'));
+    expect(third).toMatchObject({ published: [broken], failed: [] });
+    expect(stored().failures).toEqual([]);
+    // Idempotent.
+    expect(publishDueArticles(new Date('2026-11-26T10:00:45Z')).published).toEqual([]);
+  });
+
+  it('explains each reason an article cannot go live', () => {
+    const ok = { id: 1, title: 'T', slug: 'fine', sectionSlug: 'city' };
+    expect(decideUnpublishable(ok)).toBeNull();
+    expect(decideUnpublishable({ ...ok, sectionSlug: null })).toMatch(/section no longer exists/);
+    expect(decideUnpublishable({ ...ok, sectionSlug: 'admin' })).toMatch(/reserved/);
+    expect(decideUnpublishable({ ...ok, title: '  ' })).toMatch(/headline/);
+  });
+});

@@ -1,0 +1,101 @@
+import 'server-only';
+import { and, asc, eq, isNull, lte } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { articles, sections, settings } from '@/db/schema';
+import {
+  mergeFailures,
+  parseSchedulerReport,
+  SCHEDULER_SETTINGS_KEY,
+  type SchedulerFailure,
+} from '@/lib/scheduler-report';
+import { isReservedSlug, isValidSlug } from '@/lib/slug';
+import { transitionArticle } from './articles';
+
+// The scheduler's one write: publish every scheduled article whose time has come, and keep
+// its word visibly. An article it cannot publish stays scheduled, is tried again on every run,
+// and is listed (with the reason) in the 'scheduler' settings row the dashboard reads, so the
+// failure survives a restart. Idempotent: an article published by an earlier run is no longer
+// 'scheduled'. Articles that fell due while the server was down go out on the first run.
+
+export interface PublishDueResult {
+  published: number[];
+  failed: SchedulerFailure[];
+  invalidate: string[];
+}
+
+const SCHEDULER_ACTOR = { id: null, email: 'scheduler' } as const;
+
+interface DueArticle {
+  id: number;
+  title: string;
+  slug: string;
+  sectionSlug: string | null;
+}
+
+// Why a due article cannot go live, or null when it can. The editor refuses these on save;
+// they can still arise later (a section renamed onto a reserved word, a hand edit).
+export function decideUnpublishable(article: DueArticle): string | null {
+  if (article.sectionSlug === null) return 'Its section no longer exists.';
+  if (isReservedSlug(article.sectionSlug)) return `Its section's address (/${article.sectionSlug}) is reserved.`;
+  if (!isValidSlug(article.slug) || isReservedSlug(article.slug)) {
+    return `Its slug "${article.slug}" is not a usable address; choose another.`;
+  }
+  if (article.title.trim() === '') return 'It has no headline.';
+  return null;
+}
+
+export function publishDueArticles(now = new Date()): PublishDueResult {
+  const db = getDb();
+  const due: DueArticle[] = db
+    .select({ id: articles.id, title: articles.title, slug: articles.slug, sectionSlug: sections.slug })
+    .from(articles)
+    .leftJoin(sections, eq(sections.id, articles.sectionId))
+    .where(and(eq(articles.status, 'scheduled'), lte(articles.scheduledAt, now), isNull(articles.deletedAt)))
+    .orderBy(asc(articles.scheduledAt), asc(articles.id))
+    .all();
+  const published: number[] = [];
+  const problems: { articleId: number; title: string; reason: string }[] = [];
+  const invalidate = new Set<string>();
+  for (const article of due) {
+    const problem = decideUnpublishable(article);
+    if (problem) {
+      problems.push({ articleId: article.id, title: article.title, reason: problem });
+      continue;
+    }
+    try {
+      const result = transitionArticle(article.id, 'published', SCHEDULER_ACTOR, { now });
+      if (result.ok) {
+        published.push(article.id);
+        for (const tag of result.invalidate) invalidate.add(tag);
+      } else {
+        const reason =
+          result.reason === 'refused' ? result.message : result.reason === 'not_found' ? 'The article is gone.' : 'Someone saved it at the same moment; it will be tried again.';
+        problems.push({ articleId: article.id, title: article.title, reason });
+      }
+    } catch (error) {
+      problems.push({ articleId: article.id, title: article.title, reason: `Publishing failed: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+  const failed = recordSchedulerRun(now, published, problems);
+  return { published, failed, invalidate: [...invalidate] };
+}
+
+// Writes the run into the 'scheduler' settings row (read by the dashboard; no cached public
+// page shows it, so nothing to invalidate).
+function recordSchedulerRun(
+  now: Date,
+  published: number[],
+  problems: { articleId: number; title: string; reason: string }[],
+): SchedulerFailure[] {
+  return getDb().transaction((tx) => {
+    const row = tx.select({ value: settings.value }).from(settings).where(eq(settings.key, SCHEDULER_SETTINGS_KEY)).get();
+    const previous = parseSchedulerReport(row?.value);
+    const failures = mergeFailures(previous.failures, problems, now);
+    const value = { lastRunAt: now.toISOString(), lastPublishedIds: published, failures };
+    tx.insert(settings)
+      .values({ key: SCHEDULER_SETTINGS_KEY, value })
+      .onConflictDoUpdate({ target: settings.key, set: { value } })
+      .run();
+    return failures;
+  });
+}

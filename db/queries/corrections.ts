@@ -1,0 +1,35 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { cacheLife, cacheTag } from 'next/cache';
+import { getDb } from '@/db/client';
+import { cacheTags } from '@/lib/cache-tags';
+import { flattenNotes, type CorrectionEntry } from '@/lib/corrections';
+import type { ArticleNote } from '@/lib/domain';
+import { articleUrl } from './articles';
+
+// Every public note (correction, clarification, update) of live articles, newest first, for the
+// /corrections page. Few articles carry notes: the partial index articles_corrections_idx holds
+// exactly those, so this never walks the articles table. Its WHERE must match the index's.
+export async function listCorrectionNotes(): Promise<CorrectionEntry[]> {
+  'use cache';
+  cacheTag(cacheTags.corrections, cacheTags.articleLists);
+  cacheLife('max');
+  const rows = await getDb().all<{ id: number; title: string; slug: string; section: string; corrections: string }>(sql`
+    SELECT a.id AS id, a.title AS title, a.slug AS slug, s.slug AS section, a.corrections AS corrections
+      FROM articles AS a INDEXED BY articles_corrections_idx
+      JOIN sections AS s ON s.id = a.section_id
+     WHERE a.status = 'published' AND a.deleted_at IS NULL AND a.corrections <> '[]'
+     ORDER BY a.published_at DESC`);
+  return flattenNotes(
+    rows.map((r) => ({ id: r.id, title: r.title, url: articleUrl(r.section, r.slug), notes: parseNotes(r.corrections) })),
+  );
+}
+
+function parseNotes(json: string): ArticleNote[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? (value as ArticleNote[]) : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,110 @@
+import 'server-only';
+import { and, asc, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { getDb } from '@/db/client';
+import { articles, pageViews, sections, settings, users, type ArticleStatus } from '@/db/schema';
+import { parseSchedulerReport, SCHEDULER_SETTINGS_KEY, type SchedulerReport } from '@/lib/scheduler-report';
+import type { AdminViewer } from './admin-articles';
+
+// The newsroom dashboard's lists (uncached, per request). Writers see their own work (created
+// by or assigned to them); editors see the whole desk. Recently published and most read are
+// public facts, the same for everyone.
+
+export interface DashboardItem {
+  id: number;
+  title: string;
+  status: ArticleStatus;
+  section: string | null;
+  modifiedAt: Date;
+  publishedAt: Date | null;
+  scheduledAt: Date | null;
+  reviewDeadline: Date | null;
+  assigneeName: string | null;
+  createdByName: string | null;
+  views?: number;
+}
+
+const LIMIT = 8;
+
+function baseQuery() {
+  const creator = alias(users, 'creator');
+  const assignee = alias(users, 'assignee');
+  return getDb()
+    .select({
+      id: articles.id,
+      title: articles.title,
+      status: articles.status,
+      section: sections.name,
+      modifiedAt: articles.modifiedAt,
+      publishedAt: articles.publishedAt,
+      scheduledAt: articles.scheduledAt,
+      reviewDeadline: articles.reviewDeadline,
+      assigneeName: assignee.name,
+      createdByName: creator.name,
+    })
+    .from(articles)
+    .leftJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(creator, eq(creator.id, articles.createdBy))
+    .leftJoin(assignee, eq(assignee.id, articles.assigneeId));
+}
+
+function mineOrAll(viewer: AdminViewer): SQL | undefined {
+  return viewer.scope === 'any' ? undefined : or(eq(articles.createdBy, viewer.id), eq(articles.assigneeId, viewer.id));
+}
+
+export interface Dashboard {
+  myDrafts: DashboardItem[];
+  waitingForReview: DashboardItem[];
+  scheduled: DashboardItem[];
+  recentlyPublished: DashboardItem[];
+  mostReadToday: DashboardItem[];
+}
+
+export async function getDashboard(viewer: AdminViewer, now = new Date()): Promise<Dashboard> {
+  const live = isNull(articles.deletedAt);
+  const [myDrafts, waitingForReview, scheduled, recentlyPublished, mostReadToday] = await Promise.all([
+    // Everyone's own drafts, editors included: "mine" means created by me.
+    baseQuery()
+      .where(and(eq(articles.status, 'draft'), live, eq(articles.createdBy, viewer.id)))
+      .orderBy(desc(articles.modifiedAt))
+      .limit(LIMIT),
+    // Assigned to me (or mine, waiting) for writers; the whole queue for editors. Nearest deadline first.
+    baseQuery()
+      .where(and(eq(articles.status, 'in_review'), live, mineOrAll(viewer)))
+      .orderBy(sql`${articles.reviewDeadline} IS NULL`, asc(articles.reviewDeadline), desc(articles.modifiedAt))
+      .limit(LIMIT * 2),
+    baseQuery()
+      .where(and(eq(articles.status, 'scheduled'), live, mineOrAll(viewer)))
+      .orderBy(asc(articles.scheduledAt))
+      .limit(LIMIT * 2),
+    baseQuery().where(and(eq(articles.status, 'published'), live)).orderBy(desc(articles.publishedAt), desc(articles.id)).limit(LIMIT),
+    listMostReadToday(now),
+  ]);
+  return { myDrafts, waitingForReview, scheduled, recentlyPublished, mostReadToday };
+}
+
+// Today's counts from the view beacon (page_views.day is the UTC day; the buffer is flushed in
+// batches, so the last few seconds may be missing).
+async function listMostReadToday(now: Date): Promise<DashboardItem[]> {
+  const day = now.toISOString().slice(0, 10);
+  const top = await getDb()
+    .select({ articleId: pageViews.articleId, views: pageViews.count })
+    .from(pageViews)
+    .innerJoin(articles, eq(articles.id, pageViews.articleId))
+    .where(and(eq(pageViews.day, day), eq(articles.status, 'published'), isNull(articles.deletedAt)))
+    .orderBy(desc(pageViews.count), desc(pageViews.articleId))
+    .limit(5);
+  if (top.length === 0) return [];
+  const rows = await baseQuery().where(sql`${articles.id} IN (${sql.join(top.map((t) => sql`${t.articleId}`), sql`, `)})`);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return top.flatMap((t) => {
+    const row = byId.get(t.articleId);
+    return row ? [{ ...row, views: t.views }] : [];
+  });
+}
+
+// What the scheduler recorded of its last run and of articles it could not publish.
+export async function getSchedulerReport(): Promise<SchedulerReport> {
+  const [row] = await getDb().select({ value: settings.value }).from(settings).where(eq(settings.key, SCHEDULER_SETTINGS_KEY)).limit(1);
+  return parseSchedulerReport(row?.value);
+}
