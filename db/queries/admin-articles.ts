@@ -176,6 +176,7 @@ export interface ArticleOwnership {
   id: number;
   createdBy: number | null;
   assigneeId: number | null;
+  status: ArticleStatus;
   deleted: boolean;
   version: number;
 }
@@ -183,7 +184,7 @@ export interface ArticleOwnership {
 // What a server action needs to ask lib/permissions about one article (deleted ones too).
 export async function getArticleOwnership(id: number): Promise<ArticleOwnership | null> {
   const [row] = await getDb()
-    .select({ id: articles.id, createdBy: articles.createdBy, assigneeId: articles.assigneeId, deletedAt: articles.deletedAt, version: articles.version })
+    .select({ id: articles.id, createdBy: articles.createdBy, assigneeId: articles.assigneeId, status: articles.status, deletedAt: articles.deletedAt, version: articles.version })
     .from(articles)
     .where(eq(articles.id, id))
     .limit(1);

@@ -137,18 +137,6 @@ export async function getArticleForEditor(id: number): Promise<EditorArticle | n
   };
 }
 
-/** The owner of an article (for permission checks), or undefined when it does not exist. */
-export async function getArticleOwner(
-  id: number,
-): Promise<{ ownerId: number | null; status: ArticleStatus; deleted: boolean } | undefined> {
-  const [row] = await getDb()
-    .select({ ownerId: articles.createdBy, status: articles.status, deletedAt: articles.deletedAt })
-    .from(articles)
-    .where(eq(articles.id, id))
-    .limit(1);
-  return row ? { ownerId: row.ownerId, status: row.status, deleted: row.deletedAt !== null } : undefined;
-}
-
 export interface EditorOptions {
   sections: { id: number; name: string; slug: string }[];
   bylines: { id: number; name: string; kind: 'person' | 'desk'; userId: number | null }[];

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getArticleOwner } from '@/db/queries/editor';
+import { getArticleOwnership } from '@/db/queries/admin-articles';
 import { authorizeApi, type ApiAuthorization } from '@/lib/auth-guards';
 import { can, type Action } from '@/lib/permissions';
 import { FORBIDDEN_MESSAGE } from '@/lib/auth-guards';
@@ -16,13 +16,13 @@ export type ArticleAccess =
 export async function authorizeArticle(request: Request, rawId: string, action: Action): Promise<ArticleAccess> {
   const id = articleIdSchema.safeParse(rawId);
   if (!id.success) return { ok: false, response: notFound() };
-  const owner = await getArticleOwner(id.data);
+  const owner = await getArticleOwnership(id.data);
   if (!owner || owner.deleted) {
     // Nobody learns whether an id exists before signing in.
     const auth = await authorizeApi(request, 'admin.access');
     return { ok: false, response: auth.ok ? notFound() : auth.response };
   }
-  const resource = { ownerId: owner.ownerId };
+  const resource = { ownerId: owner.createdBy };
   const auth = await authorizeApi(request, action, resource);
   if (!auth.ok) return auth;
   const live = owner.status === 'published' || owner.status === 'scheduled';
@@ -35,5 +35,5 @@ export async function authorizeArticle(request: Request, rawId: string, action: 
       ),
     };
   }
-  return { ...auth, articleId: id.data, status: owner.status, ownerId: owner.ownerId };
+  return { ...auth, articleId: id.data, status: owner.status, ownerId: owner.createdBy };
 }

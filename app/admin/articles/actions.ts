@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { deleteArticle, restoreArticle, type TrashResult } from '@/db/mutations/article-trash';
 import { getArticleOwnership } from '@/db/queries/admin-articles';
 import { authorizeAction } from '@/lib/auth-guards';
+import { can } from '@/lib/permissions';
 
 // Soft delete and restore. CONTRACT (the article editor calls these too):
 //   deleteArticleAction(formData: id, version?) — 'article.delete' on the article's creator
@@ -43,6 +44,10 @@ export async function deleteArticleAction(formData: FormData): Promise<TrashActi
   const auth = await authorizeAction('article.delete', { ownerId: article?.createdBy ?? null });
   if (!auth.ok) return { ok: false, error: auth.error };
   if (!input.success || !article) return { ok: false, error: NOT_FOUND };
+  // A live article leaves the site only by the hand of someone who may unpublish it.
+  if ((article.status === 'published' || article.status === 'scheduled') && !can(auth.user, 'article.publish', { ownerId: article.createdBy })) {
+    return { ok: false, error: 'This article is live: ask an editor to unpublish or delete it.' };
+  }
   const result = deleteArticle(input.data.id, auth.actor, input.data.version);
   if (!result.ok) return { ok: false, error: FAILURES[result.reason] };
   for (const tag of result.invalidate) updateTag(tag);

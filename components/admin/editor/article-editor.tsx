@@ -1,7 +1,9 @@
 'use client';
 
 import type { JSONContent } from '@tiptap/react';
+import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { deleteArticleAction } from '@/app/admin/articles/actions';
 import { MediaPicker, type PickedMedia } from '@/components/admin/media-picker';
 import type { EditorArticle, EditorOptions } from '@/db/queries/editor';
 import type { ArticleNote, ArticleStatus } from '@/lib/domain';
@@ -41,7 +43,7 @@ interface Props {
   article: EditorArticle | null;
   options: EditorOptions;
   timeZone: string;
-  permissions: { canPublish: boolean; canCreateTags: boolean; canEdit: boolean };
+  permissions: { canPublish: boolean; canCreateTags: boolean; canEdit: boolean; canDelete: boolean };
   defaultBylines: { id: number; name: string }[];
   children?: React.ReactNode;
 }
@@ -74,6 +76,8 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
   const [notes, setNotes] = useState<ArticleNote[]>(article?.corrections ?? []);
   const [substantive, setSubstantive] = useState(false);
   const [editorKey, setEditorKey] = useState(0);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const router = useRouter();
 
   const live = status === 'published';
   const fieldErrors = snap.status.kind === 'error' ? snap.status.errors : {};
@@ -210,6 +214,25 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
       update((d) => ({ ...d, hero: ref, heroCaption: d.heroCaption || m.caption, heroCredit: d.heroCredit || m.credit }));
     } else if (picker === 'social') set('social', ref);
     setPicker(null);
+  }
+
+  async function remove() {
+    setDeleteError(null);
+    const data = new FormData();
+    data.set('id', String(snap.articleId));
+    data.set('version', String(sync.getSnapshot().version));
+    try {
+      const result = await deleteArticleAction(data);
+      if (!result.ok) {
+        setDeleteError(result.error ?? 'The article could not be deleted.');
+        return;
+      }
+      sync.dispose();
+      localStorage.removeItem(localCopyKey(snap.articleId));
+      router.push('/admin/articles');
+    } catch {
+      setDeleteError('You are offline: nothing was deleted.');
+    }
   }
 
   const theirs =
@@ -508,6 +531,18 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
                 </form>
               ) : null}
             </section>
+          ) : null}
+          {snap.articleId !== null && permissions.canDelete ? (
+            <details className="rounded-lg border border-rule bg-paper p-4 text-sm">
+              <summary className="cursor-pointer font-semibold text-accent">Delete article…</summary>
+              <p className="mt-2">
+                The article leaves the site and the lists. An editor can restore it from the Deleted tab of the article list.
+              </p>
+              <button type="button" onClick={() => void remove()} className="mt-3 rounded-md border border-accent px-3 py-2 font-semibold text-accent hover:bg-accent hover:text-accent-ink">
+                Delete this article
+              </button>
+              {deleteError ? <p className="mt-2 font-medium text-accent">{deleteError}</p> : null}
+            </details>
           ) : null}
         </aside>
       </div>

@@ -26,7 +26,12 @@ export default async function EditArticlePage({ params }: PageProps<'/admin/arti
       options={options}
       timeZone={settings.timeZone}
       defaultBylines={[]}
-      permissions={{ canEdit: !live || canPublish, canPublish, canCreateTags: can(user, 'tag.create') }}
+      permissions={{
+        canEdit: !live || canPublish,
+        canPublish,
+        canCreateTags: can(user, 'tag.create'),
+        canDelete: can(user, 'article.delete', resource) && (!live || canPublish),
+      }}
     >
       {article.status === 'published' ? (
         <a href={article.url} target="_blank" rel="noopener" className="rounded-md px-3 py-2 text-sm font-semibold hover:bg-paper">

@@ -20,6 +20,7 @@ export default async function NewArticlePage() {
       defaultBylines={mine}
       permissions={{
         canEdit: true,
+        canDelete: true,
         canPublish: can(user, 'article.publish', { ownerId: user.id }),
         canCreateTags: can(user, 'tag.create'),
       }}
