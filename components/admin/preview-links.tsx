@@ -4,10 +4,19 @@ import { useId, useState, useTransition } from 'react';
 import { createPreviewLinkAction, type PreviewLinkResult } from '@/app/admin/preview-actions';
 
 function formatExpiry(iso: string, timeZone?: string): string {
-  const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' };
+  const options: Intl.DateTimeFormatOptions = {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  };
   try {
     return new Date(iso).toLocaleString('en-US', { ...options, timeZone });
   } catch {
+    // An unknown zone name: the browser's own zone, named in the text.
     return new Date(iso).toLocaleString('en-US', options);
   }
 }

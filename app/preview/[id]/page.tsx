@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
 import { ArticlePageView } from '@/components/article/article-page-view';
 import { SiteChrome } from '@/components/site/site-chrome';
 import { getArticleForPreview } from '@/db/queries/preview';
@@ -23,6 +24,8 @@ const STATUS_LABELS: Record<ArticleStatus, string> = {
 // may edit the article, or to anyone with a valid share link (?token=, 24 hours). Never counts a
 // view (no beacon) and is never cached (proxy.ts: private, no-store; noindex).
 export default async function PreviewPage(props: PageProps<'/preview/[id]'>) {
+  // Per request, never prerendered: the preview reads the clock and the session.
+  await connection();
   const [{ id: rawId }, query] = await Promise.all([props.params, props.searchParams]);
   if (!/^\d{1,12}$/.test(rawId)) notFound();
   const id = Number(rawId);
