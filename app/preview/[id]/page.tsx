@@ -63,7 +63,7 @@ export default async function PreviewPage(props: PageProps<'/preview/[id]'>) {
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-1 px-4 py-2 text-sm">
           <p>
             <strong className="font-bold tracking-wide uppercase">
-              {status === 'published' ? 'Preview — published article' : 'Preview — not published'}
+              {status === 'published' ? 'Preview' : 'Preview — not published'}
             </strong>
             <span aria-hidden="true"> · </span>
             <span>{state}</span>

@@ -76,7 +76,7 @@ export default async function RevisionsPage({ params, searchParams }: PageProps<
             </button>
           </form>
         </div>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">
               Revisions of this article, newest first. Choose two to compare: one as “from”, one as “to”.
@@ -95,7 +95,7 @@ export default async function RevisionsPage({ params, searchParams }: PageProps<
                 <th scope="col" className="px-4 py-2 font-semibold">
                   Saved
                 </th>
-                <th scope="col" className="px-4 py-2 font-semibold">
+                <th scope="col" className="hidden px-4 py-2 font-semibold md:table-cell">
                   Note
                 </th>
                 <th scope="col" className="px-4 py-2 font-semibold">
@@ -105,7 +105,7 @@ export default async function RevisionsPage({ params, searchParams }: PageProps<
             </thead>
             <tbody className="divide-y divide-rule">
               {revisions.map((r, index) => {
-                const who = r.userName ?? r.userEmail ?? (r.note.startsWith('Status:') ? 'Scheduler' : 'Unknown');
+                const who = r.userName ?? r.userEmail ?? (r.note.startsWith('Status:') ? 'Scheduler' : 'System');
                 const selected = r.id === a || r.id === b;
                 return (
                   <tr key={r.id} data-testid={`revision-row-${r.version}`} className={selected ? 'bg-panel' : undefined}>
@@ -140,8 +140,9 @@ export default async function RevisionsPage({ params, searchParams }: PageProps<
                       <time dateTime={r.createdAt.toISOString()} className="text-xs text-muted">
                         {formatDateTime(r.createdAt, timeZone)}
                       </time>
+                      {r.note ? <span className="mt-1 block text-xs md:hidden">{r.note}</span> : null}
                     </td>
-                    <td className="px-4 py-3">{r.note || <span className="text-muted">—</span>}</td>
+                    <td className="hidden px-4 py-3 md:table-cell">{r.note || <span className="text-muted">—</span>}</td>
                     <td className="px-4 py-3 text-right">
                       {index === 0 ? null : (
                         <RestoreRevisionForm articleId={article.id} revisionId={r.id} version={r.version} expectedVersion={article.version} />

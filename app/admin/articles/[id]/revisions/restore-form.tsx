@@ -21,7 +21,7 @@ export function RestoreRevisionForm({
       <input type="hidden" name="articleId" value={articleId} />
       <input type="hidden" name="revisionId" value={revisionId} />
       <input type="hidden" name="expectedVersion" value={expectedVersion} />
-      <SubmitButton variant="secondary" pendingText="Restoring…" className="whitespace-nowrap">
+      <SubmitButton variant="secondary" pendingText="Restoring…" className="text-left">
         Restore this revision<span className="sr-only"> (version {version})</span>
       </SubmitButton>
       <FormMessage error={state.error} message={state.message} testId={state.error ? 'restore-error' : 'restore-message'} />
