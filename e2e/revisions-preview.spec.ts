@@ -233,27 +233,21 @@ test('without a session a preview needs a valid share link: made by the button, 
   await stranger.dispose();
 });
 
-test("a contributor cannot see another writer's revisions or preview, and a forged restore is refused", async ({ page, signInAs, browser, baseURL }) => {
+test("a contributor cannot see another writer's revisions or preview; forged restore and share-link requests are refused", async ({ page, signInAs, browser, baseURL }) => {
   test.setTimeout(60_000);
   const owner = await createTestUser('contributor');
   const editor = await signInAs('editor');
   const a = arrangeDraft(owner, editor);
 
-  // Capture the editor's real restore request without letting it through.
+  // Capture the editor's real restore and share-link requests without letting them through.
   await page.goto(`/admin/articles/${a.id}/revisions`);
-  let resolve!: (c: { headers: Record<string, string>; body: Buffer }) => void;
-  const captured = new Promise<{ headers: Record<string, string>; body: Buffer }>((r) => (resolve = r));
-  await page.route(`**/admin/articles/${a.id}/revisions*`, async (route) => {
-    const request = route.request();
-    if (request.method() === 'POST' && request.headers()['next-action']) {
-      resolve({ headers: request.headers(), body: request.postDataBuffer() ?? Buffer.alloc(0) });
-      await route.abort();
-    } else await route.continue();
-  });
-  await page.getByRole('button', { name: 'Restore this revision (version 1)' }).click();
-  const forged = await captured;
-  await page.unrouteAll({ behavior: 'ignoreErrors' });
-  const headers = Object.fromEntries(Object.entries(forged.headers).filter(([k]) => !['cookie', 'content-length', 'host'].includes(k)));
+  await page.waitForLoadState('networkidle');
+  // (The share link first: the aborted restore leaves the page in its error state.)
+  const forgedLink = await captureAction(page, a.id, () => page.getByRole('button', { name: 'Create share link' }).click());
+  const forged = await captureAction(page, a.id, () => page.getByRole('button', { name: 'Restore this revision (version 1)' }).click());
+  const headers = replayHeaders(forged);
+  const linkHeaders = replayHeaders(forgedLink);
+  const links = () => countRows(`SELECT count(*) AS n FROM audit_log WHERE action = 'article.preview_link' AND target_id = ?`, String(a.id));
   const state = () => ({
     article: testDb().prepare('SELECT title, version FROM articles WHERE id = ?').get(a.id),
     revisions: countRows('SELECT count(*) AS n FROM revisions WHERE article_id = ?', a.id),
@@ -276,6 +270,11 @@ test("a contributor cannot see another writer's revisions or preview, and a forg
   const response = await context.request.post(`/admin/articles/${a.id}/revisions`, { headers, data: forged.body, maxRedirects: 0 });
   expect(await response.text()).toContain('You are not allowed to do that.');
   expect(state()).toEqual(before);
+  const link = await context.request.post(`/admin/articles/${a.id}/revisions`, { headers: linkHeaders, data: forgedLink.body, maxRedirects: 0 });
+  const linkText = await link.text();
+  expect(linkText).toContain('You are not allowed to do that.');
+  expect(linkText).not.toContain('token=');
+  expect(links()).toBe(0);
 
   // The owner may: their own article's history opens for them.
   await addSession(context, owner, baseURL!);
@@ -288,4 +287,33 @@ test("a contributor cannot see another writer's revisions or preview, and a forg
   expect(allowed.ok()).toBe(true);
   expect(state()).not.toEqual(before);
   expect((testDb().prepare('SELECT title FROM articles WHERE id = ?').get(a.id) as { title: string }).title).toBe(a.oldTitle);
+  const editorLink = await page.context().request.post(`/admin/articles/${a.id}/revisions`, { headers: linkHeaders, data: forgedLink.body, maxRedirects: 0 });
+  expect(await editorLink.text()).toContain(`/preview/${a.id}?token=`);
+  expect(links()).toBe(1);
 });
+
+interface Captured {
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+// The next server action request the page sends, stopped before it reaches the server.
+async function captureAction(page: Page, articleId: number, trigger: () => Promise<void>): Promise<Captured> {
+  let resolve!: (c: Captured) => void;
+  const captured = new Promise<Captured>((r) => (resolve = r));
+  await page.route(`**/admin/articles/${articleId}/revisions*`, async (route) => {
+    const request = route.request();
+    if (request.method() === 'POST' && request.headers()['next-action']) {
+      resolve({ headers: request.headers(), body: request.postDataBuffer() ?? Buffer.alloc(0) });
+      await route.abort();
+    } else await route.continue();
+  });
+  await trigger();
+  const result = await captured;
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  return result;
+}
+
+function replayHeaders(c: Captured): Record<string, string> {
+  return Object.fromEntries(Object.entries(c.headers).filter(([k]) => !['cookie', 'content-length', 'host'].includes(k)));
+}
