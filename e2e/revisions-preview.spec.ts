@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -317,3 +318,21 @@ async function captureAction(page: Page, articleId: number, trigger: () => Promi
 function replayHeaders(c: Captured): Record<string, string> {
   return Object.fromEntries(Object.entries(c.headers).filter(([k]) => !['cookie', 'content-length', 'host'].includes(k)));
 }
+
+test('the revisions page, with its diff, and the preview have no serious axe violation in either theme', async ({ page, signInAs }) => {
+  test.setTimeout(60_000);
+  const owner = await createTestUser('author');
+  const editor = await signInAs('editor');
+  const a = arrangeDraft(owner, editor);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const url of [`/admin/articles/${a.id}/revisions`, `/preview/${a.id}`]) {
+      await page.goto(url);
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const serious = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      expect(serious, `${url} in ${scheme}`).toEqual([]);
+    }
+  }
+});
