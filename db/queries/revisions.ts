@@ -97,6 +97,7 @@ export async function getRevisionLookups(snapshots: unknown[]): Promise<Revision
   const tagIds = new Set<number>();
   const bylineIds = new Set<number>();
   const mediaIds = new Set<number>();
+  const userIds = new Set<number>();
   for (const raw of snapshots) {
     if (!raw || typeof raw !== 'object') continue;
     const s = raw as Record<string, unknown>;
@@ -104,9 +105,10 @@ export async function getRevisionLookups(snapshots: unknown[]): Promise<Revision
     idsOf(s.tagIds).forEach((id) => tagIds.add(id));
     idsOf(s.bylineIds).forEach((id) => bylineIds.add(id));
     [...idsOf(s.heroMediaId), ...idsOf(s.socialMediaId), ...bodyMediaIds(s.body)].forEach((id) => mediaIds.add(id));
+    idsOf(s.assigneeId).forEach((id) => userIds.add(id));
   }
   const db = getDb();
-  const [sectionRows, tagRows, bylineRows, mediaRows] = await Promise.all([
+  const [sectionRows, tagRows, bylineRows, mediaRows, userRows] = await Promise.all([
     sectionIds.size ? db.select({ id: sections.id, name: sections.name }).from(sections).where(inArray(sections.id, [...sectionIds])) : [],
     tagIds.size ? db.select({ id: tags.id, name: tags.name }).from(tags).where(inArray(tags.id, [...tagIds])) : [],
     bylineIds.size ? db.select({ id: bylines.id, name: bylines.name }).from(bylines).where(inArray(bylines.id, [...bylineIds])) : [],
@@ -116,11 +118,13 @@ export async function getRevisionLookups(snapshots: unknown[]): Promise<Revision
           .from(media)
           .where(inArray(media.id, [...mediaIds]))
       : [],
+    userIds.size ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...userIds])) : [],
   ]);
   return {
     sections: Object.fromEntries(sectionRows.map((r) => [r.id, r.name])),
     tags: Object.fromEntries(tagRows.map((r) => [r.id, r.name])),
     bylines: Object.fromEntries(bylineRows.map((r) => [r.id, r.name])),
     media: Object.fromEntries(mediaRows.map((r) => [r.id, r.alt.trim() || r.originalName])),
+    users: Object.fromEntries(userRows.map((r) => [r.id, r.name])),
   };
 }
