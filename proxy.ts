@@ -1,8 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { SESSION_COOKIE_NAMES } from './auth.config';
+import { verifyPreviewToken } from './lib/preview-token';
 import { isPrivatePath, privatePageHeaders } from './lib/security-headers';
 
-// Runs only for /admin and /login (see `config`). Two jobs:
+// Runs only for /admin, /login and /preview (see `config`). For /admin and /login, two jobs:
 //  1. An optimistic redirect: no session cookie on /admin → /login. It never decides access;
 //     every admin page and action checks the user itself (lib/auth-guards.ts).
 //  2. A per-request nonce for a strict Content-Security-Policy, plus no-store and noindex.
@@ -12,6 +13,7 @@ import { isPrivatePath, privatePageHeaders } from './lib/security-headers';
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const hasSession = SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name));
+  if (/^\/preview(\/|$)/.test(pathname)) return previewResponse(request, hasSession);
   if (/^\/admin(\/|$)/.test(pathname) && !hasSession && (request.method === 'GET' || request.method === 'HEAD')) {
     const login = new URL('/login', request.url);
     login.searchParams.set('next', `${pathname}${search}`);
@@ -37,6 +39,26 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// /preview/<id> (app/preview): never cached, never indexed, with the public page's CSP (it shows
+// what readers will see, video embeds included). Without a session cookie only a valid share
+// link can open it, and that is decided here so a refusal carries a real 404 status (a check in
+// the page itself streams a 200 under Cache Components). The page checks again, with the user.
+function previewResponse(request: NextRequest, hasSession: boolean): NextResponse {
+  let response: NextResponse | null = null;
+  const id = /^\/preview\/(\d{1,12})\/?$/.exec(request.nextUrl.pathname)?.[1];
+  if (id && !hasSession) {
+    const check = verifyPreviewToken(request.nextUrl.searchParams.get('token'), Number(id));
+    if (!check.ok) {
+      const target = check.reason === 'expired' ? '/preview/expired' : '/preview/unavailable';
+      response = NextResponse.rewrite(new URL(target, request.url));
+    }
+  }
+  response ??= NextResponse.next();
+  response.headers.set('Cache-Control', 'private, no-store');
+  response.headers.set('X-Robots-Tag', 'noindex, nofollow');
+  return response;
+}
+
 export const config = {
-  matcher: ['/admin', '/admin/:path*', '/login', '/login/:path*', '/api/admin/:path*'],
+  matcher: ['/admin', '/admin/:path*', '/login', '/login/:path*', '/api/admin/:path*', '/preview', '/preview/:path*'],
 };

@@ -1,0 +1,30 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FormMessage, SubmitButton } from '@/components/admin/form-bits';
+import { restoreRevisionAction, type RestoreState } from './actions';
+
+export function RestoreRevisionForm({
+  articleId,
+  revisionId,
+  version,
+  expectedVersion,
+}: {
+  articleId: number;
+  revisionId: number;
+  version: number;
+  expectedVersion: number;
+}) {
+  const [state, action] = useActionState<RestoreState, FormData>(restoreRevisionAction, {});
+  return (
+    <form action={action} className="space-y-2">
+      <input type="hidden" name="articleId" value={articleId} />
+      <input type="hidden" name="revisionId" value={revisionId} />
+      <input type="hidden" name="expectedVersion" value={expectedVersion} />
+      <SubmitButton variant="secondary" pendingText="Restoring…" className="text-left">
+        Restore this revision<span className="sr-only"> (version {version})</span>
+      </SubmitButton>
+      <FormMessage error={state.error} message={state.message} testId={state.error ? 'restore-error' : 'restore-message'} />
+    </form>
+  );
+}

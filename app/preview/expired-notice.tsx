@@ -1,0 +1,18 @@
+// What someone holding an out-of-date share link sees.
+export function ExpiredPreviewNotice() {
+  return (
+    <div className="mx-auto max-w-3xl py-16" data-testid="preview-expired">
+      <p className="text-sm font-bold tracking-wider text-accent uppercase">Preview</p>
+      <h1 className="mt-2 font-serif text-4xl font-bold">This preview link has expired</h1>
+      <p className="mt-4 text-lg text-muted">
+        Preview links work for 24 hours. Ask the person who shared it for a new link, or read what is published on the
+        front page.
+      </p>
+      <p className="mt-6">
+        <a href="/" className="font-semibold text-accent hover:underline">
+          Go to the front page
+        </a>
+      </p>
+    </div>
+  );
+}
