@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { deleteArticleAction } from '@/app/admin/articles/actions';
 import { MediaPicker, type PickedMedia } from '@/components/admin/media-picker';
+import { PreviewLinks } from '@/components/admin/preview-links';
 import type { EditorArticle, EditorOptions } from '@/db/queries/editor';
 import type { ArticleNote, ArticleStatus } from '@/lib/domain';
 import { ARTICLE_KINDS, ARTICLE_NOTE_KINDS } from '@/lib/domain';
@@ -381,6 +382,16 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
               Give the story a headline: it is saved as a draft, and the workflow appears here.
             </p>
           )}
+
+          {snap.articleId !== null && !live ? (
+            <section aria-labelledby="preview-title" className="space-y-2 rounded-lg border border-rule bg-paper p-4">
+              <h2 id="preview-title" className="text-sm font-bold tracking-widest text-muted uppercase">
+                Preview
+              </h2>
+              <p className="text-xs text-muted">Exactly as readers will see it; a share link works for 24 hours without signing in.</p>
+              <PreviewLinks articleId={snap.articleId} timeZone={timeZone} />
+            </section>
+          ) : null}
 
           {live ? (
             <label className="flex items-start gap-2 rounded-lg border border-rule bg-paper p-4 text-sm">
