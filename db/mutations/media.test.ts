@@ -128,7 +128,7 @@ describe('deleteMedia', () => {
     const image = await newImage();
     const file = path.join(mediaDir, image.file);
     expect(fs.existsSync(file)).toBe(true);
-    expect(await mutations.deleteMedia(image.id, actor)).toEqual({ ok: true, file: image.file, invalidates: [] });
+    expect(await mutations.deleteMedia(image.id, actor)).toEqual({ ok: true, file: image.file, originalName: expect.stringMatching(/^photo-\d+\.jpg$/), invalidates: [] });
     expect(fs.existsSync(file)).toBe(false);
     expect(await queries.getMediaItem(image.id)).toBeNull();
     expect(auditRows(image.id).at(-1)?.action).toBe('media.deleted');

@@ -122,7 +122,7 @@ export async function updateMedia(id: number, changes: MediaChanges, actor: Acto
 }
 
 export type DeleteMediaResult =
-  | { ok: true; file: string; invalidates: string[] }
+  | { ok: true; file: string; originalName: string; invalidates: string[] }
   | { ok: false; error: 'not_found' }
   | { ok: false; error: 'in_use'; uses: MediaUse[]; message: string };
 
@@ -145,7 +145,7 @@ export async function deleteMedia(id: number, actor: Actor, options: { db?: DB; 
       tx,
     );
     // Nothing public showed it (it was unused), so no cache tag changes.
-    return { ok: true, file: row.file, invalidates: [] };
+    return { ok: true, file: row.file, originalName: row.originalName, invalidates: [] };
   });
   if (result.ok) await removeMediaFile(options.mediaDir ?? getMediaDir(), result.file);
   return result;
