@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 
 // What the newsroom may upload, and how an upload becomes a stored file. The server trusts
 // neither the file name nor the browser's type: it reads the first bytes, asks sharp to decode
@@ -114,7 +114,7 @@ export async function prepareImageUpload(input: Uint8Array, options: { maxBytes?
 
   const animated = kind === 'gif' || kind === 'webp';
   const source = () => sharp(input, { animated, limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
-  let meta: sharp.Metadata;
+  let meta: Metadata;
   try {
     meta = await source().metadata();
   } catch {
@@ -188,7 +188,7 @@ export class BodyTooLargeError extends Error {
  * Reads a request body, counting bytes as they arrive: a missing or lying Content-Length
  * cannot make the server hold more than `limit` bytes. Throws BodyTooLargeError past it.
  */
-export async function readBodyWithLimit(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
+export async function readBodyWithLimit(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   if (!body) return new Uint8Array(0);
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
