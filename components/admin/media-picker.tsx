@@ -141,8 +141,13 @@ export function MediaPicker({
                 setReloadKey((k) => k + 1);
               }}
               renderDone={(item) => (
-                <button type="button" onClick={() => choose(item)} className="shrink-0 rounded-md bg-ink px-3 py-1 text-sm font-semibold text-paper hover:bg-ink/85">
-                  Use this image<span className="sr-only">: {item.originalName}</span>
+                <button
+                  type="button"
+                  onClick={() => choose(item)}
+                  aria-label={`Use this image: ${item.originalName}`}
+                  className="shrink-0 rounded-md bg-ink px-3 py-1 text-sm font-semibold text-paper hover:bg-ink/85"
+                >
+                  Use this image
                 </button>
               )}
             />
@@ -150,7 +155,7 @@ export function MediaPicker({
         </details>
 
         {needsAlt ? (
-          <form onSubmit={saveAltAndChoose} noValidate className="space-y-2 rounded-md border border-accent/50 bg-accent/5 p-4" aria-label="Add alt text">
+          <form onSubmit={saveAltAndChoose} noValidate className="space-y-2 rounded-md border border-accent/50 bg-accent/5 p-4" aria-label="Describe the image">
             <p className="text-sm font-semibold">
               “{needsAlt.originalName}” has no alt text yet. Describe it before it goes into the article.
             </p>
@@ -206,7 +211,7 @@ export function MediaPicker({
           ) : null}
           {list && list.items.length > 0 ? (
             <p className="sr-only">
-              {list.total} images, page {list.page} of {list.pageCount}
+              {list.total === 1 ? '1 image' : `${list.total} images`}, page {list.page} of {list.pageCount}
             </p>
           ) : null}
         </div>
@@ -227,9 +232,13 @@ export function MediaPicker({
                     <img src={item.thumbnailUrl} alt="" width={item.width} height={item.height} loading="lazy" className="h-full w-full object-cover" />
                   </span>
                   <span className="block space-y-1 p-2">
-                    <span className="line-clamp-2 block text-sm">{item.alt || item.originalName}</span>
-                    {!item.alt ? <span className="inline-block rounded border border-accent px-1.5 text-xs font-semibold text-accent">Needs alt text</span> : null}
-                    {item.rightsExpired ? <span className="ml-1 inline-block rounded bg-accent px-1.5 text-xs font-semibold text-accent-ink">Rights expired</span> : null}
+                    <span className="line-clamp-2 block text-sm break-words">{item.alt || item.originalName}</span>
+                    {!item.alt || item.rightsExpired ? (
+                      <span className="flex flex-wrap gap-1">
+                        {!item.alt ? <span className="rounded border border-accent px-1.5 text-xs font-semibold text-accent">Needs alt text</span> : null}
+                        {item.rightsExpired ? <span className="rounded bg-accent px-1.5 text-xs font-semibold text-accent-ink">Rights expired</span> : null}
+                      </span>
+                    ) : null}
                   </span>
                 </button>
               </li>

@@ -12,9 +12,12 @@ export function LibraryUploader({ maxBytes }: { maxBytes: number }) {
       maxBytes={maxBytes}
       onBatchDone={() => router.refresh()}
       renderDone={(item) => (
-        <a href={`/admin/media/${item.id}`} className="shrink-0 font-semibold text-ink underline underline-offset-2">
+        <a
+          href={`/admin/media/${item.id}`}
+          aria-label={`${item.alt ? 'Edit details' : 'Add alt text'}: ${item.originalName}`}
+          className="shrink-0 font-semibold text-ink underline underline-offset-2"
+        >
           {item.alt ? 'Edit details' : 'Add alt text'}
-          <span className="sr-only"> for {item.originalName}</span>
         </a>
       )}
     />

@@ -26,7 +26,7 @@ export function MediaGrid({ items }: { items: MediaListItem[] }) {
               <img src={item.thumbnailUrl} alt="" width={item.width} height={item.height} loading="lazy" decoding="async" className="h-full w-full object-cover" />
             </span>
             <span className="block space-y-1.5 p-3">
-              <span className="line-clamp-2 block text-sm font-medium group-hover:underline">
+              <span className="line-clamp-2 block text-sm font-medium break-words group-hover:underline">
                 {item.alt || item.caption || item.originalName}
               </span>
               <span className="block truncate text-xs text-muted">

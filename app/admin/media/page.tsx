@@ -44,7 +44,7 @@ export default async function MediaLibraryPage({ searchParams }: PageProps<'/adm
           <h2 id="library-title" className="text-lg font-bold">
             {q ? 'Search results' : 'All images'} <span className="font-normal text-muted">({total})</span>
           </h2>
-          <form role="search" method="get" action="/admin/media" className="flex gap-2">
+          <form role="search" method="get" action="/admin/media" className="flex w-full gap-2 sm:w-auto">
             <label htmlFor="q" className="sr-only">
               Search images
             </label>
@@ -54,7 +54,7 @@ export default async function MediaLibraryPage({ searchParams }: PageProps<'/adm
               type="search"
               defaultValue={q}
               placeholder="Alt text, caption, credit, file name"
-              className="w-64 max-w-full rounded-md border border-rule bg-paper px-3 py-1.5 text-sm"
+              className="min-w-0 flex-1 rounded-md border border-rule bg-paper px-3 py-1.5 text-sm sm:w-64 sm:flex-none"
             />
             <button type="submit" className="rounded-md border border-rule px-3 py-1.5 text-sm font-semibold hover:border-ink">
               Search

@@ -4,7 +4,6 @@ import { describeMediaUses, getMediaItem, getMediaUses, mediaVariantUrl } from '
 import { getSiteSettings } from '@/db/queries/site';
 import { requirePermission } from '@/lib/auth-guards';
 import { formatDateTime } from '@/lib/dates';
-import { formatMegabytes } from '@/lib/media-upload';
 import { can } from '@/lib/permissions';
 import { userIdSchema } from '@/lib/validation/auth';
 import { expiryInputValue } from '@/lib/validation/media';
@@ -12,6 +11,10 @@ import { MediaBadges } from '../media-grid';
 import { DeleteMediaForm, MediaDetailsForm } from './media-details-form';
 
 export const metadata: Metadata = { title: 'Image' };
+
+function formatFileSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
 
 // Wide enough for the focal point picker on a desktop, far lighter than a camera original.
 const PREVIEW_WIDTH = 1280;
@@ -35,7 +38,7 @@ export default async function MediaItemPage({ params }: PageProps<'/admin/media/
         <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
           <span>{item.originalName}</span>
           <span>
-            {item.width}×{item.height} · {item.mimeType.replace('image/', '').toUpperCase()} · {formatMegabytes(item.size)}
+            {item.width}×{item.height} · {item.mimeType.replace('image/', '').toUpperCase()} · {formatFileSize(item.size)}
           </span>
           <span>
             Uploaded {item.uploaderName ? `by ${item.uploaderName}, ` : ''}
