@@ -12,7 +12,7 @@ export default async function MediaLibraryPage({ searchParams }: PageProps<'/adm
   const params = await searchParams;
   const q = typeof params.q === 'string' ? params.q.slice(0, 200) : '';
   const pageParam = Number(typeof params.page === 'string' ? params.page : '1');
-  const deleted = typeof params.deleted === 'string' ? params.deleted.slice(0, 200) : '';
+  const deleted = params.deleted === '1';
   const { rows, total, page, pageCount } = await listMedia({ q, page: Number.isInteger(pageParam) && pageParam > 0 ? pageParam : 1 });
   const link = (p: number) => `/admin/media?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
   const maxBytes = maxUploadBytes();
@@ -28,7 +28,7 @@ export default async function MediaLibraryPage({ searchParams }: PageProps<'/adm
 
       {deleted ? (
         <p role="status" data-testid="form-message" className="rounded-md border border-rule bg-paper px-3 py-2 text-sm">
-          Deleted “{deleted}”.
+          The image and its file were deleted.
         </p>
       ) : null}
 

@@ -83,5 +83,5 @@ export async function deleteMediaAction(_previous: FormState, formData: FormData
   const result = await deleteMedia(id.data, auth.actor);
   if (!result.ok) return { error: result.error === 'in_use' ? result.message : GONE };
   for (const tag of result.invalidates) updateTag(tag);
-  redirect(`/admin/media?${new URLSearchParams({ deleted: result.originalName })}`);
+  redirect('/admin/media?deleted=1');
 }
