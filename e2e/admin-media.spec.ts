@@ -221,17 +221,18 @@ test('hostile uploads are refused with a clear message and nothing is stored', a
 test('an author describes an image, moves its focal point and the crops follow', async ({ page, signInAs, baseURL }) => {
   test.setTimeout(60_000);
   await signInAs('author');
-  const id = await uploadedId(page.request, baseURL!, `tram-${Date.now()}.jpg`);
+  const stamp = Date.now();
+  const id = await uploadedId(page.request, baseURL!, `tram-${stamp}.jpg`);
 
   await page.goto(`/admin/media/${id}`);
   // Too long an alt text: the field says why and nothing typed is lost.
   const tooLong = 'x'.repeat(301);
   await page.getByLabel('Alt text').fill(tooLong);
-  await page.getByLabel('Caption').fill('Night tram on the embankment');
+  await page.getByLabel('Caption').fill(`Night tram on the embankment, roll ${stamp}`);
   await page.getByRole('button', { name: 'Save details' }).click();
   await expect(page.locator('#alt-error')).toHaveText('Keep alt text under 300 characters.');
   await expect(page.getByLabel('Alt text')).toHaveValue(tooLong);
-  await expect(page.getByLabel('Caption')).toHaveValue('Night tram on the embankment');
+  await expect(page.getByLabel('Caption')).toHaveValue(`Night tram on the embankment, roll ${stamp}`);
   expect(mediaById(id)?.caption).toBe('');
 
   await page.getByLabel('Alt text').fill('A tram crosses the bridge at night');
@@ -256,7 +257,7 @@ test('an author describes an image, moves its focal point and the crops follow',
   await page.getByRole('button', { name: 'Save details' }).click();
   await expect(page.getByTestId('form-message')).toHaveText('Saved.');
   const saved = mediaById(id)!;
-  expect(saved).toMatchObject({ alt: 'A tram crosses the bridge at night', caption: 'Night tram on the embankment', credit: 'K. Lens/Wire' });
+  expect(saved).toMatchObject({ alt: 'A tram crosses the bridge at night', caption: `Night tram on the embankment, roll ${stamp}`, credit: 'K. Lens/Wire' });
   expect(saved.focal_x).toBeCloseTo(0.12, 2);
   expect(saved.focal_y).toBeCloseTo(0.25, 2);
   expect(countRows(`SELECT count(*) AS n FROM audit_log WHERE action = 'media.updated' AND target_id = ?`, String(id))).toBe(1);
@@ -266,7 +267,8 @@ test('an author describes an image, moves its focal point and the crops follow',
   await expect(page.getByLabel('Alt text')).toHaveValue('A tram crosses the bridge at night');
   await expect(page.getByTestId('focal-position')).toHaveText('12% across, 25% down');
   await expect(page.getByText('Rights expired').first()).toBeVisible();
-  await page.goto(`/admin/media?q=${encodeURIComponent('tram crosses')}`);
+  // Every word must match, each in any field: "crosses" is in the alt text, the roll number in the caption.
+  await page.goto(`/admin/media?q=${encodeURIComponent(`crosses ${stamp}`)}`);
   await expect(page.getByTestId(`media-item-${id}`)).toContainText('Rights expired');
   await expect(page.getByTestId('media-grid').locator('li')).toHaveCount(1);
 });
