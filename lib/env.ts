@@ -35,6 +35,14 @@ export const environmentSchema = z.object({
   TRUSTED_PROXY: optionalString.pipe(
     z.string().regex(/^\d{1,2}$/, 'the number of reverse proxies in front of the app, e.g. 1').transform(Number).optional(),
   ),
+  GAZETTE_MAX_UPLOAD_MB: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+(\.\d+)?$/, 'a size in megabytes between 1 and 500, e.g. 20')
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= 500, 'a size in megabytes between 1 and 500, e.g. 20')
+      .optional(),
+  ),
   LOG_LEVEL: optionalString.pipe(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace'], 'one of fatal, error, warn, info, debug, trace').optional(),
   ),
