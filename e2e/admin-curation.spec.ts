@@ -169,7 +169,7 @@ for (const role of ['author', 'contributor'] as Role[]) {
 async function captureAction(page: Page, path: string, trigger: () => Promise<void>) {
   let resolve!: (c: { headers: Record<string, string>; body: Buffer }) => void;
   const captured = new Promise<{ headers: Record<string, string>; body: Buffer }>((r) => (resolve = r));
-  await page.route(`**${path}`, async (route) => {
+  await page.route((url) => url.pathname === path, async (route) => {
     const req = route.request();
     if (req.method() === 'POST' && req.headers()['next-action']) {
       resolve({ headers: req.headers(), body: req.postDataBuffer() ?? Buffer.alloc(0) });

@@ -16,7 +16,8 @@ function BylineFields({ prefix, state, initial, avatars, users }: { prefix: stri
   const start = state.values ?? initial;
   const [name, setName] = useState(start.name);
   const [slug, setSlug] = useState(start.slug);
-  const [slugTouched, setSlugTouched] = useState(start.slug !== '' && start.slug !== slugify(start.name));
+  // A new entry's slug follows its name until edited; an existing one keeps its address.
+  const [slugTouched, setSlugTouched] = useState(prefix !== 'new-');
   const [avatar, setAvatar] = useState(start.avatarMediaId);
   const preview = avatars.find((a) => String(a.id) === avatar);
   const errors = state.fieldErrors ?? {};

@@ -16,7 +16,8 @@ function TagFields({ prefix, state, initial }: { prefix: string; state: TagFormS
   const start = state.values ?? initial;
   const [name, setName] = useState(start.name);
   const [slug, setSlug] = useState(start.slug);
-  const [slugTouched, setSlugTouched] = useState(start.slug !== '' && start.slug !== slugify(start.name));
+  // A new entry's slug follows its name until edited; an existing one keeps its address.
+  const [slugTouched, setSlugTouched] = useState(prefix !== 'new-');
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <Field label="Name" name={`${prefix}name`} errors={state.fieldErrors?.name}>
