@@ -48,7 +48,7 @@ test('an editor creates a section (a reserved slug is refused), moves it by keyb
   expect(countRows('SELECT count(*) AS n FROM sections WHERE slug = ?', slug)).toBe(1);
   // The public site knows the new section on the next request, navigation included.
   expect((await request.get(`/${slug}`)).status()).toBe(200);
-  await expect(page.getByTestId('section-order').getByText(name, { exact: true })).toBeVisible();
+  await expect(page.getByTestId('section-order').locator('p', { hasText: name })).toBeVisible();
 
   // New sections go last; Move up by keyboard saves the order and keeps focus on the button.
   const position = () => (testDb().prepare('SELECT position FROM sections WHERE slug = ?').get(slug) as { position: number }).position;
