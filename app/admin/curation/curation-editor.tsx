@@ -186,10 +186,10 @@ export function CurationEditor({ initial, timeZone }: { initial: CurationSlots; 
                         key={slot}
                         type="button"
                         onClick={() => add(slot, hit)}
+                        aria-label={`${slot === 'lead' ? 'Make lead' : `Add to ${SLOT_LABELS[slot]}`}: ${hit.title}`}
                         className="rounded-md border border-rule px-2 py-1 text-xs font-semibold hover:border-ink"
                       >
                         {slot === 'lead' ? 'Make lead' : `Add to ${SLOT_LABELS[slot]}`}
-                        <span className="sr-only">: {hit.title}</span>
                       </button>
                     ))}
                   </div>
