@@ -92,7 +92,7 @@ export function SortableList({
                 setDragId(null);
                 setOverIndex(null);
               }}
-              className={`flex items-center gap-3 bg-paper px-3 py-2.5 ${dragId === item.id ? 'opacity-50' : ''} ${
+              className={`flex flex-wrap items-center gap-x-3 gap-y-2 bg-paper px-3 py-2.5 ${dragId === item.id ? 'opacity-50' : ''} ${
                 overIndex === index && dragId !== item.id ? 'outline-2 -outline-offset-2 outline-accent' : ''
               }`}
             >
@@ -102,8 +102,8 @@ export function SortableList({
               <span aria-hidden="true" className="w-6 shrink-0 text-right font-mono text-sm text-muted">
                 {index + 1}
               </span>
-              <div className="min-w-0 flex-1">
-                <p className="truncate font-semibold">{item.title}</p>
+              <div className="min-w-0 flex-1 basis-40">
+                <p className="font-semibold sm:truncate">{item.title}</p>
                 {item.meta || item.warning ? (
                   <p className="truncate text-xs text-muted">
                     {item.meta}
@@ -111,7 +111,7 @@ export function SortableList({
                   </p>
                 ) : null}
               </div>
-              <div className="flex shrink-0 flex-wrap items-center justify-end gap-1.5">
+              <div className="flex w-full flex-wrap items-center justify-end gap-1.5 sm:w-auto sm:shrink-0">
                 {(['up', 'down'] as const).map((direction) => {
                   const to = direction === 'up' ? index - 1 : index + 1;
                   const unavailable = to < 0 || to >= items.length;

@@ -112,14 +112,20 @@ describe('sections', () => {
 
   it('is deleted only when no article uses it, drafts included', async () => {
     const id = await section('Empty soon');
+    const other = await section('Other');
+    article(other, 'elsewhere');
     const draft = article(id, 'draft', 'draft');
+    expect((await listAdminSections(conn.db)).map((s) => [s.name, s.articleCount, s.publishedCount])).toEqual([
+      ['Empty soon', 1, 0],
+      ['Other', 1, 1],
+    ]);
     const refused = await deleteSection(id, actor, conn.db);
     expect(refused).toMatchObject({ ok: false, error: 'in_use' });
     if (!refused.ok) expect(refused.message).toContain('1 article');
     conn.sqlite.prepare('DELETE FROM articles WHERE id = ?').run(draft);
     expect(await deleteSection(id, actor, conn.db)).toMatchObject({ ok: true });
-    expect(all('SELECT id FROM sections')).toEqual([]);
-    expect(audits()).toEqual(['section.created', 'section.deleted']);
+    expect(all('SELECT name FROM sections')).toEqual([{ name: 'Other' }]);
+    expect(audits()).toEqual(['section.created', 'section.created', 'section.deleted']);
   });
 });
 

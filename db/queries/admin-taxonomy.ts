@@ -26,6 +26,8 @@ export interface AdminSection {
   publishedCount: number;
 }
 
+// Counts are correlated subqueries on the outer row, named in full (an unqualified "id" would
+// bind to the inner table's own id).
 export async function listAdminSections(db: DB = getDb()): Promise<AdminSection[]> {
   return db
     .select({
@@ -34,8 +36,8 @@ export async function listAdminSections(db: DB = getDb()): Promise<AdminSection[
       slug: sections.slug,
       description: sections.description,
       position: sections.position,
-      articleCount: sql<number>`(SELECT count(*) FROM articles a WHERE a.section_id = ${sections.id})`,
-      publishedCount: sql<number>`(SELECT count(*) FROM articles a WHERE a.section_id = ${sections.id} AND a.status = 'published' AND a.deleted_at IS NULL)`,
+      articleCount: sql<number>`(SELECT count(*) FROM articles a WHERE a.section_id = "sections"."id")`,
+      publishedCount: sql<number>`(SELECT count(*) FROM articles a WHERE a.section_id = "sections"."id" AND a.status = 'published' AND a.deleted_at IS NULL)`,
     })
     .from(sections)
     .orderBy(asc(sections.position), asc(sections.name));
@@ -64,7 +66,7 @@ export async function listAdminTags({ q, page }: { q?: string; page: number }, d
       name: tags.name,
       slug: tags.slug,
       description: tags.description,
-      articleCount: sql<number>`(SELECT count(*) FROM article_tags at WHERE at.tag_id = ${tags.id})`,
+      articleCount: sql<number>`(SELECT count(*) FROM article_tags at WHERE at.tag_id = "tags"."id")`,
     })
     .from(tags)
     .where(where)
@@ -144,7 +146,7 @@ export async function listAdminBylines(db: DB = getDb()): Promise<AdminByline[]>
       avatarAlt: media.alt,
       userId: bylines.userId,
       userName: users.name,
-      articleCount: sql<number>`(SELECT count(*) FROM article_bylines ab WHERE ab.byline_id = ${bylines.id})`,
+      articleCount: sql<number>`(SELECT count(*) FROM article_bylines ab WHERE ab.byline_id = "bylines"."id")`,
     })
     .from(bylines)
     .leftJoin(media, eq(media.id, bylines.avatarMediaId))
