@@ -1,0 +1,42 @@
+import { revalidateTag } from 'next/cache';
+import { NextResponse, type NextRequest } from 'next/server';
+import { createTag } from '@/db/mutations/taxonomy';
+import { searchTags } from '@/db/queries/admin-taxonomy';
+import { getClientAddress, getCurrentUser } from '@/lib/auth-guards';
+import { can } from '@/lib/permissions';
+import { isSameOrigin } from '@/lib/same-origin';
+
+// Tag autocomplete and create-on-the-fly for the article editor.
+//   GET  /api/admin/tags?q=text  → 200 { tags: {id,name,slug}[] } (at most 10, prefix matches first)
+//   POST /api/admin/tags {name}  → 201 { tag } when made, 200 { tag } when it already existed
+// Any signed-in newsroom user may search (401 otherwise); creating needs 'tag.create' (403).
+
+export async function GET(request: NextRequest) {
+  const user = await getCurrentUser();
+  if (!user || !can(user, 'admin.access')) return NextResponse.json({ error: 'Sign in first.' }, { status: 401 });
+  const q = request.nextUrl.searchParams.get('q') ?? '';
+  const tags = await searchTags(q, 10);
+  return NextResponse.json({ tags }, { headers: { 'Cache-Control': 'private, no-store' } });
+}
+
+export async function POST(request: NextRequest) {
+  const { headers } = request;
+  if (!isSameOrigin(headers.get('origin'), headers.get('host'), headers.get('x-forwarded-host'))) {
+    return NextResponse.json({ error: 'Cross-site requests are refused.' }, { status: 403 });
+  }
+  const user = await getCurrentUser();
+  if (!user) return NextResponse.json({ error: 'Sign in first.' }, { status: 401 });
+  if (!can(user, 'tag.create')) return NextResponse.json({ error: 'Your role may not create tags.' }, { status: 403 });
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return NextResponse.json({ error: 'Send JSON: { "name": "…" }.' }, { status: 400 });
+  }
+  const name = typeof body === 'object' && body !== null && 'name' in body ? (body as { name: unknown }).name : undefined;
+  if (typeof name !== 'string') return NextResponse.json({ error: 'Enter a tag name.' }, { status: 400 });
+  const result = await createTag({ name: name.slice(0, 500) }, { id: user.id, email: user.email, ip: await getClientAddress() });
+  if (!result.ok) return NextResponse.json({ error: result.message }, { status: 400 });
+  for (const tag of result.invalidates) revalidateTag(tag, { expire: 0 });
+  return NextResponse.json({ tag: result.tag }, { status: result.created ? 201 : 200 });
+}
