@@ -6,14 +6,25 @@ import { EditorsPicksRail, MostPopularRail, NewsFeedRail } from '@/components/ar
 import { ShareBar } from '@/components/article/share-bar';
 import { TagList } from '@/components/article/tag-list';
 import type { ArticlePage } from '@/db/queries/articles';
+import { noteKindLabel } from '@/lib/corrections';
 import { formatDateTime } from '@/lib/dates';
 import { formatReadingTime } from '@/lib/reading-time';
 
-// The article page's content and rails, for pages that show an article the way readers see it
-// without being the reader's route: /preview. It is the same markup and the same components as
-// app/(site)/[section]/[slug]/page.tsx (which adds JSON-LD and the view beacon); the public page
-// can switch to this component to keep the two from drifting.
-export function ArticlePageView({ article, timeZone }: { article: ArticlePage; timeZone: string }) {
+// The article as readers see it: the public route (app/(site)/[section]/[slug]) and the preview
+// (app/preview) both render this, so a preview is exactly the page readers will get. The public
+// route passes its JSON-LD as `head` and the view beacon as `end`; the preview passes neither.
+export function ArticlePageView({
+  article,
+  timeZone,
+  head,
+  end,
+}: {
+  article: ArticlePage;
+  timeZone: string;
+  head?: React.ReactNode;
+  end?: React.ReactNode;
+}) {
+  const tz = timeZone;
   const published = new Date(article.publishedAt);
   const updated = new Date(article.updatedAt);
   const wasUpdated = updated.getTime() - published.getTime() > 60_000;
@@ -21,6 +32,7 @@ export function ArticlePageView({ article, timeZone }: { article: ArticlePage; t
   return (
     <div className="grid gap-x-12 gap-y-12 py-6 lg:grid-cols-[minmax(0,1fr)_300px] lg:py-10">
       <article className="w-full min-w-0 lg:mx-auto lg:max-w-3xl">
+        {head}
         <header>
           <a
             data-testid="section-label"
@@ -40,11 +52,11 @@ export function ArticlePageView({ article, timeZone }: { article: ArticlePage; t
           <div className="mt-6 flex flex-col gap-3 border-y border-rule py-4 sm:flex-row sm:items-center sm:justify-between">
             <Byline bylines={article.bylines} />
             <p className="text-xs text-muted sm:text-right">
-              <time dateTime={article.publishedAt}>{formatDateTime(published, timeZone)}</time>
+              <time dateTime={article.publishedAt}>{formatDateTime(published, tz)}</time>
               {wasUpdated ? (
                 <>
                   <br />
-                  Updated <time dateTime={article.updatedAt}>{formatDateTime(updated, timeZone)}</time>
+                  Updated <time dateTime={article.updatedAt}>{formatDateTime(updated, tz)}</time>
                 </>
               ) : null}
               <span aria-hidden="true"> · </span>
@@ -76,12 +88,20 @@ export function ArticlePageView({ article, timeZone }: { article: ArticlePage; t
         </div>
 
         {article.corrections.length > 0 ? (
-          <aside aria-label="Corrections" className="mt-8 max-w-[40rem] border-l-4 border-accent bg-panel p-4 text-sm">
+          <aside aria-label="Corrections" className="mt-8 max-w-[40rem] space-y-2 border-l-4 border-accent bg-panel p-4 text-sm">
             {article.corrections.map((c) => (
               <p key={c.at}>
-                <strong>Correction:</strong> {c.text}
+                <strong>{noteKindLabel(c)}:</strong> {c.text}{' '}
+                <time dateTime={c.at} className="text-muted">
+                  ({formatDateTime(new Date(c.at), tz)})
+                </time>
               </p>
             ))}
+            <p>
+              <a href="/corrections" className="text-muted hover:text-accent hover:underline">
+                All corrections and updates
+              </a>
+            </p>
           </aside>
         ) : null}
 
@@ -90,6 +110,7 @@ export function ArticlePageView({ article, timeZone }: { article: ArticlePage; t
           <TagList tags={article.tags} />
           <AuthorBox bylines={article.bylines} />
         </div>
+        {end}
       </article>
 
       <aside aria-label="More news" className="space-y-10 lg:border-l lg:border-rule lg:pl-8">

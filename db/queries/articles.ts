@@ -11,6 +11,7 @@ import {
   media,
   sections,
   tags,
+  type Article,
   type ArticleKind,
   type ArticleNote,
 } from '@/db/schema';
@@ -295,7 +296,26 @@ export async function getPublishedArticle(
   if (!row) return null;
   const a = row.article;
   cacheTag(cacheTags.article(a.id), cacheTags.section(a.sectionId));
+  const page = await buildArticlePage(row, {
+    publishedAt: a.publishedAt ?? a.createdAt,
+    updatedAt: a.updatedAt ?? a.publishedAt ?? a.createdAt,
+  });
+  for (const b of page.bylines) cacheTag(cacheTags.byline(b.id));
+  for (const t of page.tags) cacheTag(cacheTags.tag(t.id));
+  return page;
+}
 
+/**
+ * An article row as its page shows it: bylines with avatars, tags, body images and the hero.
+ * Shared by the cached reader query above and the uncached preview (db/queries/preview.ts), so a
+ * preview is exactly what readers will get. The caller says which times the page shows.
+ */
+export async function buildArticlePage(
+  row: { article: Article; sectionName: string; sectionSlug: string },
+  times: { publishedAt: Date; updatedAt: Date },
+): Promise<ArticlePage> {
+  const db = getDb();
+  const a = row.article;
   const body = sanitizeBody(a.body);
   const mediaIds = collectMediaIds(body);
   if (a.heroMediaId) mediaIds.push(a.heroMediaId);
@@ -324,29 +344,14 @@ export async function getPublishedArticle(
       .innerJoin(tags, eq(tags.id, articleTags.tagId))
       .where(eq(articleTags.articleId, a.id))
       .orderBy(asc(articleTags.position)),
-    mediaIds.length
-      ? db.select().from(media).where(inArray(media.id, mediaIds))
-      : Promise.resolve([]),
+    mediaIds.length ? db.select().from(media).where(inArray(media.id, mediaIds)) : Promise.resolve([]),
   ]);
 
-  for (const b of bylineRows) cacheTag(cacheTags.byline(b.id));
-  for (const t of tagRows) cacheTag(cacheTags.tag(t.id));
-
-  const mediaById = new Map(mediaRows.map((m) => [m.id, m]));
   const bodyMedia: Record<number, BodyMedia> = {};
   for (const m of mediaRows) {
-    bodyMedia[m.id] = {
-      id: m.id,
-      src: mediaUrl(m.file),
-      width: m.width,
-      height: m.height,
-      alt: m.alt,
-      caption: m.caption,
-      credit: m.credit,
-    };
+    bodyMedia[m.id] = { id: m.id, src: mediaUrl(m.file), width: m.width, height: m.height, alt: m.alt, caption: m.caption, credit: m.credit };
   }
-  const heroMedia = a.heroMediaId ? mediaById.get(a.heroMediaId) : undefined;
-  const publishedAt = (a.publishedAt ?? a.createdAt).toISOString();
+  const heroMedia = a.heroMediaId ? mediaRows.find((m) => m.id === a.heroMediaId) : undefined;
 
   return {
     id: a.id,
@@ -356,8 +361,8 @@ export async function getPublishedArticle(
     dek: a.dek,
     kind: a.kind,
     section: { id: a.sectionId, name: row.sectionName, slug: row.sectionSlug },
-    publishedAt,
-    updatedAt: (a.updatedAt ?? a.publishedAt ?? a.createdAt).toISOString(),
+    publishedAt: times.publishedAt.toISOString(),
+    updatedAt: times.updatedAt.toISOString(),
     wordCount: a.wordCount,
     readingMinutes: readingTimeMinutes(a.wordCount),
     body,

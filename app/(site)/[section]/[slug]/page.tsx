@@ -1,21 +1,12 @@
 import type { Metadata } from 'next';
-import Image from 'next/image';
 import { notFound, permanentRedirect } from 'next/navigation';
-import { ArticleBody } from '@/components/article/article-body';
-import { AuthorBox } from '@/components/article/author-box';
-import { Byline } from '@/components/article/byline';
-import { EditorsPicksRail, MostPopularRail, NewsFeedRail } from '@/components/article/rails';
-import { ShareBar } from '@/components/article/share-bar';
-import { TagList } from '@/components/article/tag-list';
+import { ArticlePageView } from '@/components/article/article-page-view';
 import { JsonLd } from '@/components/seo/json-ld';
 import { ViewBeacon } from '@/components/article/view-beacon';
 import { getPublishedArticle, listRecentArticleParams } from '@/db/queries/articles';
 import { findRedirectTarget } from '@/db/queries/redirects';
 import { getSiteSettings } from '@/db/queries/site';
 import { buildArticleJsonLd, buildArticleMetadata } from '@/lib/article-seo';
-import { noteKindLabel } from '@/lib/corrections';
-import { formatDateTime } from '@/lib/dates';
-import { formatReadingTime } from '@/lib/reading-time';
 import { NOINDEX_ROBOTS } from '@/lib/seo';
 import { getSiteUrl } from '@/lib/site-url';
 
@@ -42,100 +33,12 @@ export default async function ArticlePage(props: PageProps<'/[section]/[slug]'>)
     if (target) permanentRedirect(target);
     notFound();
   }
-  const tz = settings.timeZone;
-  const published = new Date(article.publishedAt);
-  const updated = new Date(article.updatedAt);
-  const wasUpdated = updated.getTime() - published.getTime() > 60_000;
-
   return (
-    <div className="grid gap-x-12 gap-y-12 py-6 lg:grid-cols-[minmax(0,1fr)_300px] lg:py-10">
-      <article className="w-full min-w-0 lg:mx-auto lg:max-w-3xl">
-        <JsonLd data={buildArticleJsonLd(article, { siteUrl: getSiteUrl(), siteName: settings.siteName, timeZone: tz })} />
-        <header>
-          <a
-            data-testid="section-label"
-            href={`/${article.section.slug}`}
-            className="text-sm font-bold tracking-wider text-accent uppercase hover:underline"
-          >
-            {article.section.name}
-          </a>
-          <h1 className="mt-2 font-serif text-[2rem] leading-[1.12] font-bold tracking-tight text-balance sm:text-5xl">
-            {article.title}
-          </h1>
-          {article.dek ? (
-            <p data-testid="dek" className="mt-4 font-serif text-xl leading-snug text-muted sm:text-2xl">
-              {article.dek}
-            </p>
-          ) : null}
-          <div className="mt-6 flex flex-col gap-3 border-y border-rule py-4 sm:flex-row sm:items-center sm:justify-between">
-            <Byline bylines={article.bylines} />
-            <p className="text-xs text-muted sm:text-right">
-              <time dateTime={article.publishedAt}>{formatDateTime(published, tz)}</time>
-              {wasUpdated ? (
-                <>
-                  <br />
-                  Updated <time dateTime={article.updatedAt}>{formatDateTime(updated, tz)}</time>
-                </>
-              ) : null}
-              <span aria-hidden="true"> · </span>
-              <span>{formatReadingTime(article.readingMinutes)}</span>
-            </p>
-          </div>
-        </header>
-
-        {article.hero ? (
-          <figure className="mt-6">
-            <Image
-              src={article.hero.src}
-              alt={article.hero.alt}
-              width={article.hero.width}
-              height={article.hero.height}
-              sizes="(min-width: 1280px) 768px, (min-width: 1024px) 60vw, 100vw"
-              preload
-              className="aspect-[16/9] w-full bg-panel object-cover"
-            />
-            <figcaption className="figure-caption">
-              {article.hero.caption}
-              {article.hero.credit ? <span className="credit"> ({article.hero.credit})</span> : null}
-            </figcaption>
-          </figure>
-        ) : null}
-
-        <div className="mt-8">
-          <ArticleBody doc={article.body} media={article.media} />
-        </div>
-
-        {article.corrections.length > 0 ? (
-          <aside aria-label="Corrections" className="mt-8 max-w-[40rem] space-y-2 border-l-4 border-accent bg-panel p-4 text-sm">
-            {article.corrections.map((c) => (
-              <p key={c.at}>
-                <strong>{noteKindLabel(c)}:</strong> {c.text}{' '}
-                <time dateTime={c.at} className="text-muted">
-                  ({formatDateTime(new Date(c.at), tz)})
-                </time>
-              </p>
-            ))}
-            <p>
-              <a href="/corrections" className="text-muted hover:text-accent hover:underline">
-                All corrections and updates
-              </a>
-            </p>
-          </aside>
-        ) : null}
-
-        <div className="max-w-[40rem]">
-          <ShareBar path={article.url} title={article.title} />
-          <TagList tags={article.tags} />
-          <AuthorBox bylines={article.bylines} />
-        </div>
-        <ViewBeacon articleId={article.id} />
-      </article>
-
-      <aside aria-label="More news" className="space-y-10 lg:border-l lg:border-rule lg:pl-8">
-        <MostPopularRail excludeId={article.id} />
-        <NewsFeedRail />
-        <EditorsPicksRail excludeId={article.id} />
-      </aside>
-    </div>
+    <ArticlePageView
+      article={article}
+      timeZone={settings.timeZone}
+      head={<JsonLd data={buildArticleJsonLd(article, { siteUrl: getSiteUrl(), siteName: settings.siteName, timeZone: settings.timeZone })} />}
+      end={<ViewBeacon articleId={article.id} />}
+    />
   );
 }
