@@ -26,6 +26,7 @@ export function proxy(request: NextRequest) {
   if (!isPrivatePath(pathname)) {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set('x-request-id', requestId);
+    requestHeaders.set('x-gazette-path', pathname);
     return NextResponse.next({ request: { headers: requestHeaders } });
   }
 
@@ -34,6 +35,7 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy']!);
   requestHeaders.set('x-request-id', requestId);
+  requestHeaders.set('x-gazette-path', pathname);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [key, value] of Object.entries(headers)) response.headers.set(key, value);
   return response;

@@ -58,7 +58,7 @@ export async function authorizeAction(action: Action, resource?: Resource): Prom
   // One line per newsroom action (server actions have no route of their own to log): the
   // request id the proxy gave this request, who, what, and whether the role allowed it.
   getLogger().info(
-    { requestId: h.get('x-request-id'), route: h.get('next-url') ?? null, action, userId: user.id, allowed },
+    { requestId: h.get('x-request-id'), route: h.get('x-gazette-path'), action, userId: user.id, allowed },
     'admin action',
   );
   if (!allowed) return { ok: false, error: FORBIDDEN_MESSAGE };
