@@ -117,3 +117,42 @@ test('a contributor cannot open or save someone else\'s article', async ({ brows
   expect(row(id).title).toBe('Council sets the budget');
   await c.context.close();
 });
+
+test('the editor works from the keyboard alone: fields in order, formatting and links by shortcut', async ({ browser, baseURL }) => {
+  const w = await editorPage(browser, 'author', baseURL!);
+  const id = makeDraft(w.user.id);
+  const page = w.page;
+  await page.goto(`/admin/articles/${id}`);
+  await page.getByLabel('Headline').focus();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Keyboard-only headline');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Dek (standfirst)')).toBeFocused();
+  await page.keyboard.type('Typed without a mouse.');
+  // Tab through the toolbar's buttons into the body.
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.getByTestId('body-editor').evaluate((el) => el === document.activeElement)) break;
+  }
+  await expect(page.getByTestId('body-editor')).toBeFocused();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+i');
+  await page.keyboard.type('An italic aside');
+  await page.keyboard.press('Control+i');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press('Control+k');
+  await expect(page.getByLabel('Link address')).toBeFocused();
+  await page.keyboard.type('javascript:alert(1)');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Use a web address')).toBeVisible();
+  await page.getByLabel('Link address').fill('https://example.org/budget');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
+  const body = testDb().prepare('SELECT body FROM articles WHERE id = ?').pluck().get(id) as string;
+  expect(body).toContain('"type":"italic"');
+  expect(body).toContain('https://example.org/budget');
+  expect(body).not.toContain('javascript:');
+  expect(row(id).title).toBe('Keyboard-only headline');
+  await w.context.close();
+});
