@@ -1,57 +1,22 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { encode } from 'next-auth/jwt';
-import { createTestUser, expect, test, testDb } from './auth-fixtures';
-import { TEST_DB_PATH } from './fixtures';
+import { createTestUser, expect, test } from './auth-fixtures';
+import { copyTestData, OWN_BASE, sessionCookie, startOwnServer, waitUntilUp } from './own-server';
 
 // The server dies mid-typing (SIGKILL: no shutdown hooks, no flush). The editor keeps the words,
 // says it is offline, and saves them when the server is back; every save that was acknowledged
 // is in the revisions, and the database is intact. This test runs its own server on a copy of
 // the e2e data so the shared one stays up for the other journeys.
 
-const PORT = Number(process.env.E2E_PORT || 3100) + 50;
-const BASE = `http://127.0.0.1:${PORT}`;
-const root = path.join(__dirname, '..');
-
-function startServer(dataDir: string): ChildProcess {
-  const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-  return spawn(process.execPath, [next, 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      GAZETTE_DATA_DIR: dataDir,
-      NEXT_TELEMETRY_DISABLED: '1',
-      PORT: String(PORT),
-      SITE_URL: BASE,
-      TZ: 'America/Los_Angeles',
-      ADMIN_EMAIL: 'admin@gazette.test',
-      ADMIN_PASSWORD: 'e2e-admin-password-1',
-    },
-    stdio: 'ignore',
-  });
-}
-
-async function waitUp(): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('server did not start');
-}
+const BASE = OWN_BASE;
+const startServer = startOwnServer;
+const waitUp = waitUntilUp;
 
 test('killing the server mid-typing loses nothing the editor showed; revisions hold every save', async ({ browser }) => {
   test.setTimeout(90_000);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-crash-'));
   const user = await createTestUser('editor');
-  await testDb().backup(path.join(dataDir, 'gazette.db'));
-  fs.copyFileSync(path.join(path.dirname(TEST_DB_PATH), 'auth-secret'), path.join(dataDir, 'auth-secret'));
+  const dataDir = await copyTestData('gazette-crash-');
   const db = new Database(path.join(dataDir, 'gazette.db'));
   const draft = db.prepare(`SELECT id FROM articles WHERE status = 'draft' AND deleted_at IS NULL ORDER BY id LIMIT 1`).get() as { id: number };
   db.close();
@@ -60,13 +25,7 @@ test('killing the server mid-typing loses nothing the editor showed; revisions h
   try {
     await waitUp();
     const context = await browser.newContext();
-    const secret = fs.readFileSync(path.join(dataDir, 'auth-secret'), 'utf8').trim();
-    const cookie = await encode({
-      salt: 'authjs.session-token',
-      secret,
-      maxAge: 3600,
-      token: { sub: String(user.id), name: user.name, email: user.email, uid: user.id, sv: 1, role: user.role },
-    });
+    const cookie = await sessionCookie(user, dataDir);
     await context.addCookies([{ name: 'authjs.session-token', value: cookie, url: BASE, httpOnly: true, sameSite: 'Lax' }]);
     const page = await context.newPage();
     await page.goto(`${BASE}/admin/articles/${draft.id}`);
@@ -107,9 +66,7 @@ test('killing the server mid-typing loses nothing the editor showed; revisions h
 });
 
 test('readiness turns 503 when the database file is made unreadable, and recovers', async () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-health-'));
-  await testDb().backup(path.join(dataDir, 'gazette.db'));
-  fs.copyFileSync(path.join(path.dirname(TEST_DB_PATH), 'auth-secret'), path.join(dataDir, 'auth-secret'));
+  const dataDir = await copyTestData('gazette-health-');
   const server = startServer(dataDir);
   try {
     await waitUp();

@@ -1,0 +1,183 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { createTestUser, expect, test } from './auth-fixtures';
+import { copyTestData, OWN_BASE, sessionCookie, startOwnServer, waitUntilUp } from './own-server';
+
+// Operations, at the level of the running server: SIGKILL while the newsroom saves, ten times
+// over; and a backup taken under write load that restores into a working site.
+
+test.describe.configure({ mode: 'serial' });
+
+const root = path.join(__dirname, '..');
+
+function articleInput(db: Database.Database, id: number) {
+  const a = db.prepare('SELECT title, dek, slug, section_id AS sectionId, kind, body FROM articles WHERE id = ?').get(id) as {
+    title: string;
+    dek: string;
+    slug: string;
+    sectionId: number;
+    kind: string;
+    body: string;
+  };
+  const bylineIds = db.prepare('SELECT byline_id FROM article_bylines WHERE article_id = ? ORDER BY position').pluck().all(id) as number[];
+  return { ...a, body: JSON.parse(a.body), bylineIds };
+}
+
+async function put(cookie: string, id: number, version: number, article: object) {
+  return fetch(`${OWN_BASE}/api/admin/articles/${id}`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', Cookie: `authjs.session-token=${cookie}`, Origin: OWN_BASE },
+    body: JSON.stringify({ version, article }),
+  });
+}
+
+test('SIGKILL while articles are being saved, ten times: intact database, nothing half-saved, every acknowledged save kept', async () => {
+  test.setTimeout(180_000);
+  const user = await createTestUser('editor');
+  const dataDir = await copyTestData('gazette-kill-');
+  const setup = new Database(path.join(dataDir, 'gazette.db'));
+  const id = setup.prepare(`SELECT id FROM articles WHERE status = 'draft' AND deleted_at IS NULL ORDER BY id LIMIT 1`).pluck().get() as number;
+  const base = articleInput(setup, id);
+  const tagPool = setup.prepare('SELECT id FROM tags ORDER BY id LIMIT 6').pluck().all() as number[];
+  setup.close();
+  const cookie = await sessionCookie(user, dataDir);
+  const acknowledged: { version: number; title: string; tagIds: number[] }[] = [];
+
+  try {
+    for (let round = 1; round <= 10; round++) {
+      const server = startOwnServer(dataDir);
+      await waitUntilUp();
+      const check = new Database(path.join(dataDir, 'gazette.db'), { readonly: true });
+      let version = check.prepare('SELECT version FROM articles WHERE id = ?').pluck().get(id) as number;
+      check.close();
+      const killAt = Date.now() + 300 + Math.floor(Math.random() * 700);
+      let n = 0;
+      const killer = new Promise<void>((resolve) =>
+        setTimeout(() => {
+          server.kill('SIGKILL');
+          resolve();
+        }, killAt - Date.now()),
+      );
+      // Save in a loop until the server dies under us.
+      for (;;) {
+        n += 1;
+        const title = `Crash round ${round}, save ${n}`;
+        const tagIds = [tagPool[n % tagPool.length]!, tagPool[(n + 1) % tagPool.length]!];
+        // Acknowledged = the client got the whole answer; a reply cut off by the kill is not.
+        let next: number;
+        try {
+          const response = await put(cookie, id, version, { ...base, title, tagIds });
+          if (response.status !== 200) break;
+          next = ((await response.json()) as { version: number }).version;
+        } catch {
+          break;
+        }
+        version = next;
+        acknowledged.push({ version, title, tagIds });
+      }
+      await killer;
+      await new Promise((r) => setTimeout(r, 200));
+
+      const db = new Database(path.join(dataDir, 'gazette.db'), { readonly: true });
+      expect(db.pragma('integrity_check', { simple: true }), `round ${round}`).toBe('ok');
+      const row = db.prepare('SELECT title, version FROM articles WHERE id = ?').get(id) as { title: string; version: number };
+      // Not half-saved: the row, its tags and its newest revision tell the same story.
+      const latest = JSON.parse(
+        db.prepare('SELECT snapshot FROM revisions WHERE article_id = ? ORDER BY id DESC LIMIT 1').pluck().get(id) as string,
+      ) as { title: string; tagIds: number[] };
+      const tags = db.prepare('SELECT tag_id FROM article_tags WHERE article_id = ? ORDER BY position').pluck().all(id);
+      expect(latest.title).toBe(row.title);
+      expect(tags).toEqual(latest.tagIds);
+      // Every acknowledged save is there.
+      const saved = new Map(
+        (db.prepare('SELECT version, snapshot FROM revisions WHERE article_id = ?').all(id) as { version: number; snapshot: string }[]).map((r) => [
+          r.version,
+          JSON.parse(r.snapshot).title as string,
+        ]),
+      );
+      for (const ack of acknowledged) expect(saved.get(ack.version), `v${ack.version}`).toBe(ack.title);
+      expect(row.version).toBeGreaterThanOrEqual(acknowledged.at(-1)?.version ?? 0);
+      db.close();
+    }
+    expect(acknowledged.length).toBeGreaterThan(10);
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a backup taken while the newsroom writes restores into a working site with every acknowledged article', async () => {
+  test.setTimeout(120_000);
+  const user = await createTestUser('editor');
+  const dataDir = await copyTestData('gazette-live-');
+  const backupRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-backups-'));
+  const restoredDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-restored-'));
+  const setup = new Database(path.join(dataDir, 'gazette.db'), { readonly: true });
+  const sectionId = setup.prepare('SELECT id FROM sections ORDER BY position LIMIT 1').pluck().get() as number;
+  const bylineId = setup.prepare('SELECT id FROM bylines ORDER BY id LIMIT 1').pluck().get() as number;
+  setup.close();
+  const cookie = await sessionCookie(user, dataDir);
+  let server = startOwnServer(dataDir);
+  const created: { id: number; title: string }[] = [];
+  try {
+    await waitUntilUp();
+    let writing = true;
+    const writer = (async () => {
+      for (let n = 1; writing; n++) {
+        const title = `Written during the backup ${n} ${Date.now()}`;
+        const response = await fetch(`${OWN_BASE}/api/admin/articles`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Cookie: `authjs.session-token=${cookie}`, Origin: OWN_BASE },
+          body: JSON.stringify({
+            article: {
+              title,
+              slug: `backup-load-${n}-${Date.now()}`,
+              sectionId,
+              kind: 'news',
+              bylineIds: [bylineId],
+              body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: title }] }] },
+            },
+          }),
+        });
+        if (response.status === 201) created.push({ id: ((await response.json()) as { id: number }).id, title });
+        else throw new Error(`create answered ${response.status}`);
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 1000));
+    const acknowledgedBefore = [...created];
+    const run = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'db/backup-cli.ts', 'backup'], {
+      cwd: root,
+      env: { ...process.env, GAZETTE_DATA_DIR: dataDir, GAZETTE_BACKUP_DIR: backupRoot },
+      encoding: 'utf8',
+    });
+    writing = false;
+    await writer;
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('integrity ok');
+    expect(acknowledgedBefore.length).toBeGreaterThan(0);
+    server.kill('SIGTERM');
+
+    const [folder] = fs.readdirSync(backupRoot);
+    const restore = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'db/backup-cli.ts', 'restore', path.join(backupRoot, folder!)], {
+      cwd: root,
+      env: { ...process.env, GAZETTE_DATA_DIR: restoredDir },
+      encoding: 'utf8',
+    });
+    expect(restore.status, restore.stderr).toBe(0);
+    fs.copyFileSync(path.join(dataDir, 'auth-secret'), path.join(restoredDir, 'auth-secret'));
+
+    server = startOwnServer(restoredDir);
+    await waitUntilUp();
+    expect((await fetch(`${OWN_BASE}/`)).status).toBe(200);
+    for (const article of acknowledgedBefore) {
+      const response = await fetch(`${OWN_BASE}/api/admin/articles/${article.id}`, { headers: { Cookie: `authjs.session-token=${cookie}` } });
+      expect(response.status, `article ${article.id}`).toBe(200);
+      expect(((await response.json()) as { article: { title: string } }).article.title).toBe(article.title);
+    }
+  } finally {
+    server.kill('SIGKILL');
+    for (const dir of [dataDir, backupRoot, restoredDir]) fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { encode } from 'next-auth/jwt';
+import { testDb, type TestUser } from './auth-fixtures';
+import { TEST_DB_PATH } from './fixtures';
+
+// A second production server on a copy of the e2e data, for journeys that kill, break or
+// restore a server: the shared one (scripts/e2e-server.mjs) stays up for everything else.
+
+// One port per Playwright worker, so two such journeys can run side by side.
+export const OWN_PORT = Number(process.env.E2E_PORT || 3100) + 50 + Number(process.env.TEST_WORKER_INDEX ?? 0);
+export const OWN_BASE = `http://127.0.0.1:${OWN_PORT}`;
+const root = path.join(__dirname, '..');
+
+/** A fresh data directory holding a consistent copy of the e2e database and its auth secret. */
+export async function copyTestData(prefix: string): Promise<string> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  await testDb().backup(path.join(dataDir, 'gazette.db'));
+  fs.copyFileSync(path.join(path.dirname(TEST_DB_PATH), 'auth-secret'), path.join(dataDir, 'auth-secret'));
+  return dataDir;
+}
+
+export function startOwnServer(dataDir: string): ChildProcess {
+  const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+  return spawn(process.execPath, [next, 'start', '-p', String(OWN_PORT), '-H', '127.0.0.1'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      GAZETTE_DATA_DIR: dataDir,
+      NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(OWN_PORT),
+      SITE_URL: OWN_BASE,
+      TZ: 'America/Los_Angeles',
+      ADMIN_EMAIL: 'admin@gazette.test',
+      ADMIN_PASSWORD: 'e2e-admin-password-1',
+    },
+    stdio: 'ignore',
+  });
+}
+
+export async function waitUntilUp(): Promise<void> {
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(`${OWN_BASE}/api/health`)).ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('server did not start');
+}
+
+/** A session cookie for `user`, signed with the key in `dataDir`. */
+export async function sessionCookie(user: TestUser, dataDir: string): Promise<string> {
+  const secret = fs.readFileSync(path.join(dataDir, 'auth-secret'), 'utf8').trim();
+  return encode({
+    salt: 'authjs.session-token',
+    secret,
+    maxAge: 3600,
+    token: { sub: String(user.id), name: user.name, email: user.email, uid: user.id, sv: 1, role: user.role },
+  });
+}
