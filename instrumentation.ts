@@ -4,8 +4,8 @@ import type { Instrumentation } from 'next';
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   // `npm run serve` skips db:prepare, so the server checks its configuration too.
-  const { parseEnvironment } = await import('./lib/env');
-  const config = parseEnvironment(process.env);
+  const { parseServerEnvironment } = await import('./lib/env');
+  const config = parseServerEnvironment(process.env);
   if (!config.ok) {
     for (const line of config.errors) console.error(`Configuration error: ${line}`);
     process.exit(1);

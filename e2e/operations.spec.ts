@@ -181,3 +181,32 @@ test('a backup taken while the newsroom writes restores into a working site with
     for (const dir of [dataDir, backupRoot, restoredDir]) fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a bad PORT or a missing AUTH_SECRET stops the production server with one clear line', async () => {
+  const base = { ...process.env, GAZETTE_DATA_DIR: path.join(root, 'test-data'), NODE_ENV: 'production' } as NodeJS.ProcessEnv;
+  delete base.AUTH_SECRET;
+  const secret = fs.readFileSync(path.join(root, 'test-data', 'auth-secret'), 'utf8').trim();
+  const serve = (env: NodeJS.ProcessEnv) => spawnSync(process.execPath, ['scripts/start.mjs'], { cwd: root, env, encoding: 'utf8', timeout: 30_000 });
+
+  const badPort = serve({ ...base, AUTH_SECRET: secret, PORT: 'eighty' });
+  expect(badPort.status).toBe(1);
+  expect(badPort.stderr.trim().split('\n')).toEqual([
+    'Configuration error: PORT="eighty" is invalid: expected a whole number between 1 and 65535',
+  ]);
+
+  const noSecret = serve({ ...base, PORT: String(OWN_PORT) });
+  expect(noSecret.status).toBe(1);
+  expect(noSecret.stderr.trim().split('\n')).toHaveLength(1);
+  expect(noSecret.stderr).toMatch(/^Configuration error: AUTH_SECRET is missing/);
+
+  // Started without the wrapper, the server checks for itself before it serves anything.
+  const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+  const direct = spawnSync(process.execPath, [next, 'start', '-p', String(OWN_PORT), '-H', '127.0.0.1'], {
+    cwd: root,
+    env: base,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  expect(direct.status).toBe(1);
+  expect(direct.stderr).toContain('Configuration error: AUTH_SECRET is missing');
+});

@@ -29,6 +29,7 @@ export function startOwnServer(dataDir: string): ChildProcess {
     env: {
       ...process.env,
       GAZETTE_DATA_DIR: dataDir,
+      AUTH_SECRET: fs.readFileSync(path.join(dataDir, 'auth-secret'), 'utf8').trim(),
       NEXT_TELEMETRY_DISABLED: '1',
       PORT: String(OWN_PORT),
       SITE_URL: OWN_BASE,

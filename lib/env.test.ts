@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEnvironment } from './env';
+import { parseEnvironment, parseServerEnvironment } from './env';
 
 describe('parseEnvironment', () => {
   it('accepts an empty environment: every variable has a default', () => {
@@ -48,5 +48,25 @@ describe('parseEnvironment', () => {
   it('refuses a port out of range', () => {
     expect(parseEnvironment({ PORT: '70000' }).ok).toBe(false);
     expect(parseEnvironment({ PORT: '0' }).ok).toBe(false);
+  });
+});
+
+describe('parseServerEnvironment', () => {
+  it('refuses a production server without AUTH_SECRET, in one line that names it', () => {
+    const result = parseServerEnvironment({ NODE_ENV: 'production' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatch(/^AUTH_SECRET is missing/);
+  });
+
+  it('accepts production with a secret, and development without one', () => {
+    expect(parseServerEnvironment({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32) }).ok).toBe(true);
+    expect(parseServerEnvironment({ NODE_ENV: 'development' }).ok).toBe(true);
+  });
+
+  it('reports a bad port and the missing secret together', () => {
+    const result = parseServerEnvironment({ NODE_ENV: 'production', PORT: 'eighty' });
+    expect(result.ok ? [] : result.errors.map((e) => e.split(/[=\s]/)[0])).toEqual(['PORT', 'AUTH_SECRET']);
   });
 });

@@ -62,3 +62,15 @@ export function parseEnvironment(source: Record<string, string | undefined>): En
   });
   return { ok: false, errors };
 }
+
+// The server's own check at start-up: the schema, and what production cannot run without. A
+// production server signs sessions with AUTH_SECRET, shared by every instance; only `npm start`
+// (the one-machine quick start, scripts/start.mjs) makes one up, into the data directory.
+export function parseServerEnvironment(source: Record<string, string | undefined>): EnvironmentResult {
+  const result = parseEnvironment(source);
+  const missingSecret = source.NODE_ENV === 'production' && !source.AUTH_SECRET?.trim();
+  if (!missingSecret) return result;
+  const line =
+    'AUTH_SECRET is missing: a production server needs at least 32 characters of random text (e.g. `openssl rand -base64 32`); `npm start` generates one for a single machine';
+  return { ok: false, errors: [...(result.ok ? [] : result.errors), line] };
+}

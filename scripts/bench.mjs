@@ -191,6 +191,8 @@ async function main() {
     ['news sitemap', '/news-sitemap.xml'],
   ];
 
+  // A production server needs AUTH_SECRET: use the key db:prepare made for bench-data.
+  env.AUTH_SECRET ||= fs.readFileSync(path.join(dataDir, 'auth-secret'), 'utf8').trim();
   const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
     env,

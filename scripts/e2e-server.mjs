@@ -129,6 +129,8 @@ async function main() {
     const buildId = readOrNull(buildIdFile);
     if (buildId) fs.writeFileSync(marker, `${buildId}\n`);
   }
+  // A production server needs AUTH_SECRET: the key `npm run build` (db:prepare) made for ./test-data.
+  env.AUTH_SECRET ||= readOrNull(path.join(dataDir, 'auth-secret')) ?? '';
   // The local binary, not `npx next`, so signals reach the server without a wrapper between.
   const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
   const code = await run(process.execPath, [next, 'start', '-p', PORT, '-H', HOST]);
