@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createTestUser, expect, test } from './auth-fixtures';
-import { copyTestData, OWN_BASE, sessionCookie, startOwnServer, waitUntilUp } from './own-server';
+import { copyTestData, OWN_BASE, OWN_PORT, sessionCookie, startOwnServer, waitUntilUp } from './own-server';
 
 // Operations, at the level of the running server: SIGKILL while the newsroom saves, ten times
 // over; and a backup taken under write load that restores into a working site.
