@@ -43,6 +43,14 @@ export const environmentSchema = z.object({
       .refine((n) => n >= 1 && n <= 500, 'a size in megabytes between 1 and 500, e.g. 20')
       .optional(),
   ),
+  GAZETTE_SCHEDULER_INTERVAL_MS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'milliseconds between 500 and 300000, e.g. 15000')
+      .transform(Number)
+      .refine((n) => n >= 500 && n <= 300_000, 'milliseconds between 500 and 300000, e.g. 15000')
+      .optional(),
+  ),
   LOG_LEVEL: optionalString.pipe(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace'], 'one of fatal, error, warn, info, debug, trace').optional(),
   ),
