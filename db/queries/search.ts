@@ -17,7 +17,9 @@ export interface SearchHit {
 }
 
 export interface SearchResults {
+  // Matching published articles, counted up to COUNT_CAP; `capped` when there are more.
   total: number;
+  capped: boolean;
   hits: SearchHit[];
   // The query could not run (should not happen with a built expression); the page says so.
   failed: boolean;
@@ -33,6 +35,16 @@ export interface SearchOptions {
   offset: number;
 }
 
+// How far the count goes: "more than 1,000 results" is as useful to a reader as the exact
+// number, and counting 60,000 matches means reading 60,000 article rows.
+export const COUNT_CAP = 1000;
+
+// Ranking reads bm25 for each candidate, so it runs over the newest matches only: a news search
+// weighs recency anyway, and this keeps a common word at 100,000 articles in milliseconds.
+// Section or date filters widen the window, since they discard candidates.
+const RANK_WINDOW = 2000;
+const FILTERED_RANK_WINDOW = 10000;
+
 // Title matches weigh 10, dek 4, body 1: a story named for the words ranks above one that
 // mentions them.
 const RANK = sql.raw('bm25(articles_fts, 10.0, 4.0, 1.0)');
@@ -42,42 +54,65 @@ function snippetOf(column: number): SQL {
 }
 
 export async function searchArticles(options: SearchOptions): Promise<SearchResults> {
-  const conditions: SQL[] = [
-    sql`articles_fts MATCH ${options.match}`,
-    sql`a.status = 'published'`,
-    sql`a.deleted_at IS NULL`,
-  ];
-  if (options.sectionSlug) conditions.push(sql`s.slug = ${options.sectionSlug}`);
-  if (options.fromMs != null) conditions.push(sql`a.published_at >= ${options.fromMs}`);
-  if (options.toMs != null) conditions.push(sql`a.published_at < ${options.toMs}`);
-  const where = sql.join(conditions, sql` AND `);
-  const from = sql`articles_fts
-    JOIN articles a ON a.id = articles_fts.rowid
-    JOIN sections s ON s.id = a.section_id`;
+  const filters: SQL[] = [sql`a.status = 'published'`, sql`a.deleted_at IS NULL`];
+  if (options.sectionSlug) filters.push(sql`s.slug = ${options.sectionSlug}`);
+  if (options.fromMs != null) filters.push(sql`a.published_at >= ${options.fromMs}`);
+  if (options.toMs != null) filters.push(sql`a.published_at < ${options.toMs}`);
+  const where = sql.join(filters, sql` AND `);
+  const filtered = filters.length > 2;
   const db = getDb();
   try {
-    const countRow = await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${from} WHERE ${where}`);
-    const total = countRow?.n ?? 0;
-    if (total === 0 || options.offset >= total) return { total, hits: [], failed: false };
-    const rows = await db.all<{ id: number; title: string; dek: string; body: string }>(sql`
-      SELECT a.id AS id, highlight(articles_fts, 0, ${MARK_START}, ${MARK_END}) AS title,
-             ${snippetOf(1)} AS dek, ${snippetOf(2)} AS body
-        FROM ${from}
+    const countRow = await db.get<{ n: number }>(sql`
+      SELECT count(*) AS n FROM (
+        SELECT 1 FROM articles_fts
+          JOIN articles a ON a.id = articles_fts.rowid
+          JOIN sections s ON s.id = a.section_id
+         WHERE articles_fts MATCH ${options.match} AND ${where}
+         LIMIT ${COUNT_CAP + 1})`);
+    const counted = countRow?.n ?? 0;
+    const total = Math.min(counted, COUNT_CAP);
+    const capped = counted > COUNT_CAP;
+    if (total === 0 || options.offset >= total) return { total, capped, hits: [], failed: false };
+
+    // 1. The page of ids: candidates scored by bm25 among the newest matches, then filtered.
+    const window = Math.max(filtered ? FILTERED_RANK_WINDOW : RANK_WINDOW, options.offset + options.limit);
+    const ranked = await db.all<{ id: number }>(sql`
+      WITH candidates AS (
+        SELECT rowid AS id, ${RANK} AS score FROM articles_fts
+         WHERE articles_fts MATCH ${options.match}
+         ORDER BY rowid DESC LIMIT ${window})
+      SELECT a.id AS id FROM candidates c
+        JOIN articles a ON a.id = c.id
+        JOIN sections s ON s.id = a.section_id
        WHERE ${where}
-       ORDER BY ${RANK}, a.published_at DESC
+       ORDER BY c.score, a.published_at DESC
        LIMIT ${options.limit} OFFSET ${options.offset}`);
-    const cards = await listArticleCardsByIds(rows.map((r) => r.id));
+    if (ranked.length === 0) return { total, capped, hits: [], failed: false };
+
+    // 2. Highlights and snippets for that page only. (FTS5 needs integer rowids: CAST.)
+    const ids = sql.join(
+      ranked.map((r) => sql`CAST(${r.id} AS INTEGER)`),
+      sql`, `,
+    );
+    const marked = await db.all<{ id: number; title: string; dek: string; body: string }>(sql`
+      SELECT rowid AS id, highlight(articles_fts, 0, ${MARK_START}, ${MARK_END}) AS title,
+             ${snippetOf(1)} AS dek, ${snippetOf(2)} AS body
+        FROM articles_fts
+       WHERE articles_fts MATCH ${options.match} AND rowid IN (${ids})`);
+    const markedById = new Map(marked.map((m) => [m.id, m]));
+    const cards = await listArticleCardsByIds(ranked.map((r) => r.id));
     const byId = new Map(cards.map((c) => [c.id, c]));
-    const hits = rows.flatMap((row) => {
-      const article = byId.get(row.id);
+    const hits = ranked.flatMap(({ id }) => {
+      const article = byId.get(id);
       if (!article) return [];
+      const row = markedById.get(id);
       // The body's matching passage when the body matched, else the dek (highlighted if it did).
-      const snippet = row.body.includes(MARK_START) ? row.body : row.dek || article.dek;
-      return [{ article, snippet, title: row.title || article.title }];
+      const snippet = row?.body.includes(MARK_START) ? row.body : row?.dek || article.dek;
+      return [{ article, snippet, title: row?.title || article.title }];
     });
-    return { total, hits, failed: false };
+    return { total, capped, hits, failed: false };
   } catch (error) {
     console.error('search failed', error);
-    return { total: 0, hits: [], failed: true };
+    return { total: 0, capped: false, hits: [], failed: true };
   }
 }

@@ -101,7 +101,9 @@ async function SearchResultsView({ searchParams }: { searchParams: PageProps<'/s
               : results?.failed
                 ? 'Search is not available right now. Please try again in a moment.'
                 : results && results.total > 0
-                  ? `${results.total} ${results.total === 1 ? 'result' : 'results'} for “${request.q}”`
+                  ? results.capped
+                    ? `More than ${results.total.toLocaleString('en')} results for “${request.q}”`
+                    : `${results.total} ${results.total === 1 ? 'result' : 'results'} for “${request.q}”`
                   : `No results for “${request.q}”.`}
         </h2>
         {results && results.total === 0 && match ? (
