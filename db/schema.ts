@@ -245,7 +245,8 @@ export const pageViews = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.articleId, t.day] }),
-    index('page_views_day_idx').on(t.day, t.articleId),
+    // Covering (count included): Most Popular sums a week of views from the index alone.
+    index('page_views_day_idx').on(t.day, t.articleId, t.count),
   ],
 );
 
