@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  buildHighlightExpression,
   buildMatchExpression,
   MARK_END,
   MARK_START,
@@ -61,5 +62,13 @@ describe('splitHighlights', () => {
       { text: ' reopens', highlight: false },
     ]);
     expect(splitHighlights('<b>plain</b>')).toEqual([{ text: '<b>plain</b>', highlight: false }]);
+  });
+});
+
+describe('buildHighlightExpression', () => {
+  it('marks any of the words, whole, quoted like the search', () => {
+    expect(buildHighlightExpression('Council budget!')).toBe('"Council" OR "budget"');
+    expect(buildHighlightExpression('"a (b" NOT c')).toBe('"a" OR "b" OR "c"');
+    expect(buildHighlightExpression('  ')).toBeNull();
   });
 });

@@ -40,6 +40,14 @@ export function buildMatchExpression(input: unknown): string | null {
   return [...quoted, `(${last} OR ${last}*)`].join(' AND ');
 }
 
+// The words to mark in the results: any of them, whole words only. Cheaper per row than the
+// search expression (a prefix term re-reads FTS5's term list for every row it is checked
+// against), and a row found only through the prefix simply shows its dek unmarked.
+export function buildHighlightExpression(input: unknown): string | null {
+  const tokens = searchTokens(input);
+  return tokens.length === 0 ? null : tokens.map((token) => `"${token}"`).join(' OR ');
+}
+
 // Highlighted snippets come back from SQLite with these private-use characters around each
 // match; the page splits on them and wraps the matches in <mark> elements, so no HTML is ever
 // built from text. Newsroom text has no private-use characters; if one slipped in, the worst

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildMatchExpression, MARK_START } from '../../lib/search-query';
+import { buildHighlightExpression, buildMatchExpression, MARK_START } from '../../lib/search-query';
 
 vi.mock('next/cache', () => ({ cacheTag: () => {}, cacheLife: () => {}, revalidateTag: () => {}, updateTag: () => {} }));
 
@@ -43,7 +43,7 @@ afterAll(() => {
 });
 
 const search = (q: string, extra: Partial<Parameters<typeof searchArticles>[0]> = {}) =>
-  searchArticles({ match: buildMatchExpression(q)!, limit: 10, offset: 0, ...extra });
+  searchArticles({ match: buildMatchExpression(q)!, highlight: buildHighlightExpression(q), limit: 10, offset: 0, ...extra });
 
 describe('searchArticles', () => {
   it('ranks a title match above a passing mention, and never finds a draft', async () => {

@@ -27,6 +27,8 @@ export interface SearchResults {
 
 export interface SearchOptions {
   match: string;
+  // Marks the shown results (buildHighlightExpression); defaults to `match`.
+  highlight?: string | null;
   sectionSlug?: string | null;
   // Epoch ms, inclusive start / exclusive end.
   fromMs?: number | null;
@@ -39,10 +41,10 @@ export interface SearchOptions {
 // number, and counting 60,000 matches means reading 60,000 article rows.
 export const COUNT_CAP = 1000;
 
-// Ranking reads bm25 for each candidate, so it runs over the newest matches only: a news search
+// Ranking reads bm25 for each candidate, so it runs over the newest 1,000 matches only: a news search
 // weighs recency anyway, and this keeps a common word at 100,000 articles in milliseconds.
 // Section or date filters widen the window, since they discard candidates.
-const RANK_WINDOW = 2000;
+const RANK_WINDOW = 1000;
 const FILTERED_RANK_WINDOW = 10000;
 
 // Title matches weigh 10, dek 4, body 1: a story named for the words ranks above one that
@@ -89,16 +91,20 @@ export async function searchArticles(options: SearchOptions): Promise<SearchResu
        LIMIT ${options.limit} OFFSET ${options.offset}`);
     if (ranked.length === 0) return { total, capped, hits: [], failed: false };
 
-    // 2. Highlights and snippets for that page only. (FTS5 needs integer rowids: CAST.)
-    const ids = sql.join(
-      ranked.map((r) => sql`CAST(${r.id} AS INTEGER)`),
-      sql`, `,
-    );
-    const marked = await db.all<{ id: number; title: string; dek: string; body: string }>(sql`
-      SELECT rowid AS id, highlight(articles_fts, 0, ${MARK_START}, ${MARK_END}) AS title,
-             ${snippetOf(1)} AS dek, ${snippetOf(2)} AS body
-        FROM articles_fts
-       WHERE articles_fts MATCH ${options.match} AND rowid IN (${ids})`);
+    // 2. Highlights and snippets for that page only, a row at a time (FTS5 looks a rowid up
+    // directly only for `rowid = `, and needs it as an integer: CAST).
+    const highlight = options.highlight || options.match;
+    const marked = (
+      await Promise.all(
+        ranked.map(({ id }) =>
+          db.get<{ id: number; title: string; dek: string; body: string }>(sql`
+            SELECT rowid AS id, highlight(articles_fts, 0, ${MARK_START}, ${MARK_END}) AS title,
+                   ${snippetOf(1)} AS dek, ${snippetOf(2)} AS body
+              FROM articles_fts
+             WHERE articles_fts MATCH ${highlight} AND rowid = CAST(${id} AS INTEGER)`),
+        ),
+      )
+    ).filter((row): row is { id: number; title: string; dek: string; body: string } => row !== undefined);
     const markedById = new Map(marked.map((m) => [m.id, m]));
     const cards = await listArticleCardsByIds(ranked.map((r) => r.id));
     const byId = new Map(cards.map((c) => [c.id, c]));

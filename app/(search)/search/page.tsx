@@ -7,7 +7,7 @@ import { getSiteSettings, listSections } from '@/db/queries/site';
 import { formatPublishedDate } from '@/lib/dates';
 import { countPages, pageHref } from '@/lib/pagination';
 import { nextDayKey, parseSearchRequest, searchHref, startOfZonedDay } from '@/lib/search-params';
-import { buildMatchExpression, splitHighlights } from '@/lib/search-query';
+import { buildHighlightExpression, buildMatchExpression, splitHighlights } from '@/lib/search-query';
 
 export const metadata: Metadata = {
   title: 'Search',
@@ -37,6 +37,7 @@ async function SearchResultsView({ searchParams }: { searchParams: PageProps<'/s
     match && request.page !== null
       ? await searchArticles({
           match,
+          highlight: buildHighlightExpression(request.q),
           sectionSlug: request.section,
           fromMs: request.from ? startOfZonedDay(request.from, tz) : null,
           toMs: request.to ? startOfZonedDay(nextDayKey(request.to), tz) : null,
