@@ -167,6 +167,11 @@ export const articles = sqliteTable(
     index('articles_created_by_idx').on(t.createdBy),
     // Sitemaps and counts walk only live articles, oldest first, without touching the wide
     // rows (bodies): a partial covering index keeps them fast at 100,000 articles.
+    // Search checks thousands of candidate ids for "live?": a narrow partial index answers from
+    // the index alone instead of reading each wide row (db/queries/search.ts).
+    index('articles_live_id_idx')
+      .on(t.id, t.publishedAt, t.sectionId)
+      .where(sql`status = 'published' AND deleted_at IS NULL`),
     index('articles_sitemap_idx')
       .on(t.publishedAt, t.id, t.sectionId, t.slug, t.updatedAt, t.heroMediaId)
       .where(sql`status = 'published' AND deleted_at IS NULL`),

@@ -67,7 +67,7 @@ export async function searchArticles(options: SearchOptions): Promise<SearchResu
     const countRow = await db.get<{ n: number }>(sql`
       SELECT count(*) AS n FROM (
         SELECT 1 FROM articles_fts
-          JOIN articles a ON a.id = articles_fts.rowid
+          JOIN articles a INDEXED BY articles_live_id_idx ON a.id = articles_fts.rowid
           JOIN sections s ON s.id = a.section_id
          WHERE articles_fts MATCH ${options.match} AND ${where}
          LIMIT ${COUNT_CAP + 1})`);
@@ -84,7 +84,7 @@ export async function searchArticles(options: SearchOptions): Promise<SearchResu
          WHERE articles_fts MATCH ${options.match}
          ORDER BY rowid DESC LIMIT ${window})
       SELECT a.id AS id FROM candidates c
-        JOIN articles a ON a.id = c.id
+        JOIN articles a INDEXED BY articles_live_id_idx ON a.id = c.id
         JOIN sections s ON s.id = a.section_id
        WHERE ${where}
        ORDER BY c.score, a.published_at DESC

@@ -1,0 +1,1 @@
+CREATE INDEX `articles_live_id_idx` ON `articles` (`id`,`published_at`,`section_id`) WHERE status = 'published' AND deleted_at IS NULL;
