@@ -154,6 +154,12 @@ function rssOf(pid) {
   }
 }
 
+function autocannonOnce(url, seconds, conns) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections: conns, duration: seconds, pipelining: 1 }, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
 function cannon(url, seconds) {
   return new Promise((resolve, reject) => {
     autocannon({ url, connections, duration: seconds, pipelining: 1 }, (error, result) =>
@@ -227,6 +233,23 @@ async function main() {
       };
       results.push(row);
       console.log(`bench: ${name}: ${row.requestsPerSecond} req/s, p50 ${row.p50ms} ms, p99 ${row.p99ms} ms, ${row.errors} errors`);
+    }
+    // Search is the one page rendered per request: its latency for a single reader, unloaded.
+    {
+      const url = `${base}/search?q=harbour%20ferry`;
+      await autocannonOnce(url, 3, 1);
+      const r = await autocannonOnce(url, 10, 1);
+      const row = {
+        name: 'search, 1 connection',
+        path: '/search?q=harbour%20ferry',
+        requestsPerSecond: Math.round(r.requests.average),
+        p50ms: r.latency.p50,
+        p99ms: r.latency.p99,
+        errors: r.errors + r.timeouts + r.non2xx,
+        bytesPerResponse: Math.round(r.throughput.average / Math.max(1, r.requests.average)),
+      };
+      results.push(row);
+      console.log(`bench: ${row.name}: ${row.requestsPerSecond} req/s, p50 ${row.p50ms} ms, p99 ${row.p99ms} ms, ${row.errors} errors`);
     }
     publishVisible = await publishToVisible();
     console.log(

@@ -1,11 +1,13 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
+import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/db/client';
+import { cacheTags } from '@/lib/cache-tags';
 import { MARK_END, MARK_START } from '@/lib/search-query';
 import { listArticleCardsByIds, type ArticleCard } from './articles';
 
 // Full-text search over published articles (articles_fts, db/migrations/0001_search_index.sql).
-// Not cached: every query is different, and the search page is dynamic anyway.
+// Results are cached per query for a minute; the page around them renders per request.
 // `match` must come from lib/search-query.ts (buildMatchExpression), never from raw input.
 
 export interface SearchHit {
@@ -56,6 +58,11 @@ function snippetOf(column: number): SQL {
 }
 
 export async function searchArticles(options: SearchOptions): Promise<SearchResults> {
+  // Cached per query for a minute: a trending word or a reader paging back and forth asks the
+  // same thing again and again. Any publish or unpublish (article lists) starts afresh.
+  'use cache';
+  cacheTag(cacheTags.articleLists);
+  cacheLife({ stale: 60, revalidate: 60, expire: 300 });
   const filters: SQL[] = [sql`a.status = 'published'`, sql`a.deleted_at IS NULL`];
   if (options.sectionSlug) filters.push(sql`s.slug = ${options.sectionSlug}`);
   if (options.fromMs != null) filters.push(sql`a.published_at >= ${options.fromMs}`);
