@@ -74,6 +74,7 @@ export function ArticlePageView({
               height={article.hero.height}
               sizes="(min-width: 1280px) 768px, (min-width: 1024px) 60vw, 100vw"
               preload
+              fetchPriority="high"
               className="aspect-[16/9] w-full bg-panel object-cover"
             />
             <figcaption className="figure-caption">

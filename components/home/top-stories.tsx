@@ -20,6 +20,7 @@ export function TopStories({ lead, top }: { lead: Card | null; top: Card[] }) {
               height={lead.hero.height}
               sizes="(min-width: 1280px) 600px, (min-width: 768px) 60vw, 100vw"
               preload
+              fetchPriority="high"
               className="aspect-[3/2] w-full object-cover"
             />
           </a>
