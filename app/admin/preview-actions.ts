@@ -1,7 +1,7 @@
 'use server';
 
 import { recordAudit } from '@/db/mutations/audit';
-import { getPreviewOwner } from '@/db/queries/preview';
+import { getArticleOwnership } from '@/db/queries/admin-articles';
 import { authorizeAction } from '@/lib/auth-guards';
 import { createPreviewToken, previewPath } from '@/lib/preview-token';
 import { absoluteUrl } from '@/lib/site-url';
@@ -14,7 +14,8 @@ export type PreviewLinkResult = { ok: true; url: string; expiresAt: string } | {
 export async function createPreviewLinkAction(articleId: number): Promise<PreviewLinkResult> {
   const id = Number(articleId);
   if (!Number.isSafeInteger(id) || id <= 0) return { ok: false, error: 'That article does not exist.' };
-  const article = await getPreviewOwner(id);
+  const found = await getArticleOwnership(id);
+  const article = found && !found.deleted ? found : null;
   const auth = await authorizeAction('article.edit', article ? { ownerId: article.createdBy } : undefined);
   if (!auth.ok) return { ok: false, error: auth.error };
   if (!article) return { ok: false, error: 'That article does not exist.' };

@@ -48,7 +48,15 @@ export type SaveResult =
   | { ok: false; reason: 'not_found' };
 
 export type TransitionResult =
-  | { ok: true; id: number; version: number; status: ArticleStatus; invalidate: string[] }
+  | {
+      ok: true;
+      id: number;
+      version: number;
+      status: ArticleStatus;
+      publishedAt: string | null;
+      scheduledAt: string | null;
+      invalidate: string[];
+    }
   | { ok: false; reason: 'not_found' }
   | { ok: false; reason: 'conflict'; current: ArticleConflict }
   | { ok: false; reason: 'refused'; message: string; errors?: Record<string, string> };
@@ -368,6 +376,8 @@ export function transitionArticle(
       id,
       version: after.version,
       status: to,
+      publishedAt: after.publishedAt?.toISOString() ?? null,
+      scheduledAt: after.scheduledAt?.toISOString() ?? null,
       invalidate: tagsForArticleChange(cacheFacts(before, links), cacheFacts(after, links)),
     };
   });

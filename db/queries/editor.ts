@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import {
   articleBylines,
@@ -155,7 +155,7 @@ export async function getEditorOptions(): Promise<EditorOptions> {
     db
       .select({ id: users.id, name: users.name, role: users.role })
       .from(users)
-      .where(and(eq(users.disabled, false)))
+      .where(eq(users.disabled, false))
       .orderBy(asc(users.name)),
   ]);
   return { sections: sectionRows, bylines: bylineRows, staff };

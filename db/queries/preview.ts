@@ -42,14 +42,3 @@ export async function getArticleForPreview(id: number, now = new Date()): Promis
     article,
   };
 }
-
-/** Who owns the article, for checking a preview-link request; null when unknown or deleted. */
-export async function getPreviewOwner(id: number): Promise<{ id: number; createdBy: number | null } | null> {
-  if (!Number.isSafeInteger(id) || id <= 0) return null;
-  const [row] = await getDb()
-    .select({ id: articles.id, createdBy: articles.createdBy })
-    .from(articles)
-    .where(and(eq(articles.id, id), isNull(articles.deletedAt)))
-    .limit(1);
-  return row ?? null;
-}

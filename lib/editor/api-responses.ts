@@ -4,7 +4,7 @@ import type { SaveResult, TransitionResult } from '@/db/mutations/articles';
 // and these fields, whatever the route.
 export function saveResponse(result: SaveResult | TransitionResult, okStatus = 200): Response {
   if (result.ok) {
-    const extra = 'status' in result ? { status: result.status } : {};
+    const extra = 'status' in result ? { status: result.status, publishedAt: result.publishedAt, scheduledAt: result.scheduledAt } : {};
     return Response.json({ ok: true, id: result.id, version: result.version, ...extra }, { status: okStatus, headers: NO_STORE });
   }
   switch (result.reason) {

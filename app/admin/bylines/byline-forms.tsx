@@ -2,8 +2,8 @@
 
 import { useActionState, useState } from 'react';
 import { Field, FormMessage, inputClass, SubmitButton } from '@/components/admin/form-bits';
+import { NameSlugFields } from '@/components/admin/name-slug-fields';
 import type { AvatarChoice, UserChoice } from '@/db/queries/admin-taxonomy';
-import { slugify } from '@/lib/slug';
 import type { FormState } from '@/lib/validation/auth';
 import { createBylineAction, deleteBylineAction, updateBylineAction, type BylineFormState, type BylineValues } from './actions';
 
@@ -14,43 +14,12 @@ interface Choices {
 
 function BylineFields({ prefix, state, initial, avatars, users }: { prefix: string; state: BylineFormState; initial: BylineValues } & Choices) {
   const start = state.values ?? initial;
-  const [name, setName] = useState(start.name);
-  const [slug, setSlug] = useState(start.slug);
-  // A new entry's slug follows its name until edited; an existing one keeps its address.
-  const [slugTouched, setSlugTouched] = useState(prefix !== 'new-');
   const [avatar, setAvatar] = useState(start.avatarMediaId);
   const preview = avatars.find((a) => String(a.id) === avatar);
   const errors = state.fieldErrors ?? {};
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <Field label="Name" name={`${prefix}name`} errors={errors.name}>
-        <input
-          id={`${prefix}name`}
-          name="name"
-          required
-          autoComplete="off"
-          value={name}
-          onChange={(e) => {
-            setName(e.target.value);
-            if (!slugTouched) setSlug(slugify(e.target.value));
-          }}
-          className={inputClass}
-        />
-      </Field>
-      <Field label="Slug" name={`${prefix}slug`} hint="The author page's address after /author/." errors={errors.slug}>
-        <input
-          id={`${prefix}slug`}
-          name="slug"
-          autoComplete="off"
-          value={slug}
-          onChange={(e) => {
-            setSlug(e.target.value);
-            setSlugTouched(true);
-          }}
-          aria-describedby={`${prefix}slug-hint`}
-          className={`${inputClass} font-mono`}
-        />
-      </Field>
+      <NameSlugFields prefix={prefix} initial={start} errors={errors} slugHint="The author page's address after /author/." />
       <Field label="Kind" name={`${prefix}kind`} errors={errors.kind}>
         <select id={`${prefix}kind`} name="kind" defaultValue={start.kind} className={inputClass}>
           <option value="person">Person</option>

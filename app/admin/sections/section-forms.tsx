@@ -2,8 +2,8 @@
 
 import { useActionState, useState, useTransition } from 'react';
 import { Field, FormMessage, inputClass, SubmitButton } from '@/components/admin/form-bits';
+import { NameSlugFields } from '@/components/admin/name-slug-fields';
 import { SortableList, type SortableItem } from '@/components/admin/sortable-list';
-import { slugify } from '@/lib/slug';
 import type { FormState } from '@/lib/validation/auth';
 import {
   createSectionAction,
@@ -22,42 +22,9 @@ interface SectionValues {
 // Name, slug (made from the name until the editor types one) and description.
 function SectionFields({ prefix, state, initial }: { prefix: string; state: SectionFormState; initial: SectionValues }) {
   const start = state.values ?? initial;
-  const [name, setName] = useState(start.name);
-  const [slug, setSlug] = useState(start.slug);
-  // A new entry's slug follows its name until edited; an existing one keeps its address.
-  const [slugTouched, setSlugTouched] = useState(prefix !== 'new-');
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <Field label="Name" name={`${prefix}name`} errors={state.fieldErrors?.name}>
-        <input
-          id={`${prefix}name`}
-          name="name"
-          required
-          autoComplete="off"
-          value={name}
-          onChange={(e) => {
-            setName(e.target.value);
-            if (!slugTouched) setSlug(slugify(e.target.value));
-          }}
-          aria-invalid={state.fieldErrors?.name ? true : undefined}
-          className={inputClass}
-        />
-      </Field>
-      <Field label="Slug" name={`${prefix}slug`} hint="The section's address: lowercase words joined by hyphens." errors={state.fieldErrors?.slug}>
-        <input
-          id={`${prefix}slug`}
-          name="slug"
-          autoComplete="off"
-          value={slug}
-          onChange={(e) => {
-            setSlug(e.target.value);
-            setSlugTouched(true);
-          }}
-          aria-describedby={`${prefix}slug-hint`}
-          aria-invalid={state.fieldErrors?.slug ? true : undefined}
-          className={`${inputClass} font-mono`}
-        />
-      </Field>
+      <NameSlugFields prefix={prefix} initial={start} errors={state.fieldErrors ?? {}} slugHint="The section's address: lowercase words joined by hyphens." />
       <div className="sm:col-span-2">
         <Field label="Description" name={`${prefix}description`} errors={state.fieldErrors?.description}>
           <textarea id={`${prefix}description`} name="description" rows={2} defaultValue={start.description} className={inputClass} />

@@ -1,8 +1,8 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState } from 'react';
 import { Field, FormMessage, inputClass, SubmitButton } from '@/components/admin/form-bits';
-import { slugify } from '@/lib/slug';
+import { NameSlugFields } from '@/components/admin/name-slug-fields';
 import type { FormState } from '@/lib/validation/auth';
 import { createTagAction, deleteTagAction, mergeTagAction, updateTagAction, type MergeFormState, type TagFormState } from './actions';
 
@@ -14,40 +14,9 @@ interface TagValues {
 
 function TagFields({ prefix, state, initial }: { prefix: string; state: TagFormState; initial: TagValues }) {
   const start = state.values ?? initial;
-  const [name, setName] = useState(start.name);
-  const [slug, setSlug] = useState(start.slug);
-  // A new entry's slug follows its name until edited; an existing one keeps its address.
-  const [slugTouched, setSlugTouched] = useState(prefix !== 'new-');
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <Field label="Name" name={`${prefix}name`} errors={state.fieldErrors?.name}>
-        <input
-          id={`${prefix}name`}
-          name="name"
-          required
-          autoComplete="off"
-          value={name}
-          onChange={(e) => {
-            setName(e.target.value);
-            if (!slugTouched) setSlug(slugify(e.target.value));
-          }}
-          className={inputClass}
-        />
-      </Field>
-      <Field label="Slug" name={`${prefix}slug`} hint="The tag page's address after /tag/." errors={state.fieldErrors?.slug}>
-        <input
-          id={`${prefix}slug`}
-          name="slug"
-          autoComplete="off"
-          value={slug}
-          onChange={(e) => {
-            setSlug(e.target.value);
-            setSlugTouched(true);
-          }}
-          aria-describedby={`${prefix}slug-hint`}
-          className={`${inputClass} font-mono`}
-        />
-      </Field>
+      <NameSlugFields prefix={prefix} initial={start} errors={state.fieldErrors ?? {}} slugHint="The tag page's address after /tag/." />
       <div className="sm:col-span-2">
         <Field label="Description" name={`${prefix}description`} errors={state.fieldErrors?.description}>
           <textarea id={`${prefix}description`} name="description" rows={2} defaultValue={start.description} className={inputClass} />

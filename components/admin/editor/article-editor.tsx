@@ -166,7 +166,14 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ version: sync.getSnapshot().version, ...m }),
       });
-      const body = (await response.json().catch(() => ({}))) as { version?: number; status?: ArticleStatus; error?: string; reason?: string };
+      const body = (await response.json().catch(() => ({}))) as {
+        version?: number;
+        status?: ArticleStatus;
+        publishedAt?: string | null;
+        scheduledAt?: string | null;
+        error?: string;
+        reason?: string;
+      };
       if (!response.ok || !body.version || !body.status) {
         setWorkflowError(
           body.reason === 'conflict'
@@ -177,13 +184,8 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
       }
       sync.acknowledge(body.version);
       setArticleStatus(body.status);
-      if (body.status === 'scheduled') setScheduledAt(m.scheduledAt ? new Date().toISOString() : null);
-      if (body.status === 'published' && !publishedAt) setPublishedAt(new Date().toISOString());
-      // The exact scheduled instant comes from the server on the next load; show the chosen time meanwhile.
-      if (body.status === 'scheduled' && m.scheduledAt) {
-        const reread = await fetch(`/api/admin/articles/${sync.getSnapshot().articleId}`, { cache: 'no-store' }).then((r) => r.json()).catch(() => null);
-        setScheduledAt((reread as { article?: EditorArticle } | null)?.article?.scheduledAt ?? null);
-      }
+      setScheduledAt(body.scheduledAt ?? null);
+      setPublishedAt(body.publishedAt ?? null);
     } catch {
       setWorkflowError('You are offline: nothing changed. Try again when the connection returns.');
     } finally {

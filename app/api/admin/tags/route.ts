@@ -1,4 +1,4 @@
-import { revalidateTag } from 'next/cache';
+import { expireTags } from '@/lib/expire-tags';
 import { NextResponse, type NextRequest } from 'next/server';
 import { createTag } from '@/db/mutations/taxonomy';
 import { searchTags } from '@/db/queries/admin-taxonomy';
@@ -37,6 +37,6 @@ export async function POST(request: NextRequest) {
   if (typeof name !== 'string') return NextResponse.json({ error: 'Enter a tag name.' }, { status: 400 });
   const result = await createTag({ name: name.slice(0, 500) }, { id: user.id, email: user.email, ip: await getClientAddress() });
   if (!result.ok) return NextResponse.json({ error: result.message }, { status: 400 });
-  for (const tag of result.invalidates) revalidateTag(tag, { expire: 0 });
+  expireTags(result.invalidates);
   return NextResponse.json({ tag: result.tag }, { status: result.created ? 201 : 200 });
 }

@@ -1,4 +1,4 @@
-import { revalidateTag } from 'next/cache';
+import { expireTags } from '@/lib/expire-tags';
 import { connection } from 'next/server';
 import { publishDueArticles } from '@/db/mutations/scheduled';
 import { isSchedulerToken } from '@/lib/scheduler';
@@ -11,7 +11,7 @@ export async function POST(request: Request) {
   }
   const { published, failed, invalidate } = publishDueArticles();
   // expire 0: the first reader after the publish gets the fresh pages.
-  for (const tag of invalidate) revalidateTag(tag, { expire: 0 });
+  expireTags(invalidate);
   return Response.json(
     { published, failed: failed.map((f) => ({ articleId: f.articleId, reason: f.reason })) },
     { headers: { 'Cache-Control': 'no-store' } },

@@ -2,7 +2,7 @@ import { updateArticle } from '@/db/mutations/articles';
 import { getArticleForEditor } from '@/db/queries/editor';
 import { authorizeArticle } from '@/lib/editor/article-access';
 import { invalidJson, NO_STORE, notFound, saveResponse } from '@/lib/editor/api-responses';
-import { expireTags } from '@/lib/editor/expire';
+import { expireTags } from '@/lib/expire-tags';
 import { withRequestLog } from '@/lib/request-log';
 import { articleInputSchema, fieldErrors } from '@/lib/validation/article';
 import { saveRequestSchema } from '@/lib/validation/editor';

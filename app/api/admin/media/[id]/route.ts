@@ -1,4 +1,4 @@
-import { revalidateTag } from 'next/cache';
+import { expireTags } from '@/lib/expire-tags';
 import { connection, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { updateMedia } from '@/db/mutations/media';
@@ -31,7 +31,7 @@ export async function PATCH(request: NextRequest, ctx: RouteContext<'/api/admin/
 
   const result = await updateMedia(id.data, { alt: parsed.data.alt }, auth.actor);
   if (!result.ok) return jsonError(result.error === 'not_found' ? 'That image is no longer in the library.' : 'Check the alt text.', result.error === 'not_found' ? 404 : 422);
-  for (const tag of result.invalidates) revalidateTag(tag, { expire: 0 });
+  expireTags(result.invalidates);
   const item = await getMediaItem(id.data);
   if (!item) return jsonError('That image is no longer in the library.', 404);
   return json({ item: toMediaApiItem(item) });

@@ -1,7 +1,7 @@
 import { addArticleNote } from '@/db/mutations/articles';
 import { authorizeArticle } from '@/lib/editor/article-access';
 import { NO_STORE, saveResponse } from '@/lib/editor/api-responses';
-import { expireTags } from '@/lib/editor/expire';
+import { expireTags } from '@/lib/expire-tags';
 import { withRequestLog } from '@/lib/request-log';
 import { fieldErrors } from '@/lib/validation/article';
 import { noteRequestSchema } from '@/lib/validation/editor';

@@ -4,7 +4,7 @@ import { fromZonedInputValue } from '@/lib/dates';
 import type { ArticleStatus } from '@/lib/domain';
 import { authorizeArticle } from '@/lib/editor/article-access';
 import { invalidJson, NO_STORE, saveResponse } from '@/lib/editor/api-responses';
-import { expireTags } from '@/lib/editor/expire';
+import { expireTags } from '@/lib/expire-tags';
 import type { Action } from '@/lib/permissions';
 import { withRequestLog } from '@/lib/request-log';
 import { workflowRequestSchema } from '@/lib/validation/editor';
