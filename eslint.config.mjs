@@ -1,8 +1,17 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
+// Public content expires through lib/expire-tags.ts only, which also empties the page cache in
+// front of Next (lib/page-cache.mjs); a direct revalidateTag would leave that cache stale.
+const cacheExpiry = {
+  name: 'next/cache',
+  importNames: ['revalidateTag', 'updateTag', 'revalidatePath'],
+  message: 'Expire cache tags with expireTags / expireTagsInAction from @/lib/expire-tags (it also empties the page cache).',
+};
+
 const dataBoundary = {
   paths: [
+    cacheExpiry,
     {
       name: 'better-sqlite3',
       message: 'Only db/client.ts opens SQLite. Call a function from db/queries or db/mutations.',
@@ -27,12 +36,16 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['.next/**', 'node_modules/**', 'data/**', 'test-data/**', 'bench-data/**', 'next-env.d.ts', 'playwright-report/**', 'test-results/**'],
+    ignores: ['.next/**', 'node_modules/**', 'data/**', 'test-data/**', 'bench-data/**', 'next-env.d.ts', 'playwright-report/**', 'test-results/**', 'tmp/**'],
   },
   {
     // Keep the data layer behind one door: app/, components/ and lib/ never talk SQL.
     files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', dataBoundary] },
+  },
+  {
+    files: ['lib/expire-tags.ts'],
+    rules: { 'no-restricted-imports': ['error', { ...dataBoundary, paths: dataBoundary.paths.filter((p) => p !== cacheExpiry) }] },
   },
   {
     files: ['**/*.{ts,tsx}'],

@@ -23,8 +23,7 @@ export async function copyTestData(prefix: string): Promise<string> {
 }
 
 export function startOwnServer(dataDir: string): ChildProcess {
-  const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-  return spawn(process.execPath, [next, 'start', '-p', String(OWN_PORT), '-H', '127.0.0.1'], {
+  return spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs'), '-p', String(OWN_PORT), '-H', '127.0.0.1'], {
     cwd: root,
     env: {
       ...process.env,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The server Playwright tests against (see webServer in playwright.config.ts): a fresh,
 // seeded database under ./test-data, a production build made against it, and
-// `next start` on 127.0.0.1:3100.
+// the production server (scripts/start.mjs: Next behind the page cache) on 127.0.0.1:3100.
 //
 // The build prerenders pages from the database it sees, so build and data must belong
 // together: by default both are made anew. With E2E_SKIP_BUILD=1 the existing build and
@@ -132,8 +132,8 @@ async function main() {
   // A production server needs AUTH_SECRET: the key `npm run build` (db:prepare) made for ./test-data.
   env.AUTH_SECRET ||= readOrNull(path.join(dataDir, 'auth-secret')) ?? '';
   // The local binary, not `npx next`, so signals reach the server without a wrapper between.
-  const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-  const code = await run(process.execPath, [next, 'start', '-p', PORT, '-H', HOST]);
+  // The production server: Next behind the page cache (scripts/start.mjs).
+  const code = await run(process.execPath, [path.join(root, 'scripts', 'start.mjs'), '-p', PORT, '-H', HOST]);
   process.exit(stopping ? 0 : code);
 }
 

@@ -6,9 +6,9 @@
 //               runs with nothing configured. Fine for a single machine.
 //   npm run serve                the production way: AUTH_SECRET must be set (several instances
 //               share it); without it the server refuses to start with one line saying so.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,8 +43,53 @@ if (problems.length > 0) {
   process.exit(1);
 }
 
-const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-const args = [next, 'start', ...process.argv.slice(2).filter((a) => a !== '--one-machine')];
-const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// The server runs in this process: Next's request handler behind the page cache
+// (lib/page-cache.mjs, docs/decisions/008-page-cache-in-front-of-next.md).
+Object.assign(process.env, env);
+process.env.NODE_ENV = 'production';
+const port = Number(option('-p', '--port') ?? env.PORT ?? 3000);
+const hostname = option('-H', '--hostname') ?? env.HOSTNAME ?? undefined;
+process.env.PORT = String(port);
+
+const { default: next } = await import('next');
+const { createPageCache, withPageCache, PAGE_CACHE_KEY } = await import('../lib/page-cache.mjs');
+
+const server = http.createServer();
+const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port, httpServer: server });
+await app.prepare();
+const handle = app.getRequestHandler();
+const megabytes = Number(env.GAZETTE_PAGE_CACHE_MB ?? 64);
+if (megabytes > 0) {
+  const cache = createPageCache({ maxBytes: megabytes * 1024 * 1024 });
+  globalThis[PAGE_CACHE_KEY] = cache;
+  server.on('request', withPageCache(cache, handle));
+} else {
+  server.on('request', (req, res) => handle(req, res));
+}
+// Next's own server waits five seconds for an idle keep-alive connection; so does this one.
+server.keepAliveTimeout = 5000;
+server.listen(port, hostname, () => {
+  console.log(`Gazette is listening on http://${hostname ?? 'localhost'}:${port}`);
+});
+
+// SIGTERM/SIGINT: stop accepting connections, let requests in flight finish, then exit (the exit
+// hooks in lib/shutdown.ts flush page views and close the database). Ten seconds at most.
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  });
+}
+
+function option(short, long) {
+  const args = process.argv.slice(2);
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === short || args[i] === long) return args[i + 1];
+    if (args[i].startsWith(`${long}=`)) return args[i].slice(long.length + 1);
+  }
+  return undefined;
+}

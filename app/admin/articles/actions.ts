@@ -1,6 +1,7 @@
 'use server';
 
-import { refresh, updateTag } from 'next/cache';
+import { refresh } from 'next/cache';
+import { expireTagsInAction } from '@/lib/expire-tags';
 import { z } from 'zod';
 import { deleteArticle, restoreArticle, type TrashResult } from '@/db/mutations/article-trash';
 import { getArticleOwnership } from '@/db/queries/admin-articles';
@@ -50,7 +51,7 @@ export async function deleteArticleAction(formData: FormData): Promise<TrashActi
   }
   const result = deleteArticle(input.data.id, auth.actor, input.data.version);
   if (!result.ok) return { ok: false, error: FAILURES[result.reason] };
-  for (const tag of result.invalidate) updateTag(tag);
+  expireTagsInAction(result.invalidate);
   refresh();
   return { ok: true, message: 'Deleted. Editors can restore it from the Deleted tab.' };
 }
@@ -62,7 +63,7 @@ export async function restoreArticleAction(formData: FormData): Promise<TrashAct
   if (!input.success) return { ok: false, error: NOT_FOUND };
   const result = restoreArticle(input.data.id, auth.actor);
   if (!result.ok) return { ok: false, error: FAILURES[result.reason] };
-  for (const tag of result.invalidate) updateTag(tag);
+  expireTagsInAction(result.invalidate);
   refresh();
   const as = result.status === 'in_review' ? 'in review' : result.status;
   return { ok: true, message: `Restored as ${as}.` };

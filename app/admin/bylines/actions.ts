@@ -1,6 +1,7 @@
 'use server';
 
-import { refresh, updateTag } from 'next/cache';
+import { refresh } from 'next/cache';
+import { expireTagsInAction } from '@/lib/expire-tags';
 import { createByline, deleteByline, updateByline } from '@/db/mutations/taxonomy';
 import { authorizeAction } from '@/lib/auth-guards';
 import type { FormState } from '@/lib/validation/auth';
@@ -31,7 +32,7 @@ const read = (formData: FormData): BylineValues => ({
 });
 
 function expire(tags: readonly string[]) {
-  for (const tag of tags) updateTag(tag);
+  expireTagsInAction(tags);
   refresh();
 }
 

@@ -1,6 +1,7 @@
 'use server';
 
-import { refresh, updateTag } from 'next/cache';
+import { refresh } from 'next/cache';
+import { expireTagsInAction } from '@/lib/expire-tags';
 import { saveCurationSlot } from '@/db/mutations/curation';
 import { authorizeAction } from '@/lib/auth-guards';
 import type { FormState } from '@/lib/validation/auth';
@@ -19,7 +20,7 @@ export async function saveCurationAction(slot: string, articleIds: number[]): Pr
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'That list could not be read.' };
   const result = await saveCurationSlot(parsed.data.slot, parsed.data.articleIds, auth.actor);
   if (!result.ok) return { error: result.message, refused: result.articleIds };
-  for (const tag of result.invalidates) updateTag(tag);
+  expireTagsInAction(result.invalidates);
   refresh();
   return { ok: true, message: 'Saved. The home page shows it now.' };
 }

@@ -1,6 +1,7 @@
 'use server';
 
-import { refresh, updateTag } from 'next/cache';
+import { refresh } from 'next/cache';
+import { expireTagsInAction } from '@/lib/expire-tags';
 import { createRedirect, deleteRedirect } from '@/db/mutations/redirects';
 import { authorizeAction } from '@/lib/auth-guards';
 import { REDIRECT_PROBLEM_MESSAGES } from '@/lib/redirects';
@@ -24,7 +25,7 @@ export async function createRedirectAction(_previous: RedirectFormState, formDat
     const field = result.problem === 'invalid-from' || result.problem === 'duplicate' ? 'from' : 'to';
     return { error: REDIRECT_PROBLEM_MESSAGES[result.problem], fieldErrors: { [field]: [REDIRECT_PROBLEM_MESSAGES[result.problem]] }, values };
   }
-  for (const tag of result.invalidates) updateTag(tag);
+  expireTagsInAction(result.invalidates);
   refresh();
   return { ok: true, message: `${result.from} now redirects to ${result.to}.`, values: { from: '', to: '' } };
 }
@@ -35,6 +36,6 @@ export async function deleteRedirectAction(formData: FormData): Promise<void> {
   const id = userIdSchema.safeParse(formData.get('id'));
   if (!id.success) return;
   const result = await deleteRedirect(id.data);
-  for (const tag of result.invalidates) updateTag(tag);
+  expireTagsInAction(result.invalidates);
   refresh();
 }

@@ -1,6 +1,7 @@
 'use server';
 
-import { refresh, updateTag } from 'next/cache';
+import { refresh } from 'next/cache';
+import { expireTagsInAction } from '@/lib/expire-tags';
 import { z } from 'zod';
 import { createSection, deleteSection, reorderSections, updateSection } from '@/db/mutations/taxonomy';
 import { authorizeAction } from '@/lib/auth-guards';
@@ -18,7 +19,7 @@ const read = (formData: FormData) => ({
 });
 
 function expire(tags: readonly string[]) {
-  for (const tag of tags) updateTag(tag);
+  expireTagsInAction(tags);
   refresh();
 }
 

@@ -1,6 +1,7 @@
 'use server';
 
-import { refresh, updateTag } from 'next/cache';
+import { refresh } from 'next/cache';
+import { expireTagsInAction } from '@/lib/expire-tags';
 import { setBreaking, updateSiteSettings } from '@/db/mutations/settings';
 import { getSiteSettings } from '@/db/queries/site';
 import { authorizeAction } from '@/lib/auth-guards';
@@ -17,7 +18,7 @@ export interface SiteSettingsFormState extends FormState {
 }
 
 function expire(tags: readonly string[]) {
-  for (const tag of tags) updateTag(tag);
+  expireTagsInAction(tags);
   refresh();
 }
 

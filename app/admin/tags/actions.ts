@@ -1,6 +1,7 @@
 'use server';
 
-import { refresh, updateTag as expireTag } from 'next/cache';
+import { refresh } from 'next/cache';
+import { expireTagsInAction } from '@/lib/expire-tags';
 import { createTag, deleteTag, mergeTags, updateTag } from '@/db/mutations/taxonomy';
 import { findTagByNameOrSlug } from '@/db/queries/admin-taxonomy';
 import { authorizeAction } from '@/lib/auth-guards';
@@ -22,7 +23,7 @@ const read = (formData: FormData) => ({
 });
 
 function expire(tags: readonly string[]) {
-  for (const tag of tags) expireTag(tag);
+  expireTagsInAction(tags);
   refresh();
 }
 

@@ -1,7 +1,8 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { refresh, updateTag } from 'next/cache';
+import { refresh } from 'next/cache';
+import { expireTagsInAction } from '@/lib/expire-tags';
 import { deleteMedia, updateMedia } from '@/db/mutations/media';
 import { getMediaOwner, getMediaUses } from '@/db/queries/media';
 import { authorizeAction } from '@/lib/auth-guards';
@@ -58,7 +59,7 @@ export async function updateMediaAction(_previous: MediaFormState, formData: For
 
   const result = await updateMedia(id.data, parsed.data, auth.actor);
   if (!result.ok) return { error: result.error === 'not_found' ? GONE : 'Check the highlighted fields.', values };
-  for (const tag of result.invalidates) updateTag(tag);
+  expireTagsInAction(result.invalidates);
   refresh();
   const saved: MediaFormValues = {
     ...values,
@@ -82,6 +83,6 @@ export async function deleteMediaAction(_previous: FormState, formData: FormData
   if (!auth.ok) return { error: auth.error };
   const result = await deleteMedia(id.data, auth.actor);
   if (!result.ok) return { error: result.error === 'in_use' ? result.message : GONE };
-  for (const tag of result.invalidates) updateTag(tag);
+  expireTagsInAction(result.invalidates);
   redirect('/admin/media?deleted=1');
 }

@@ -1,4 +1,4 @@
-import { revalidateTag } from 'next/cache';
+import { expireTags } from '@/lib/expire-tags';
 import { NextResponse, type NextRequest } from 'next/server';
 import { cacheTags } from '@/lib/cache-tags';
 import { isSameOrigin } from '@/lib/same-origin';
@@ -13,6 +13,6 @@ export async function POST(request: NextRequest) {
     return NextResponse.json({ error: 'forbidden' }, { status: 403 });
   }
   const written = await flushPageViews();
-  revalidateTag(cacheTags.popular, { expire: 0 });
+  expireTags([cacheTags.popular]);
   return NextResponse.json({ written });
 }

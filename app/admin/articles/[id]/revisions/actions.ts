@@ -1,6 +1,7 @@
 'use server';
 
-import { refresh, updateTag } from 'next/cache';
+import { refresh } from 'next/cache';
+import { expireTagsInAction } from '@/lib/expire-tags';
 import { z } from 'zod';
 import { describeDropped, restoreRevision } from '@/db/mutations/revisions';
 import { getRevisionArticle } from '@/db/queries/revisions';
@@ -47,7 +48,7 @@ export async function restoreRevisionAction(_previous: RestoreState, formData: F
         return { error: 'Not restored: that revision does not belong to this article.' };
     }
   }
-  for (const tag of result.invalidate) updateTag(tag);
+  expireTagsInAction(result.invalidate);
   refresh();
   const dropped = describeDropped(result.dropped);
   return {
