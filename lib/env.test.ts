@@ -45,6 +45,16 @@ describe('parseEnvironment', () => {
     for (const line of result.errors) expect(line).not.toContain('\n');
   });
 
+  it('takes a page cache size in whole megabytes, 0 meaning off', () => {
+    const off = parseEnvironment({ GAZETTE_PAGE_CACHE_MB: '0' });
+    expect(off.ok && off.env.GAZETTE_PAGE_CACHE_MB).toBe(0);
+    for (const bad of ['-1', '1.5', 'lots', '5000']) {
+      const result = parseEnvironment({ GAZETTE_PAGE_CACHE_MB: bad });
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.errors[0]).toMatch(/^GAZETTE_PAGE_CACHE_MB=.*whole megabytes/);
+    }
+  });
+
   it('refuses a port out of range', () => {
     expect(parseEnvironment({ PORT: '70000' }).ok).toBe(false);
     expect(parseEnvironment({ PORT: '0' }).ok).toBe(false);

@@ -51,6 +51,14 @@ export const environmentSchema = z.object({
       .refine((n) => n >= 500 && n <= 300_000, 'milliseconds between 500 and 300000, e.g. 15000')
       .optional(),
   ),
+  GAZETTE_PAGE_CACHE_MB: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'whole megabytes between 0 (off) and 4096, e.g. 64')
+      .transform(Number)
+      .refine((n) => n <= 4096, 'whole megabytes between 0 (off) and 4096, e.g. 64')
+      .optional(),
+  ),
   LOG_LEVEL: optionalString.pipe(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace'], 'one of fatal, error, warn, info, debug, trace').optional(),
   ),

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Starts the production server (`next start`).
+// Starts the production server: Next, in this process, behind the page cache
+// (lib/page-cache.mjs, docs/decisions/008-page-cache-in-front-of-next.md).
 //
 //   npm start   (--one-machine)  the quick start: when AUTH_SECRET is not set, uses the key kept in
 //               $GAZETTE_DATA_DIR/auth-secret (made by `npm run db:prepare`, or here), so the site
@@ -33,6 +34,10 @@ const problems = [];
 if (env.PORT !== undefined && env.PORT.trim() !== '' && !(/^\d+$/.test(env.PORT.trim()) && Number(env.PORT) >= 1 && Number(env.PORT) <= 65535)) {
   problems.push(`PORT=${JSON.stringify(env.PORT)} is invalid: expected a whole number between 1 and 65535`);
 }
+const cacheMb = env.GAZETTE_PAGE_CACHE_MB?.trim();
+if (cacheMb && !(/^\d+$/.test(cacheMb) && Number(cacheMb) <= 4096)) {
+  problems.push(`GAZETTE_PAGE_CACHE_MB=${JSON.stringify(env.GAZETTE_PAGE_CACHE_MB)} is invalid: expected whole megabytes between 0 (off) and 4096`);
+}
 if (!env.AUTH_SECRET?.trim()) {
   problems.push(
     'AUTH_SECRET is missing: a production server needs at least 32 characters of random text (e.g. `openssl rand -base64 32`); `npm start` generates one for a single machine',
@@ -58,7 +63,7 @@ const server = http.createServer();
 const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port, httpServer: server });
 await app.prepare();
 const handle = app.getRequestHandler();
-const megabytes = Number(env.GAZETTE_PAGE_CACHE_MB ?? 64);
+const megabytes = cacheMb ? Number(cacheMb) : 64;
 if (megabytes > 0) {
   const cache = createPageCache({ maxBytes: megabytes * 1024 * 1024 });
   globalThis[PAGE_CACHE_KEY] = cache;
