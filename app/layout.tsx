@@ -7,19 +7,25 @@ import './globals.css';
 // Self-hosted (Latin subset) so nothing is fetched from a font service.
 const serif = localFont({
   src: [
-    { path: './fonts/source-serif-4-latin-wght-normal.woff2', style: 'normal', weight: '200 900' },
-    { path: './fonts/source-serif-4-latin-wght-italic.woff2', style: 'italic', weight: '200 900' },
+    { path: './fonts/source-serif-4-latin-wght-normal.woff2', style: 'normal', weight: '400 700' },
+    { path: './fonts/source-serif-4-latin-wght-italic.woff2', style: 'italic', weight: '400 700' },
   ],
   variable: '--font-source-serif',
   display: 'swap',
-  fallback: ['Georgia', 'Times New Roman', 'serif'],
+  // Not preloaded: headlines and body start in the metric-matched fallback (app/globals.css)
+  // and keep their place when the face swaps in, and the hero image and the page's
+  // scripts get the bandwidth first (docs/performance.md).
+  preload: false,
+  adjustFontFallback: false,
+  fallback: ['Gazette Serif Fallback', 'Georgia', 'serif'],
 });
 
 const sans = localFont({
-  src: [{ path: './fonts/inter-latin-wght-normal.woff2', style: 'normal', weight: '100 900' }],
+  src: [{ path: './fonts/inter-latin-wght-normal.woff2', style: 'normal', weight: '400 700' }],
   variable: '--font-inter',
   display: 'swap',
-  fallback: ['system-ui', 'Segoe UI', 'Roboto', 'sans-serif'],
+  adjustFontFallback: false,
+  fallback: ['Gazette Sans Fallback', 'system-ui', 'Segoe UI', 'Roboto', 'sans-serif'],
 });
 
 export const metadata: Metadata = {
