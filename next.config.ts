@@ -23,7 +23,9 @@ const pagedListRewrites = [
 const nextConfig: NextConfig = {
   // Public pages are cached components, revalidated by tag (see lib/cache-tags.ts).
   cacheComponents: true,
-  partialPrefetching: true,
+  // Off: reader pages use plain links (decision 002), so the App Shell data Partial Prefetching
+  // embeds for the client router only made every response heavier (decision 001).
+  partialPrefetching: false,
   poweredByHeader: false,
   // The database and uploads live under GAZETTE_DATA_DIR; never trace them into the build.
   outputFileTracingExcludes: { '*': ['./data/**', './test-data/**', './bench-data/**'] },

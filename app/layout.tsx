@@ -8,7 +8,7 @@ import './globals.css';
 const serif = localFont({
   src: [
     { path: './fonts/source-serif-4-latin-wght-normal.woff2', style: 'normal', weight: '400 700' },
-    { path: './fonts/source-serif-4-latin-wght-italic.woff2', style: 'italic', weight: '400 700' },
+    { path: './fonts/source-serif-4-latin-wght-italic.woff2', style: 'italic', weight: '400' },
   ],
   variable: '--font-source-serif',
   display: 'swap',
