@@ -166,3 +166,17 @@ export function getNewsroomTimeZone(): string {
     | undefined;
   return row ? (JSON.parse(row.value) as string) : 'Europe/Kyiv';
 }
+
+/** An article as the editor API takes it (PUT /api/admin/articles/:id), read from `db`. */
+export function articleInput(db: Database.Database, id: number) {
+  const a = db.prepare('SELECT title, dek, slug, section_id AS sectionId, kind, body FROM articles WHERE id = ?').get(id) as {
+    title: string;
+    dek: string;
+    slug: string;
+    sectionId: number;
+    kind: string;
+    body: string;
+  };
+  const bylineIds = db.prepare('SELECT byline_id FROM article_bylines WHERE article_id = ? ORDER BY position').pluck().all(id) as number[];
+  return { ...a, body: JSON.parse(a.body), bylineIds };
+}

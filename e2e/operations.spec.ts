@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createTestUser, expect, test } from './auth-fixtures';
+import { articleInput } from './fixtures';
 import { copyTestData, OWN_BASE, OWN_PORT, sessionCookie, startOwnServer, waitUntilUp } from './own-server';
 
 // Operations, at the level of the running server: SIGKILL while the newsroom saves, ten times
@@ -12,19 +13,6 @@ import { copyTestData, OWN_BASE, OWN_PORT, sessionCookie, startOwnServer, waitUn
 test.describe.configure({ mode: 'serial' });
 
 const root = path.join(__dirname, '..');
-
-function articleInput(db: Database.Database, id: number) {
-  const a = db.prepare('SELECT title, dek, slug, section_id AS sectionId, kind, body FROM articles WHERE id = ?').get(id) as {
-    title: string;
-    dek: string;
-    slug: string;
-    sectionId: number;
-    kind: string;
-    body: string;
-  };
-  const bylineIds = db.prepare('SELECT byline_id FROM article_bylines WHERE article_id = ? ORDER BY position').pluck().all(id) as number[];
-  return { ...a, body: JSON.parse(a.body), bylineIds };
-}
 
 async function put(cookie: string, id: number, version: number, article: object) {
   return fetch(`${OWN_BASE}/api/admin/articles/${id}`, {

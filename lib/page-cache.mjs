@@ -226,8 +226,21 @@ function record(key, cache, res) {
     }
     chunks.push(buffer);
   };
+  /** @type {Record<string, import("node:http").OutgoingHttpHeader | undefined>} headers given to writeHead, which getHeaders() may not show */
+  const written = {};
+  const writeHead = res.writeHead;
   const write = res.write;
   const end = res.end;
+  // @ts-expect-error same signature as ServerResponse#writeHead
+  res.writeHead = function (status, reason, headers) {
+    const given = typeof reason === 'string' ? headers : reason;
+    if (Array.isArray(given)) {
+      for (let i = 0; i + 1 < given.length; i += 2) written[String(given[i]).toLowerCase()] = given[i + 1];
+    } else if (given && typeof given === 'object') {
+      for (const [name, value] of Object.entries(given)) written[name.toLowerCase()] = value;
+    }
+    return writeHead.apply(this, /** @type {any} */ (arguments));
+  };
   // @ts-expect-error same signature as ServerResponse#write
   res.write = function (chunk, encoding, callback) {
     keep(chunk, encoding);
@@ -238,7 +251,8 @@ function record(key, cache, res) {
     keep(chunk, encoding);
     const result = end.call(this, chunk, encoding, callback);
     if (!tooBig) {
-      cache.store(key, startedAt, { status: res.statusCode, headers: res.getHeaders(), body: Buffer.concat(chunks) });
+      const headers = { ...res.getHeaders(), ...written };
+      cache.store(key, startedAt, { status: res.statusCode, headers, body: Buffer.concat(chunks) });
     }
     return result;
   };

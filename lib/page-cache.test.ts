@@ -96,6 +96,26 @@ describe('withPageCache', () => {
     expect(cache.stats).toMatchObject({ hits: 1, misses: 1, stored: 1 });
   });
 
+  it('sees headers given to writeHead as well as those set one by one (route handlers answer that way)', async () => {
+    let calls = 0;
+    await listen(
+      withPageCache(cache, (req, res) => {
+        calls++;
+        if (req.url === '/feed.xml') res.writeHead(200, { 'Content-Type': 'application/rss+xml', 'Cache-Control': 'public, max-age=300, s-maxage=300' });
+        else res.writeHead(200, 'OK', ['content-type', 'application/xml', 'cache-control', 's-maxage=60']);
+        res.end('<xml/>');
+      }),
+    );
+    for (const url of ['/feed.xml', '/sitemap.xml']) {
+      await fetch(base + url);
+      const again = await fetch(base + url);
+      expect(again.headers.get('x-gazette-cache'), url).toBe('HIT');
+      expect(again.headers.get('content-type'), url).toMatch(/xml/);
+      expect(await again.text()).toBe('<xml/>');
+    }
+    expect(calls).toBe(2);
+  });
+
   it('answers 304 to a matching If-None-Match', async () => {
     const next = fakeNext(() => ({ headers: cacheable, body: 'page' }));
     await listen(withPageCache(cache, next.handle));

@@ -165,11 +165,16 @@ async function toCards(rows: CardRow[]): Promise<ArticleCard[]> {
   }));
 }
 
+// `+articles.section_id` keeps SQLite from driving the join from sections: with 98% of articles
+// live, its statistics made "each section's live articles, then sort them all" look cheaper
+// than reading the newest from articles_status_published_idx — 700 ms instead of 0.3 ms for
+// the six latest stories at 100,000 articles. A section's own list still uses its index
+// through its WHERE clause.
 function cardQuery() {
   return getDb()
     .select(cardColumns)
     .from(articles)
-    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .innerJoin(sections, eq(sections.id, sql`+${articles.sectionId}`))
     .leftJoin(media, eq(media.id, articles.heroMediaId));
 }
 
