@@ -11,7 +11,8 @@ import { listArticleCardsByIds, type ArticleCard } from './articles';
 // `match` must come from lib/search-query.ts (buildMatchExpression), never from raw input.
 
 export interface SearchHit {
-  article: ArticleCard;
+  // Only what a result shows: the cached results are decoded on every request.
+  article: Pick<ArticleCard, 'id' | 'url' | 'section' | 'publishedAt'>;
   // The title with MARK_START/MARK_END around matched words.
   title: string;
   // Text with MARK_START/MARK_END around matches (split into <mark> by the page).
@@ -121,7 +122,8 @@ export async function searchArticles(options: SearchOptions): Promise<SearchResu
       const row = markedById.get(id);
       // The body's matching passage when the body matched, else the dek (highlighted if it did).
       const snippet = row?.body.includes(MARK_START) ? row.body : row?.dek || article.dek;
-      return [{ article, snippet, title: row?.title || article.title }];
+      const { url, section, publishedAt } = article;
+      return [{ article: { id, url, section, publishedAt }, snippet, title: row?.title || article.title }];
     });
     return { total, capped, hits, failed: false };
   } catch (error) {
