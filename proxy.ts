@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { SESSION_COOKIE_NAMES } from './auth.config';
+import { getPreviewLinksRevokedAt } from './db/queries/preview';
 import { verifyPreviewToken } from './lib/preview-token';
 import { isPrivatePath, privatePageHeaders } from './lib/security-headers';
 
@@ -49,9 +50,12 @@ function previewResponse(request: NextRequest, hasSession: boolean): NextRespons
   let response: NextResponse | null = null;
   const id = /^\/preview\/(\d{1,12})\/?$/.exec(request.nextUrl.pathname)?.[1];
   if (id && !hasSession) {
-    const check = verifyPreviewToken(request.nextUrl.searchParams.get('token'), Number(id));
+    const token = request.nextUrl.searchParams.get('token');
+    let check = verifyPreviewToken(token, Number(id));
+    // A genuine link may still have been withdrawn by the desk: one indexed read, only here.
+    if (check.ok) check = verifyPreviewToken(token, Number(id), { revokedAt: getPreviewLinksRevokedAt(Number(id)) });
     if (!check.ok) {
-      const target = check.reason === 'expired' ? '/preview/expired' : '/preview/unavailable';
+      const target = { expired: '/preview/expired', revoked: '/preview/withdrawn', invalid: '/preview/unavailable' }[check.reason];
       response = NextResponse.rewrite(new URL(target, request.url));
     }
   }

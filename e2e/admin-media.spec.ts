@@ -70,6 +70,8 @@ async function uploadThroughApi(request: APIRequestContext, baseURL: string, nam
 async function uploadedId(request: APIRequestContext, baseURL: string, name: string): Promise<number> {
   const response = await uploadThroughApi(request, baseURL, name, await photo());
   expect(response.status(), await response.text()).toBe(201);
+  // Logged like every newsroom API call (lib/request-log.ts): the id ties the answer to the log line.
+  expect(response.headers()['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   const body = (await response.json()) as { results: { ok: boolean; item: { id: number } }[] };
   return body.results[0]!.item.id;
 }
@@ -283,6 +285,8 @@ test('an image an article uses cannot be deleted; an unused one can, file and al
 
   await page.goto(`/admin/media/${hero.id}`);
   await expect(page.getByTestId('media-uses')).toContainText(article.title);
+  // Each use links to where it can be changed: the article's editor.
+  await expect(page.getByTestId('media-uses').locator(`a[href="/admin/articles/${article.id}"]`).first()).toContainText(article.title);
   await page.getByText('Delete image…').click();
   await page.getByRole('button', { name: 'Confirm delete' }).click();
   await expect(page.getByTestId('delete-error')).toContainText('This image cannot be deleted while it is used');

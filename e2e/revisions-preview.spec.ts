@@ -234,6 +234,42 @@ test('without a session a preview needs a valid share link: made by the button, 
   await stranger.dispose();
 });
 
+test('the desk withdraws the share links it made: old links say so, a new link works', async ({ page, signInAs, playwright, baseURL }) => {
+  test.setTimeout(60_000);
+  const owner = await createTestUser('author');
+  const editor = await signInAs('editor');
+  const a = arrangeDraft(owner, editor);
+  const stranger = await playwright.request.newContext({ baseURL });
+
+  await page.goto(`/admin/articles/${a.id}/revisions`);
+  await page.waitForLoadState('networkidle');
+  await page.getByRole('button', { name: 'Create share link' }).click();
+  const first = await page.getByTestId('preview-share-url').inputValue();
+  expect(await (await stranger.get(first)).text()).toContain(a.newTitle);
+
+  await page.getByRole('button', { name: 'Withdraw share links…' }).click();
+  await page.getByRole('button', { name: 'Withdraw links' }).click();
+  await expect(page.getByTestId('preview-links-revoked')).toContainText('has stopped working');
+  await expect(page.getByTestId('preview-share-url')).toHaveCount(0);
+  expect(countRows(`SELECT count(*) AS n FROM audit_log WHERE action = 'article.preview_links_revoked' AND target_id = ?`, String(a.id))).toBe(1);
+
+  const withdrawn = await stranger.get(first);
+  expect(withdrawn.status()).toBe(404);
+  const html = await withdrawn.text();
+  expect(html).toContain('This preview link has been withdrawn');
+  expect(html).not.toContain(a.newTitle);
+
+  // Links made after the withdrawal work; the editor still previews with the session.
+  await page.getByRole('button', { name: 'Create share link' }).click();
+  const second = await page.getByTestId('preview-share-url').inputValue();
+  expect(second).not.toBe(first);
+  const fresh = await stranger.get(second);
+  expect(fresh.status()).toBe(200);
+  expect(await fresh.text()).toContain(a.newTitle);
+  expect((await page.request.get(`/preview/${a.id}`)).status()).toBe(200);
+  await stranger.dispose();
+});
+
 test("a contributor cannot see another writer's revisions or preview; forged restore and share-link requests are refused", async ({ page, signInAs, browser, baseURL }) => {
   test.setTimeout(60_000);
   const owner = await createTestUser('contributor');

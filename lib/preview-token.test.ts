@@ -28,6 +28,18 @@ describe('preview tokens', () => {
     expect(verifyPreviewToken(token, 42, at(30 * PREVIEW_TOKEN_TTL_MS))).toEqual({ ok: false, reason: 'expired' });
   });
 
+  it('refuses links issued up to the moment the desk withdrew them, and accepts those made after', () => {
+    const before = createPreviewToken(42, { secret, now });
+    const withdrawn = new Date(now.getTime() + 60_000);
+    const after = createPreviewToken(42, { secret, now: new Date(withdrawn.getTime() + 1) });
+    const check = (token: string) => verifyPreviewToken(token, 42, { ...at(120_000), revokedAt: withdrawn });
+    expect(check(before.token)).toEqual({ ok: false, reason: 'revoked' });
+    expect(check(createPreviewToken(42, { secret, now: withdrawn }).token)).toEqual({ ok: false, reason: 'revoked' });
+    expect(check(after.token)).toEqual({ ok: true, expiresAt: after.expiresAt });
+    // Without a withdrawal the old link still works.
+    expect(verifyPreviewToken(before.token, 42, { ...at(120_000), revokedAt: null })).toMatchObject({ ok: true });
+  });
+
   it('refuses a token for another article', () => {
     const { token } = createPreviewToken(42, { secret, now });
     expect(verifyPreviewToken(token, 43, at(0))).toEqual({ ok: false, reason: 'invalid' });

@@ -2,9 +2,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { getAuthSecret } from './auth-secret';
 
 // Share links for previewing an unpublished article: "/preview/<id>?token=<expiresAtMs>.<sig>",
-// where sig is HMAC-SHA256 over "<articleId>.<expiresAtMs>". Stateless — nothing is stored, so
-// a link cannot be revoked early; it simply stops working after 24 hours, and rotating
-// AUTH_SECRET ends every link at once (and every session).
+// where sig is HMAC-SHA256 over "<articleId>.<expiresAtMs>". Nothing is stored per link: a link
+// stops working after 24 hours; the desk can withdraw every link to one article made so far
+// (articles.preview_links_revoked_at: a link issued at or before that time is refused, links made
+// after it work); rotating AUTH_SECRET ends every link at once (and every session).
 //
 // The key is derived from the server's auth secret (lib/auth-secret.ts) for this one purpose,
 // so a preview signature can never be mistaken for anything else the secret signs.
@@ -13,11 +14,13 @@ export const PREVIEW_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 // A clock a little ahead on another instance must not refuse a fresh link.
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
-export type PreviewTokenCheck = { ok: true; expiresAt: Date } | { ok: false; reason: 'invalid' | 'expired' };
+export type PreviewTokenCheck = { ok: true; expiresAt: Date } | { ok: false; reason: 'invalid' | 'expired' | 'revoked' };
 
 interface Options {
   now?: Date;
   secret?: string;
+  // When the desk withdrew this article's share links: links issued until then are refused.
+  revokedAt?: Date | null;
 }
 
 function previewKey(secret: string): Buffer {
@@ -38,7 +41,7 @@ export function createPreviewToken(articleId: number, options: Options = {}): { 
 /**
  * Is `token` a link for this article that has not expired? A token for another article, with an
  * edited expiry or signature, or in any other shape is 'invalid'; only a genuine link past its
- * time is 'expired' (so the page can say so).
+ * time is 'expired', and a genuine one the desk withdrew is 'revoked' (so the page can say so).
  */
 export function verifyPreviewToken(token: unknown, articleId: number, options: Options = {}): PreviewTokenCheck {
   if (typeof token !== 'string' || token.length > 200) return { ok: false, reason: 'invalid' };
@@ -52,6 +55,8 @@ export function verifyPreviewToken(token: unknown, articleId: number, options: O
   // A genuine signature never names a time further ahead than a fresh link would.
   if (expiresAtMs > now + PREVIEW_TOKEN_TTL_MS + CLOCK_SKEW_MS) return { ok: false, reason: 'invalid' };
   if (expiresAtMs <= now) return { ok: false, reason: 'expired' };
+  // A link is issued a fixed time before it expires.
+  if (options.revokedAt && expiresAtMs - PREVIEW_TOKEN_TTL_MS <= options.revokedAt.getTime()) return { ok: false, reason: 'revoked' };
   return { ok: true, expiresAt: new Date(expiresAtMs) };
 }
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState, useTransition } from 'react';
-import { createPreviewLinkAction, type PreviewLinkResult } from '@/app/admin/preview-actions';
+import { createPreviewLinkAction, revokePreviewLinksAction, type PreviewLinkResult, type RevokePreviewLinksResult } from '@/app/admin/preview-actions';
 
 function formatExpiry(iso: string, timeZone?: string): string {
   const options: Intl.DateTimeFormatOptions = {
@@ -27,11 +27,27 @@ export function PreviewLinks({ articleId, timeZone }: { articleId: number; timeZ
   const [result, setResult] = useState<PreviewLinkResult | null>(null);
   const [copied, setCopied] = useState(false);
   const [pending, startTransition] = useTransition();
+  const [confirming, setConfirming] = useState(false);
+  const [revoked, setRevoked] = useState<RevokePreviewLinksResult | null>(null);
   const inputId = useId();
+
+  const revoke = () =>
+    startTransition(async () => {
+      setConfirming(false);
+      try {
+        const outcome = await revokePreviewLinksAction(articleId);
+        setRevoked(outcome);
+        // The link on screen was made before the withdrawal: it no longer works.
+        if (outcome.ok) setResult(null);
+      } catch {
+        setRevoked({ ok: false, error: 'The links could not be withdrawn. Try again.' });
+      }
+    });
 
   const create = () =>
     startTransition(async () => {
       setCopied(false);
+      setRevoked(null);
       try {
         setResult(await createPreviewLinkAction(articleId));
       } catch {
@@ -95,6 +111,41 @@ export function PreviewLinks({ articleId, timeZone }: { articleId: number; timeZ
             {result.error}
           </p>
         ) : null}
+        {revoked?.ok ? (
+          <p data-testid="preview-links-revoked" className="text-sm">
+            Every share link made until{' '}
+            <time dateTime={revoked.revokedAt}>{formatExpiry(revoked.revokedAt, timeZone)}</time> has stopped working. A
+            new link can be made at any time.
+          </p>
+        ) : revoked ? (
+          <p role="alert" className="rounded-md border border-accent/40 bg-accent/5 px-3 py-2 text-sm font-medium text-accent">
+            {revoked.error}
+          </p>
+        ) : null}
+      </div>
+      <div className="border-t border-rule pt-3 text-sm">
+        {confirming ? (
+          <div role="group" aria-label="Withdraw share links" className="space-y-2">
+            <p>Withdraw every share link made so far for this article? Anyone holding one will see that it was withdrawn.</p>
+            <div className="flex gap-2">
+              <button
+                type="button"
+                onClick={revoke}
+                disabled={pending}
+                className="rounded-md bg-accent px-3 py-1.5 font-semibold text-accent-ink disabled:opacity-60"
+              >
+                Withdraw links
+              </button>
+              <button type="button" onClick={() => setConfirming(false)} className="rounded-md border border-rule px-3 py-1.5 font-semibold hover:border-ink">
+                Cancel
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button type="button" onClick={() => setConfirming(true)} className="font-semibold text-accent underline-offset-2 hover:underline">
+            Withdraw share links…
+          </button>
+        )}
       </div>
     </div>
   );

@@ -24,6 +24,7 @@ export type AuditAction =
   | 'article.restore'
   | 'article.revision_restored'
   | 'article.preview_link'
+  | 'article.preview_links_revoked'
   | 'media.uploaded'
   | 'media.updated'
   | 'media.deleted'

@@ -17,6 +17,8 @@ export interface ArticlePreview {
   scheduledAt: string | null;
   // The address it has (or will have) once published.
   publicUrl: string;
+  // Share links issued until then no longer open it (lib/preview-token.ts).
+  previewLinksRevokedAt: Date | null;
 }
 
 export async function getArticleForPreview(id: number, now = new Date()): Promise<ArticlePreview | null> {
@@ -39,6 +41,18 @@ export async function getArticleForPreview(id: number, now = new Date()): Promis
     createdBy: a.createdBy,
     scheduledAt: a.scheduledAt?.toISOString() ?? null,
     publicUrl: article.url,
+    previewLinksRevokedAt: a.previewLinksRevokedAt,
     article,
   };
+}
+
+/** When the desk last withdrew this article's share links (proxy.ts refuses older links). */
+export function getPreviewLinksRevokedAt(id: number): Date | null {
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  const row = getDb()
+    .select({ revokedAt: articles.previewLinksRevokedAt })
+    .from(articles)
+    .where(eq(articles.id, id))
+    .get();
+  return row?.revokedAt ?? null;
 }

@@ -28,7 +28,7 @@ export default async function BylinesPage() {
         </h2>
         <ul className="divide-y divide-rule">
           {bylines.map((b) => (
-            <li key={b.id} data-testid={`byline-row-${b.slug}`} className="px-6 py-4">
+            <li key={b.id} id={`byline-${b.id}`} data-testid={`byline-row-${b.slug}`} className="scroll-mt-4 px-6 py-4">
               <div className="flex items-start gap-4">
                 {b.avatarSrc ? (
                   // eslint-disable-next-line @next/next/no-img-element -- a small preview of a library original

@@ -35,7 +35,7 @@ export default async function PreviewPage(props: PageProps<'/preview/[id]'>) {
   const asStaff = !!preview && can(user, 'article.edit', { ownerId: preview.createdBy });
   let sharedUntil: Date | null = null;
   if (!asStaff) {
-    const check = verifyPreviewToken(token, id);
+    const check = verifyPreviewToken(token, id, { revokedAt: preview?.previewLinksRevokedAt });
     if (!check.ok) {
       if (check.reason === 'expired') {
         return (

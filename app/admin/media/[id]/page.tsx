@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { describeMediaUses, getMediaItem, getMediaUses, mediaVariantUrl } from '@/db/queries/media';
@@ -110,7 +111,12 @@ export default async function MediaItemPage({ params }: PageProps<'/admin/media/
           <ul className="list-disc space-y-1 pl-5 text-sm" data-testid="media-uses">
             {uses.map((use) => (
               <li key={use.kind === 'avatar' ? `b${use.bylineId}` : `a${use.articleId}-${use.kind}`}>
-                {describeMediaUses([use])}
+                <Link
+                  href={use.kind === 'avatar' ? `/admin/bylines#byline-${use.bylineId}` : `/admin/articles/${use.articleId}`}
+                  className="text-accent underline-offset-2 hover:underline"
+                >
+                  {describeMediaUses([use])}
+                </Link>
               </li>
             ))}
           </ul>

@@ -3,6 +3,7 @@ import { createMedia } from '@/db/mutations/media';
 import { getMediaIdByHash, getMediaItem, listMedia } from '@/db/queries/media';
 import type { MediaListResponse, UploadFileResult } from '@/components/admin/media-api';
 import { getLogger } from '@/lib/logger';
+import { withRequestLog } from '@/lib/request-log';
 import {
   BodyTooLargeError,
   cleanOriginalName,
@@ -45,6 +46,10 @@ export async function GET(request: NextRequest) {
 
 export async function POST(request: NextRequest) {
   await connection();
+  return withRequestLog(request, 'POST /api/admin/media', () => upload(request));
+}
+
+async function upload(request: NextRequest): Promise<Response> {
   const auth = await authorizeApi(request, 'media.upload');
   if (!auth.ok) return auth.response;
 

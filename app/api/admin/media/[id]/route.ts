@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { updateMedia } from '@/db/mutations/media';
 import { getMediaItem, getMediaOwner } from '@/db/queries/media';
 import { readBodyWithLimit } from '@/lib/media-upload';
+import { withRequestLog } from '@/lib/request-log';
 import { requiredAltSchema } from '@/lib/validation/media';
 import { userIdSchema } from '@/lib/validation/auth';
 import { authorizeApi, json, jsonError, toMediaApiItem } from '../media-json';
@@ -15,6 +16,10 @@ const patchSchema = z.object({ alt: requiredAltSchema });
 
 export async function PATCH(request: NextRequest, ctx: RouteContext<'/api/admin/media/[id]'>) {
   await connection();
+  return withRequestLog(request, 'PATCH /api/admin/media/[id]', () => patch(request, ctx));
+}
+
+async function patch(request: NextRequest, ctx: RouteContext<'/api/admin/media/[id]'>): Promise<Response> {
   const id = userIdSchema.safeParse((await ctx.params).id);
   if (!id.success) return jsonError('That image is no longer in the library.', 404);
   const auth = await authorizeApi(request, 'media.edit', () => getMediaOwner(id.data));

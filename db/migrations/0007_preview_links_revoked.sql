@@ -1,0 +1,1 @@
+ALTER TABLE `articles` ADD `preview_links_revoked_at` integer;

@@ -1,0 +1,44 @@
+import 'server-only';
+import { and, eq, isNull } from 'drizzle-orm';
+import { getDb, type DB } from '@/db/client';
+import { articles } from '@/db/schema';
+import { appendAudit } from './audit';
+
+// Withdrawing an article's preview share links: every link issued until now stops opening the
+// preview (lib/preview-token.ts compares a link's issue time with this one); links made later
+// work. The article itself does not change, so no cache tag expires (previews are never cached).
+
+export interface PreviewLinkActor {
+  id: number | null;
+  email?: string | null;
+  ip?: string | null;
+}
+
+export function revokePreviewLinks(
+  articleId: number,
+  actor: PreviewLinkActor,
+  now = new Date(),
+  db: DB = getDb(),
+): { ok: true; revokedAt: Date } | { ok: false; reason: 'not_found' } {
+  return db.transaction((tx) => {
+    const updated = tx
+      .update(articles)
+      .set({ previewLinksRevokedAt: now })
+      .where(and(eq(articles.id, articleId), isNull(articles.deletedAt)))
+      .returning({ id: articles.id })
+      .all();
+    if (updated.length === 0) return { ok: false, reason: 'not_found' } as const;
+    appendAudit(
+      {
+        action: 'article.preview_links_revoked',
+        actorId: actor.id,
+        actorEmail: actor.email ?? null,
+        ip: actor.ip ?? null,
+        targetType: 'article',
+        targetId: articleId,
+      },
+      tx,
+    );
+    return { ok: true, revokedAt: now } as const;
+  });
+}
