@@ -22,6 +22,8 @@ const BYPASS_REQUEST_HEADERS = [
   'next-router-state-tree',
   'next-action',
   'authorization',
+  // A part of a page is not the page.
+  'range',
 ];
 // Hop-by-hop and per-response headers never replayed from the cache.
 const DROP_RESPONSE_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length']);

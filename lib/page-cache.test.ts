@@ -74,6 +74,7 @@ describe('requestKey', () => {
     expect(get('/', { 'next-router-prefetch': '1' })).toBeNull();
     expect(get('/', { cookie: 'authjs.session-token=x' })).toBeNull();
     expect(get('/', { authorization: 'Bearer x' })).toBeNull();
+    expect(get('/rss.xml', { range: 'bytes=0-99' })).toBeNull();
   });
 });
 
