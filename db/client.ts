@@ -28,11 +28,23 @@ export function openConnection(file = getDatabasePath()): Connection {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
+  writeTransactionsTakeTheLockFirst(db);
   migrate(db, { migrationsFolder: MIGRATIONS });
   // Gathers planner statistics where they are missing or stale (cheap; SQLite's
   // recommendation for long-lived connections).
   sqlite.pragma('optimize=0x10002');
   return { db, sqlite };
+}
+
+// Transactions begin IMMEDIATE unless they say otherwise. A DEFERRED one that reads first and
+// writes later fails at once with "database is locked" (SQLITE_BUSY, no busy wait) when another
+// process — `npm run user`, a backup, the e2e suite — wrote in between; an IMMEDIATE one takes
+// the write lock up front and waits up to busy_timeout for it. Within the server nothing
+// changes: better-sqlite3 runs one transaction at a time on its one connection.
+function writeTransactionsTakeTheLockFirst(db: DB): void {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((run: Parameters<DB['transaction']>[0], config?: Parameters<DB['transaction']>[1]) =>
+    transaction(run, { behavior: 'immediate', ...config })) as DB['transaction'];
 }
 
 // A read-only handle on a database file that must already exist (backup
