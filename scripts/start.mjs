@@ -73,6 +73,11 @@ if (megabytes > 0) {
 }
 // Next's own server waits five seconds for an idle keep-alive connection; so does this one.
 server.keepAliveTimeout = 5000;
+server.on('error', (error) => {
+  if (error.code !== 'EADDRINUSE' && error.code !== 'EACCES') throw error;
+  console.error(`Cannot listen on port ${port}: ${error.code === 'EADDRINUSE' ? 'another program is using it' : 'permission denied'}. Set PORT to another port.`);
+  process.exit(1);
+});
 server.listen(port, hostname, () => {
   console.log(`Gazette is listening on http://${hostname ?? 'localhost'}:${port}`);
 });
