@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { SESSION_COOKIE_NAMES } from './auth.config';
 import { getPreviewLinksRevokedAt } from './db/queries/preview';
-import { verifyPreviewToken } from './lib/preview-token';
+import { verifyPreviewToken, wasWithdrawn } from './lib/preview-token';
 import { isPrivatePath, privatePageHeaders } from './lib/security-headers';
 
 // Runs only for /admin, /login and /preview (see `config`). For /admin and /login, two jobs:
@@ -50,12 +50,12 @@ function previewResponse(request: NextRequest, hasSession: boolean): NextRespons
   let response: NextResponse | null = null;
   const id = /^\/preview\/(\d{1,12})\/?$/.exec(request.nextUrl.pathname)?.[1];
   if (id && !hasSession) {
-    const token = request.nextUrl.searchParams.get('token');
-    let check = verifyPreviewToken(token, Number(id));
-    // A genuine link may still have been withdrawn by the desk: one indexed read, only here.
-    if (check.ok) check = verifyPreviewToken(token, Number(id), { revokedAt: getPreviewLinksRevokedAt(Number(id)) });
-    if (!check.ok) {
-      const target = { expired: '/preview/expired', revoked: '/preview/withdrawn', invalid: '/preview/unavailable' }[check.reason];
+    const check = verifyPreviewToken(request.nextUrl.searchParams.get('token'), Number(id));
+    // A genuine link may still have been withdrawn by the desk: one primary-key read, only then.
+    let reason = check.ok ? null : check.reason;
+    if (check.ok && wasWithdrawn(check.expiresAt, getPreviewLinksRevokedAt(Number(id)))) reason = 'revoked';
+    if (reason) {
+      const target = { expired: '/preview/expired', revoked: '/preview/withdrawn', invalid: '/preview/unavailable' }[reason];
       response = NextResponse.rewrite(new URL(target, request.url));
     }
   }

@@ -29,7 +29,7 @@ const BYPASS_REQUEST_HEADERS = [
 const DROP_RESPONSE_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length']);
 
 /**
- * @typedef {{ status: number, headers: [string, string | string[]][], body: Buffer, etag: string | null,
+ * @typedef {{ headers: [string, string | string[]][], body: Buffer, etag: string | null,
  *   storedAt: number, expiresAt: number }} Entry
  * @typedef {{ method?: string, url?: string, headers: Record<string, string | string[] | undefined> }} RequestLike
  */
@@ -87,6 +87,7 @@ export function createPageCache(options = {}) {
 
   return {
     stats,
+    maxEntryBytes,
     get size() {
       return entries.size;
     },
@@ -131,7 +132,6 @@ export function createPageCache(options = {}) {
       remove(key);
       const storedAt = now();
       entries.set(key, {
-        status: response.status,
         headers,
         body: response.body,
         etag: typeof h.etag === 'string' ? h.etag : null,
@@ -199,7 +199,6 @@ function serve(entry, req, res) {
     res.end();
     return;
   }
-  res.statusCode = entry.status;
   res.setHeader('content-length', String(entry.body.length));
   res.end(entry.body);
 }
@@ -215,14 +214,15 @@ function record(key, cache, res) {
   /** @type {Buffer[]} */
   const chunks = [];
   let size = 0;
-  let tooBig = false;
+  // Stops copying once the answer cannot be stored: not a 200, or larger than an entry may be.
+  let keeping = true;
   /** @param {unknown} chunk @param {unknown} encoding */
   const keep = (chunk, encoding) => {
-    if (tooBig || chunk == null || typeof chunk === 'function') return;
+    if (!keeping || chunk == null || typeof chunk === 'function') return;
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(/** @type {string} */ (chunk), /** @type {BufferEncoding} */ (typeof encoding === 'string' ? encoding : 'utf8'));
     size += buffer.length;
-    if (size > 16 * 1024 * 1024) {
-      tooBig = true;
+    if (res.statusCode !== 200 || size > cache.maxEntryBytes) {
+      keeping = false;
       chunks.length = 0;
       return;
     }
@@ -252,7 +252,7 @@ function record(key, cache, res) {
   res.end = function (chunk, encoding, callback) {
     keep(chunk, encoding);
     const result = end.call(this, chunk, encoding, callback);
-    if (!tooBig) {
+    if (keeping) {
       const headers = { ...res.getHeaders(), ...written };
       cache.store(key, startedAt, { status: res.statusCode, headers, body: Buffer.concat(chunks) });
     }

@@ -160,6 +160,16 @@ describe('withPageCache', () => {
     expect(cache.size).toBe(0);
   });
 
+  it('stops copying a page larger than an entry may be, and still sends it whole', async () => {
+    cache = createPageCache({ maxEntryBytes: 8 });
+    const next = fakeNext(() => ({ headers: cacheable, chunks: ['0123456789'], body: 'abcdef' }));
+    await listen(withPageCache(cache, next.handle));
+    expect(await (await fetch(`${base}/big`)).text()).toBe('0123456789abcdef');
+    expect(await (await fetch(`${base}/big`)).text()).toBe('0123456789abcdef');
+    expect(next.calls).toHaveLength(2);
+    expect(cache.size).toBe(0);
+  });
+
   it('empties on invalidate, and drops a page that was being rendered when it came', async () => {
     let release: () => void = () => {};
     let slow = false;

@@ -55,9 +55,15 @@ export function verifyPreviewToken(token: unknown, articleId: number, options: O
   // A genuine signature never names a time further ahead than a fresh link would.
   if (expiresAtMs > now + PREVIEW_TOKEN_TTL_MS + CLOCK_SKEW_MS) return { ok: false, reason: 'invalid' };
   if (expiresAtMs <= now) return { ok: false, reason: 'expired' };
+  const expiresAt = new Date(expiresAtMs);
+  if (wasWithdrawn(expiresAt, options.revokedAt)) return { ok: false, reason: 'revoked' };
+  return { ok: true, expiresAt };
+}
+
+/** Was a genuine link (known by its expiry) made at or before the desk withdrew the article's links? */
+export function wasWithdrawn(expiresAt: Date, revokedAt: Date | null | undefined): boolean {
   // A link is issued a fixed time before it expires.
-  if (options.revokedAt && expiresAtMs - PREVIEW_TOKEN_TTL_MS <= options.revokedAt.getTime()) return { ok: false, reason: 'revoked' };
-  return { ok: true, expiresAt: new Date(expiresAtMs) };
+  return !!revokedAt && expiresAt.getTime() - PREVIEW_TOKEN_TTL_MS <= revokedAt.getTime();
 }
 
 export function previewPath(articleId: number, token?: string): string {

@@ -158,18 +158,27 @@ function rssOf(pid) {
   }
 }
 
-function autocannonOnce(url, seconds, conns) {
+function cannon(url, seconds, conns = connections) {
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections: conns, duration: seconds, pipelining: 1, headers: BROWSER_HEADERS }, (error, result) => (error ? reject(error) : resolve(result)));
-  });
-}
-
-function cannon(url, seconds) {
-  return new Promise((resolve, reject) => {
-    autocannon({ url, connections, duration: seconds, pipelining: 1, headers: BROWSER_HEADERS }, (error, result) =>
+    autocannon({ url, connections: conns, duration: seconds, pipelining: 1, headers: BROWSER_HEADERS }, (error, result) =>
       error ? reject(error) : resolve(result),
     );
   });
+}
+
+/** One row of the results, printed as it is measured. */
+function resultRow(name, urlPath, r) {
+  const row = {
+    name,
+    path: urlPath,
+    requestsPerSecond: Math.round(r.requests.average),
+    p50ms: r.latency.p50,
+    p99ms: r.latency.p99,
+    errors: r.errors + r.timeouts + r.non2xx,
+    bytesPerResponse: Math.round(r.throughput.average / Math.max(1, r.requests.average)),
+  };
+  console.log(`bench: ${name}: ${row.requestsPerSecond} req/s, p50 ${row.p50ms} ms, p99 ${row.p99ms} ms, ${row.errors} errors`);
+  return row;
 }
 
 async function main() {
@@ -225,35 +234,13 @@ async function main() {
         continue;
       }
       await cannon(url, 5); // warm-up: fill caches, JIT
-      const r = await cannon(url, duration);
-      const row = {
-        name,
-        path: urlPath,
-        requestsPerSecond: Math.round(r.requests.average),
-        p50ms: r.latency.p50,
-        p99ms: r.latency.p99,
-        errors: r.errors + r.timeouts + r.non2xx,
-        bytesPerResponse: Math.round(r.throughput.average / Math.max(1, r.requests.average)),
-      };
-      results.push(row);
-      console.log(`bench: ${name}: ${row.requestsPerSecond} req/s, p50 ${row.p50ms} ms, p99 ${row.p99ms} ms, ${row.errors} errors`);
+      results.push(resultRow(name, urlPath, await cannon(url, duration)));
     }
     // Search is the one page rendered per request: its latency for a single reader, unloaded.
     {
-      const url = `${base}/search?q=harbour%20ferry`;
-      await autocannonOnce(url, 3, 1);
-      const r = await autocannonOnce(url, 10, 1);
-      const row = {
-        name: 'search, 1 connection',
-        path: '/search?q=harbour%20ferry',
-        requestsPerSecond: Math.round(r.requests.average),
-        p50ms: r.latency.p50,
-        p99ms: r.latency.p99,
-        errors: r.errors + r.timeouts + r.non2xx,
-        bytesPerResponse: Math.round(r.throughput.average / Math.max(1, r.requests.average)),
-      };
-      results.push(row);
-      console.log(`bench: ${row.name}: ${row.requestsPerSecond} req/s, p50 ${row.p50ms} ms, p99 ${row.p99ms} ms, ${row.errors} errors`);
+      const urlPath = '/search?q=harbour%20ferry';
+      await cannon(base + urlPath, 3, 1);
+      results.push(resultRow('search, 1 connection', urlPath, await cannon(base + urlPath, 10, 1)));
     }
     publishVisible = await publishToVisible();
     console.log(

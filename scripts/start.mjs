@@ -52,7 +52,7 @@ if (problems.length > 0) {
 // (lib/page-cache.mjs, docs/decisions/008-page-cache-in-front-of-next.md).
 Object.assign(process.env, env);
 process.env.NODE_ENV = 'production';
-const port = Number(option('-p', '--port') ?? env.PORT ?? 3000);
+const port = Number(option('-p', '--port') ?? (env.PORT?.trim() || 3000));
 const hostname = option('-H', '--hostname') ?? env.HOSTNAME ?? undefined;
 process.env.PORT = String(port);
 

@@ -37,10 +37,10 @@ export default async function PreviewPage(props: PageProps<'/preview/[id]'>) {
   if (!asStaff) {
     const check = verifyPreviewToken(token, id, { revokedAt: preview?.previewLinksRevokedAt });
     if (!check.ok) {
-      if (check.reason === 'expired') {
+      if (check.reason !== 'invalid') {
         return (
           <SiteChrome>
-            <ExpiredPreviewNotice />
+            <ExpiredPreviewNotice withdrawn={check.reason === 'revoked'} />
           </SiteChrome>
         );
       }
