@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '@/db/schema';
 import { ROLE_LIST as ROLES } from '@/lib/roles';
-import { ACTIONS, ADMIN_PAGES, can, PERMISSION_TABLE, type Action } from './permissions';
+import { ACTIONS, ADMIN_PAGES, can, canChangeArticle, canMoveArticle, decideArticleControls, PERMISSION_TABLE, type Action } from './permissions';
 
 // The expected table, written out cell by cell from design.md §3 independently of the module:
 // A = allowed on anything, O = only on own resources, - = refused.
@@ -76,5 +76,61 @@ describe('ADMIN_PAGES', () => {
     expect(visible('author')).toEqual(writer);
     expect(visible('editor')).toEqual([...desk, '/admin/redirects', '/admin/account']);
     expect(visible('admin')).toEqual([...desk, '/admin/users', '/admin/audit', '/admin/redirects', '/admin/account']);
+  });
+});
+
+describe('canChangeArticle() — a live or scheduled article needs the right to publish', () => {
+  const statuses = ['draft', 'in_review', 'scheduled', 'published', 'unpublished'] as const;
+  // Written out from the role table: who may save (edit) an article they may open, by status.
+  const MAY_SAVE_OWN: Record<Role, Record<(typeof statuses)[number], boolean>> = {
+    contributor: { draft: true, in_review: true, scheduled: false, published: false, unpublished: true },
+    author: { draft: true, in_review: true, scheduled: true, published: true, unpublished: true },
+    editor: { draft: true, in_review: true, scheduled: true, published: true, unpublished: true },
+    admin: { draft: true, in_review: true, scheduled: true, published: true, unpublished: true },
+  };
+  for (const role of ROLES) {
+    for (const status of statuses) {
+      it(`${role}, own ${status} article: save ${MAY_SAVE_OWN[role][status] ? 'allowed' : 'refused'}`, () => {
+        const user = { id: ME, role };
+        expect(canChangeArticle(user, 'article.edit', { ownerId: ME, status })).toBe(MAY_SAVE_OWN[role][status]);
+        expect(canChangeArticle(user, 'article.delete', { ownerId: ME, status })).toBe(MAY_SAVE_OWN[role][status]);
+        // Someone else's article: only editors and admins, whatever the status.
+        expect(canChangeArticle(user, 'article.edit', { ownerId: OTHER, status })).toBe(role === 'editor' || role === 'admin');
+      });
+    }
+  }
+
+  it('a contributor cannot take their own scheduled or published article back to review or draft', () => {
+    const contributor = { id: ME, role: 'contributor' as const };
+    for (const status of ['scheduled', 'published'] as const) {
+      expect(canMoveArticle(contributor, { ownerId: ME, status }, 'in_review')).toBe(false);
+      expect(canMoveArticle(contributor, { ownerId: ME, status }, 'draft')).toBe(false);
+    }
+    expect(canMoveArticle(contributor, { ownerId: ME, status: 'draft' }, 'in_review')).toBe(true);
+    expect(canMoveArticle(contributor, { ownerId: ME, status: 'in_review' }, 'draft')).toBe(true);
+    expect(canMoveArticle(contributor, { ownerId: ME, status: 'draft' }, 'published')).toBe(false);
+  });
+
+  it('an author moves their own live article anywhere the workflow allows, never someone else\'s', () => {
+    const author = { id: ME, role: 'author' as const };
+    expect(canMoveArticle(author, { ownerId: ME, status: 'scheduled' }, 'draft')).toBe(true);
+    expect(canMoveArticle(author, { ownerId: ME, status: 'published' }, 'unpublished')).toBe(true);
+    expect(canMoveArticle(author, { ownerId: OTHER, status: 'draft' }, 'in_review')).toBe(false);
+  });
+
+  it('the editor page and revisions page offer exactly what the doors allow', () => {
+    const contributor = { id: ME, role: 'contributor' as const };
+    expect(decideArticleControls(contributor, { ownerId: ME, status: 'published' })).toEqual({
+      canEdit: false,
+      canPublish: false,
+      canDelete: false,
+      canRestoreRevision: false,
+    });
+    expect(decideArticleControls(contributor, { ownerId: ME, status: 'draft' })).toEqual({
+      canEdit: true,
+      canPublish: false,
+      canDelete: true,
+      canRestoreRevision: true,
+    });
   });
 });

@@ -1,4 +1,5 @@
 import type { Role } from '@/db/schema';
+import type { ArticleStatus } from '@/lib/domain';
 
 // The newsroom's role table (design.md §3), as data. Every admin page, server action and
 // route handler asks `can()` (through lib/auth-guards.ts); no other file decides who may do what.
@@ -99,6 +100,53 @@ export function can(user: Actor | null | undefined, action: Action, resource?: R
   if (scope === 'any') return true;
   if (scope === 'own') return resource != null && resource.ownerId != null && resource.ownerId === user.id;
   return false;
+}
+
+/** An article as the permission rules see it: who created it and where it is in the workflow. */
+export interface ArticleResource extends Resource {
+  status: ArticleStatus;
+}
+
+/** Published, or scheduled to go live without anyone clicking again. */
+export function isLiveStatus(status: ArticleStatus): boolean {
+  return status === 'published' || status === 'scheduled';
+}
+
+/**
+ * May `user` change `article` by `action` (save, restore a revision, move it in the workflow,
+ * delete it)? The role table, plus the one rule every door shares: a live or scheduled article is
+ * changed only by someone who may publish it, so a writer cannot rewrite, cancel or pull a story
+ * an editor put out. Opening an article to read it is plain `can(user, 'article.edit', article)`.
+ */
+export function canChangeArticle(user: Actor | null | undefined, action: Action, article: ArticleResource): boolean {
+  if (!can(user, action, article)) return false;
+  return !isLiveStatus(article.status) || can(user, 'article.publish', article);
+}
+
+// Which permission each workflow move needs (design of the role table): anyone may send their
+// own draft to review or take it back; publishing, scheduling and unpublishing need
+// 'article.publish'. Moving a live article anywhere is a change, so canChangeArticle adds the
+// publish right for that too.
+export const TRANSITION_ACTION: Readonly<Record<ArticleStatus, Action>> = {
+  draft: 'article.edit',
+  in_review: 'article.submit',
+  scheduled: 'article.publish',
+  published: 'article.publish',
+  unpublished: 'article.publish',
+};
+
+export function canMoveArticle(user: Actor | null | undefined, article: ArticleResource, to: ArticleStatus): boolean {
+  return canChangeArticle(user, TRANSITION_ACTION[to], article);
+}
+
+/** What the editor and the revisions page offer `user` on `article` (the doors check again). */
+export function decideArticleControls(user: Actor, article: ArticleResource) {
+  return {
+    canEdit: canChangeArticle(user, 'article.edit', article),
+    canPublish: can(user, 'article.publish', article),
+    canDelete: canChangeArticle(user, 'article.delete', article),
+    canRestoreRevision: canChangeArticle(user, 'article.edit', article),
+  };
 }
 
 // Newsroom pages and which action opens them; the admin navigation shows only what `can()` allows.

@@ -1,39 +1,48 @@
 import 'server-only';
 import { getArticleOwnership } from '@/db/queries/admin-articles';
-import { authorizeApi, type ApiAuthorization } from '@/lib/auth-guards';
-import { can, type Action } from '@/lib/permissions';
-import { FORBIDDEN_MESSAGE } from '@/lib/auth-guards';
+import { authorizeApi, FORBIDDEN_MESSAGE, type ApiAuthorization } from '@/lib/auth-guards';
+import type { ArticleStatus } from '@/lib/domain';
+import { can, canChangeArticle, isLiveStatus, type ArticleResource, type Actor } from '@/lib/permissions';
 import { articleIdSchema } from '@/lib/validation/editor';
-import { notFound } from './api-responses';
+import { NO_STORE, notFound } from './api-responses';
 
 export type ArticleAccess =
-  | (Extract<ApiAuthorization, { ok: true }> & { articleId: number; status: string; ownerId: number | null })
+  | (Extract<ApiAuthorization, { ok: true }> & { articleId: number; status: ArticleStatus; ownerId: number | null })
   | { ok: false; response: Response };
 
-// The editor's routes all start here: the article exists (and is not deleted), the caller may
-// take `action` on it, and a live (published or scheduled) article is changed only by someone
-// who may publish it — a contributor cannot rewrite a story an editor already put out.
-export async function authorizeArticle(request: Request, rawId: string, action: Action): Promise<ArticleAccess> {
+/**
+ * What the caller wants to do with the article, decided by lib/permissions.ts: `open` it (read,
+ * presence) needs `can(user, 'article.edit')`; any change goes through `canChangeArticle`, which
+ * also asks for the publish right when the article is live or scheduled.
+ */
+export type ArticleIntent = { open: true } | { change: (user: Actor, article: ArticleResource) => boolean };
+
+// The editor's routes all start here: the article exists (and is not deleted), and the caller
+// may do what they ask on it.
+export async function authorizeArticle(request: Request, rawId: string, intent: ArticleIntent): Promise<ArticleAccess> {
   const id = articleIdSchema.safeParse(rawId);
-  if (!id.success) return { ok: false, response: notFound() };
-  const owner = await getArticleOwnership(id.data);
-  if (!owner || owner.deleted) {
-    // Nobody learns whether an id exists before signing in.
-    const auth = await authorizeApi(request, 'admin.access');
-    return { ok: false, response: auth.ok ? notFound() : auth.response };
-  }
-  const resource = { ownerId: owner.createdBy };
-  const auth = await authorizeApi(request, action, resource);
+  const owner = id.success ? await getArticleOwnership(id.data) : null;
+  // Nobody learns whether an id exists before signing in.
+  const auth = await authorizeApi(request, 'admin.access');
   if (!auth.ok) return auth;
-  const live = owner.status === 'published' || owner.status === 'scheduled';
-  if (live && action === 'article.edit' && request.method !== 'GET' && !can(auth.user, 'article.publish', resource)) {
+  if (!id.success || !owner || owner.deleted) return { ok: false, response: notFound() };
+  const article: ArticleResource = { ownerId: owner.createdBy, status: owner.status };
+  const allowed = 'open' in intent ? can(auth.user, 'article.edit', article) : intent.change(auth.user, article);
+  if (!allowed) {
+    // Saying why helps the writer who could edit the draft yesterday; others only hear "no".
+    const live = isLiveStatus(owner.status) && can(auth.user, 'article.edit', article);
     return {
       ok: false,
       response: Response.json(
-        { ok: false, reason: 'forbidden', error: `${FORBIDDEN_MESSAGE} This article is live; ask an editor to change it.` },
-        { status: 403 },
+        { ok: false, reason: 'forbidden', error: live ? `${FORBIDDEN_MESSAGE} This article is live; ask an editor to change it.` : FORBIDDEN_MESSAGE },
+        { status: 403, headers: NO_STORE },
       ),
     };
   }
   return { ...auth, articleId: id.data, status: owner.status, ownerId: owner.createdBy };
+}
+
+/** The intent of a plain change by `action` (save, note): lib/permissions.ts's one rule. */
+export function changeBy(action: Parameters<typeof canChangeArticle>[1]): ArticleIntent {
+  return { change: (user, article) => canChangeArticle(user, action, article) };
 }

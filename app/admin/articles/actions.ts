@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { deleteArticle, restoreArticle, type TrashResult } from '@/db/mutations/article-trash';
 import { getArticleOwnership } from '@/db/queries/admin-articles';
 import { authorizeAction } from '@/lib/auth-guards';
-import { can } from '@/lib/permissions';
+import { canChangeArticle } from '@/lib/permissions';
 
 // Soft delete and restore. CONTRACT (the article editor calls these too):
 //   deleteArticleAction(formData: id, version?) — 'article.delete' on the article's creator
@@ -46,10 +46,11 @@ export async function deleteArticleAction(formData: FormData): Promise<TrashActi
   if (!auth.ok) return { ok: false, error: auth.error };
   if (!input.success || !article) return { ok: false, error: NOT_FOUND };
   // A live article leaves the site only by the hand of someone who may unpublish it.
-  if ((article.status === 'published' || article.status === 'scheduled') && !can(auth.user, 'article.publish', { ownerId: article.createdBy })) {
+  if (!canChangeArticle(auth.user, 'article.delete', { ownerId: article.createdBy, status: article.status })) {
     return { ok: false, error: 'This article is live: ask an editor to unpublish or delete it.' };
   }
-  const result = deleteArticle(input.data.id, auth.actor, input.data.version);
+  // The version the decision was made on, so a publish in between is a conflict, not a delete.
+  const result = deleteArticle(input.data.id, auth.actor, input.data.version ?? article.version);
   if (!result.ok) return { ok: false, error: FAILURES[result.reason] };
   expireTagsInAction(result.invalidate);
   refresh();

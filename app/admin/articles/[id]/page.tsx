@@ -4,7 +4,7 @@ import { ArticleEditor } from '@/components/admin/editor/article-editor';
 import { getArticleForEditor, getEditorOptions } from '@/db/queries/editor';
 import { getSiteSettings } from '@/db/queries/site';
 import { requirePermission } from '@/lib/auth-guards';
-import { can } from '@/lib/permissions';
+import { can, decideArticleControls } from '@/lib/permissions';
 import { articleIdSchema } from '@/lib/validation/editor';
 
 export const metadata: Metadata = { title: 'Edit article' };
@@ -14,11 +14,10 @@ export default async function EditArticlePage({ params }: PageProps<'/admin/arti
   if (!id.success) notFound();
   const article = await getArticleForEditor(id.data);
   if (!article) notFound();
-  const resource = { ownerId: article.createdBy };
+  const resource = { ownerId: article.createdBy, status: article.status };
   const user = await requirePermission('article.edit', resource);
   const [options, settings] = await Promise.all([getEditorOptions(), getSiteSettings()]);
-  const canPublish = can(user, 'article.publish', resource);
-  const live = article.status === 'published' || article.status === 'scheduled';
+  const controls = decideArticleControls(user, resource);
   return (
     <ArticleEditor
       key={article.id}
@@ -27,10 +26,10 @@ export default async function EditArticlePage({ params }: PageProps<'/admin/arti
       timeZone={settings.timeZone}
       defaultBylines={[]}
       permissions={{
-        canEdit: !live || canPublish,
-        canPublish,
+        canEdit: controls.canEdit,
+        canPublish: controls.canPublish,
         canCreateTags: can(user, 'tag.create'),
-        canDelete: can(user, 'article.delete', resource) && (!live || canPublish),
+        canDelete: controls.canDelete,
       }}
     >
       {article.status === 'published' ? (

@@ -5,7 +5,8 @@ import { expireTagsInAction } from '@/lib/expire-tags';
 import { z } from 'zod';
 import { describeDropped, restoreRevision } from '@/db/mutations/revisions';
 import { getRevisionArticle } from '@/db/queries/revisions';
-import { authorizeAction } from '@/lib/auth-guards';
+import { authorizeAction, FORBIDDEN_MESSAGE } from '@/lib/auth-guards';
+import { canChangeArticle } from '@/lib/permissions';
 
 export interface RestoreState {
   ok?: boolean;
@@ -19,8 +20,9 @@ const restoreSchema = z.object({
   expectedVersion: z.coerce.number().int().positive(),
 });
 
-// Restores an old revision as a new save. Whoever may edit the article may restore: the check
-// is made here against the article's owner, whatever the page showed.
+// Restores an old revision as a new save. A restore is a change like any save: whoever may change
+// the article may restore (lib/permissions.ts canChangeArticle — a live or scheduled article needs
+// the right to publish), checked here whatever the page showed.
 export async function restoreRevisionAction(_previous: RestoreState, formData: FormData): Promise<RestoreState> {
   const parsed = restoreSchema.safeParse({
     articleId: formData.get('articleId'),
@@ -34,6 +36,9 @@ export async function restoreRevisionAction(_previous: RestoreState, formData: F
   const auth = await authorizeAction('article.edit', article ? { ownerId: article.createdBy } : undefined);
   if (!auth.ok) return { error: auth.error };
   if (!article) return { error: 'This article no longer exists.' };
+  if (!canChangeArticle(auth.user, 'article.edit', { ownerId: article.createdBy, status: article.status })) {
+    return { error: `${FORBIDDEN_MESSAGE} This article is live; ask an editor to restore an earlier version.` };
+  }
 
   const result = restoreRevision(articleId, revisionId, expectedVersion, auth.actor);
   if (!result.ok) {

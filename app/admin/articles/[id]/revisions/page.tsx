@@ -5,6 +5,7 @@ import { RevisionDiffView } from '@/components/admin/revision-diff';
 import { getRevisionArticle, getRevisionLookups, getRevisionSnapshots, listRevisions } from '@/db/queries/revisions';
 import { getSiteSettings } from '@/db/queries/site';
 import { requirePermission } from '@/lib/auth-guards';
+import { decideArticleControls } from '@/lib/permissions';
 import { formatDateTime } from '@/lib/dates';
 import { diffSnapshots } from '@/lib/revision-diff';
 import { RestoreRevisionForm } from './restore-form';
@@ -25,7 +26,9 @@ export default async function RevisionsPage({ params, searchParams }: PageProps<
     await requirePermission('admin.access');
     notFound();
   }
-  await requirePermission('article.edit', { ownerId: article.createdBy });
+  const resource = { ownerId: article.createdBy, status: article.status };
+  const user = await requirePermission('article.edit', resource);
+  const { canRestoreRevision } = decideArticleControls(user, resource);
   const [revisions, { timeZone }] = await Promise.all([listRevisions(article.id), getSiteSettings()]);
 
   // Two revisions to compare, from the URL (?a=&b=) so it works without JavaScript; by default
@@ -56,6 +59,11 @@ export default async function RevisionsPage({ params, searchParams }: PageProps<
           <span className="font-semibold text-ink">{article.title}</span> · every save is kept. Restoring one saves its
           content as a new revision; the status and publication time stay as they are.
         </p>
+        {canRestoreRevision ? null : (
+          <p className="mt-2 text-sm text-muted" data-testid="restore-unavailable">
+            This article is live: only someone who may publish it can restore an earlier version.
+          </p>
+        )}
       </div>
 
       <section aria-labelledby="preview-title" className="rounded-lg border border-rule bg-paper p-6">
@@ -144,7 +152,7 @@ export default async function RevisionsPage({ params, searchParams }: PageProps<
                     </td>
                     <td className="hidden px-4 py-3 md:table-cell">{r.note || <span className="text-muted">—</span>}</td>
                     <td className="px-4 py-3 text-right">
-                      {index === 0 ? null : (
+                      {index === 0 || !canRestoreRevision ? null : (
                         <RestoreRevisionForm articleId={article.id} revisionId={r.id} version={r.version} expectedVersion={article.version} />
                       )}
                     </td>

@@ -1,6 +1,6 @@
 import { updateArticle } from '@/db/mutations/articles';
 import { getArticleForEditor } from '@/db/queries/editor';
-import { authorizeArticle } from '@/lib/editor/article-access';
+import { authorizeArticle, changeBy } from '@/lib/editor/article-access';
 import { invalidJson, NO_STORE, notFound, saveResponse } from '@/lib/editor/api-responses';
 import { expireTags } from '@/lib/expire-tags';
 import { withRequestLog } from '@/lib/request-log';
@@ -11,7 +11,7 @@ import { saveRequestSchema } from '@/lib/validation/editor';
 // started from. A stale version is a 409 carrying the other save; nothing is overwritten.
 export async function PUT(request: Request, context: RouteContext<'/api/admin/articles/[id]'>) {
   return withRequestLog(request, 'PUT /api/admin/articles/[id]', async () => {
-    const access = await authorizeArticle(request, (await context.params).id, 'article.edit');
+    const access = await authorizeArticle(request, (await context.params).id, changeBy('article.edit'));
     if (!access.ok) return access.response;
     const body = saveRequestSchema.safeParse(await request.json().catch(() => null));
     if (!body.success) return invalidJson();
@@ -32,7 +32,7 @@ export async function PUT(request: Request, context: RouteContext<'/api/admin/ar
 
 // The article as the editor loads it: after a conflict, to show the other save side by side.
 export async function GET(request: Request, context: RouteContext<'/api/admin/articles/[id]'>) {
-  const access = await authorizeArticle(request, (await context.params).id, 'article.edit');
+  const access = await authorizeArticle(request, (await context.params).id, { open: true });
   if (!access.ok) return access.response;
   const article = await getArticleForEditor(access.articleId);
   return article ? Response.json({ article }, { headers: NO_STORE }) : notFound();

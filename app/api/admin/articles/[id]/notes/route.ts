@@ -1,5 +1,5 @@
 import { addArticleNote } from '@/db/mutations/articles';
-import { authorizeArticle } from '@/lib/editor/article-access';
+import { authorizeArticle, changeBy } from '@/lib/editor/article-access';
 import { NO_STORE, saveResponse } from '@/lib/editor/api-responses';
 import { expireTags } from '@/lib/expire-tags';
 import { withRequestLog } from '@/lib/request-log';
@@ -10,7 +10,7 @@ import { noteRequestSchema } from '@/lib/validation/editor';
 // publish the article may annotate it.
 export async function POST(request: Request, context: RouteContext<'/api/admin/articles/[id]/notes'>) {
   return withRequestLog(request, 'POST /api/admin/articles/[id]/notes', async () => {
-    const access = await authorizeArticle(request, (await context.params).id, 'article.publish');
+    const access = await authorizeArticle(request, (await context.params).id, changeBy('article.publish'));
     if (!access.ok) return access.response;
     const body = noteRequestSchema.safeParse(await request.json().catch(() => null));
     if (!body.success) {

@@ -1,23 +1,12 @@
 import { transitionArticle } from '@/db/mutations/articles';
 import { getSiteSettings } from '@/db/queries/site';
 import { fromZonedInputValue } from '@/lib/dates';
-import type { ArticleStatus } from '@/lib/domain';
 import { authorizeArticle } from '@/lib/editor/article-access';
 import { invalidJson, NO_STORE, saveResponse } from '@/lib/editor/api-responses';
 import { expireTags } from '@/lib/expire-tags';
-import type { Action } from '@/lib/permissions';
+import { canMoveArticle } from '@/lib/permissions';
 import { withRequestLog } from '@/lib/request-log';
 import { workflowRequestSchema } from '@/lib/validation/editor';
-
-// Which permission each move needs (design.md §3): anyone may send their own draft to review
-// or take it back; publishing, scheduling and unpublishing need 'article.publish'.
-const ACTION_FOR: Record<ArticleStatus, Action> = {
-  draft: 'article.edit',
-  in_review: 'article.submit',
-  scheduled: 'article.publish',
-  published: 'article.publish',
-  unpublished: 'article.publish',
-};
 
 function invalid(field: string, message: string): Response {
   return Response.json({ ok: false, reason: 'invalid', error: message, errors: { [field]: message } }, { status: 422, headers: NO_STORE });
@@ -27,7 +16,9 @@ export async function POST(request: Request, context: RouteContext<'/api/admin/a
   return withRequestLog(request, 'POST /api/admin/articles/[id]/workflow', async () => {
     const body = workflowRequestSchema.safeParse(await request.clone().json().catch(() => null));
     if (!body.success) return invalidJson('Choose what should happen to the article.');
-    const access = await authorizeArticle(request, (await context.params).id, ACTION_FOR[body.data.to]);
+    const access = await authorizeArticle(request, (await context.params).id, {
+      change: (user, article) => canMoveArticle(user, article, body.data.to),
+    });
     if (!access.ok) return access.response;
     const { timeZone } = await getSiteSettings();
 
