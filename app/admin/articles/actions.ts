@@ -5,7 +5,7 @@ import { expireTagsInAction } from '@/lib/expire-tags';
 import { z } from 'zod';
 import { deleteArticle, restoreArticle, type TrashResult } from '@/db/mutations/article-trash';
 import { getArticleOwnership } from '@/db/queries/admin-articles';
-import { authorizeAction } from '@/lib/auth-guards';
+import { authorizeAction, FORBIDDEN_MESSAGE } from '@/lib/auth-guards';
 import { canChangeArticle } from '@/lib/permissions';
 
 // Soft delete and restore. CONTRACT (the article editor calls these too):
@@ -47,7 +47,7 @@ export async function deleteArticleAction(formData: FormData): Promise<TrashActi
   if (!input.success || !article) return { ok: false, error: NOT_FOUND };
   // A live article leaves the site only by the hand of someone who may unpublish it.
   if (!canChangeArticle(auth.user, 'article.delete', { ownerId: article.createdBy, status: article.status })) {
-    return { ok: false, error: 'This article is live: ask an editor to unpublish or delete it.' };
+    return { ok: false, error: `${FORBIDDEN_MESSAGE} This article is live: ask an editor to unpublish or delete it.` };
   }
   // The version the decision was made on, so a publish in between is a conflict, not a delete.
   const result = deleteArticle(input.data.id, auth.actor, input.data.version ?? article.version);
