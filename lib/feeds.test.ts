@@ -1,6 +1,7 @@
+import { XMLParser } from 'fast-xml-parser';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
-import { absolutizeHtmlUrls, buildRssFeed, type FeedEntry } from './feeds';
+import { absolutizeHtmlUrls, buildRssFeed, escapeFeedText, type FeedEntry } from './feeds';
 
 const channel = {
   title: 'City — The Gazette',
@@ -38,7 +39,7 @@ describe('buildRssFeed', () => {
     expect(parsed.title).toBe('City — The Gazette');
     expect(parsed.link).toBe('https://gazette.test/city');
     const [item] = parsed.items;
-    expect(item?.title).toBe('Bridge <reopens> & more');
+    expect(item?.title).toBe('Bridge &lt;reopens&gt; &#38; more');
     expect(item?.link).toBe('https://gazette.test/city/bridge');
     expect((item as unknown as Record<string, string>)['content:encoded']).toContain('<a href="https://gazette.test/city">city</a>]]> done');
     expect((item as unknown as { creators: string[] }).creators).toEqual(['Ada Reyes', 'The news desk']);
@@ -49,5 +50,53 @@ describe('buildRssFeed', () => {
     expect(item?.enclosure).toMatchObject({ url: entry.image!.url, type: 'image/jpeg' });
     expect(new Date(item!.pubDate!).toISOString()).toBe('2026-11-26T12:05:00.000Z');
     expect(xml).toContain('<rss version="2.0"');
+  });
+});
+
+// What a feed reader does with a title it treats as HTML: decode the entities, show the text.
+function readAsHtmlText(html: string): string {
+  const named: Record<string, string> = { lt: '<', gt: '>', quot: '"', amp: '&' };
+  return html.replace(/&(?:#(\d+)|(lt|gt|quot|amp));/g, (_, code: string | undefined, name: string | undefined) =>
+    code ? String.fromCharCode(Number(code)) : named[name!]!,
+  );
+}
+
+describe('feed titles and descriptions', () => {
+  const hostile = '<script>alert(1)</script> <b>&';
+  const escaped = '&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;&#38;';
+
+  it('escapes markup, ampersands and quotes', () => {
+    expect(escapeFeedText(hostile)).toBe(escaped);
+    expect(escapeFeedText(`Kyiv's "night" buses`)).toBe('Kyiv&#39;s &quot;night&quot; buses');
+    expect(readAsHtmlText(escapeFeedText(`Kyiv's "night" <buses> & &amp;`))).toBe(`Kyiv's "night" <buses> & &amp;`);
+  });
+
+  it('are text in the channel and every item; content:encoded stays HTML', async () => {
+    const xml = buildRssFeed({ ...channel, title: hostile, description: hostile }, [{ ...entry, title: hostile, description: hostile }]);
+
+    // Channel title and description, the channel image's title, the item's title and description.
+    const texts = [...xml.matchAll(/<(title|description)>([\s\S]*?)<\/\1>/g)].map((m) => m[2]!);
+    expect(texts).toHaveLength(5);
+    for (const text of texts) {
+      expect(text).not.toMatch(/<script|<b>/i);
+    }
+
+    const tree = new XMLParser().parse(xml) as {
+      rss: { channel: { title: string; description: string; image: { title: string }; item: Record<string, string> } };
+    };
+    const parsedChannel = tree.rss.channel;
+    expect(parsedChannel.title).toBe(escaped);
+    expect(parsedChannel.description).toBe(escaped);
+    expect(parsedChannel.image.title).toBe(escaped);
+    expect(parsedChannel.item.title).toBe(escaped);
+    expect(parsedChannel.item.description).toBe(escaped);
+    expect(parsedChannel.item['content:encoded']).toContain('<a href="https://gazette.test/city">city</a>');
+
+    const parsed = await new Parser().parseString(xml);
+    expect(parsed.title).toBe(escaped);
+    expect(parsed.description).toBe(escaped);
+    expect(parsed.items[0]?.title).toBe(escaped);
+    expect(readAsHtmlText(parsed.items[0]!.title!)).toBe(hostile);
+    expect(readAsHtmlText(parsed.title!)).toBe(hostile);
   });
 });

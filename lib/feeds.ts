@@ -2,6 +2,7 @@ import { Feed } from 'feed';
 
 // RSS 2.0 feeds through the `feed` library (no string concatenation of XML): full content in
 // content:encoded, one dc:creator per byline, categories, the hero image as an enclosure.
+// Titles and descriptions are text escaped for readers that show them as HTML.
 
 export const FEED_ITEM_LIMIT = 30;
 
@@ -40,10 +41,26 @@ export function absolutizeHtmlUrls(html: string, siteUrl: string): string {
   return html.replace(/\b(href|src)="\/(?!\/)/g, `$1="${siteUrl}/`);
 }
 
+const TEXT_ESCAPES: Record<string, string> = {
+  '&': '&#38;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+// Headlines, deks and section names are plain text, but feed readers render <title> and
+// <description> as HTML: escaped, markup typed into a headline shows as characters and never
+// runs. The ampersand becomes "&#38;", not "&amp;": the library's XML writer turns
+// "&amp;" back into "&" in the channel's elements, which would undo the escape there.
+export function escapeFeedText(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => TEXT_ESCAPES[c]!);
+}
+
 export function buildRssFeed(channel: FeedChannel, entries: FeedEntry[]): string {
   const feed = new Feed({
-    title: channel.title,
-    description: channel.description,
+    title: escapeFeedText(channel.title),
+    description: escapeFeedText(channel.description),
     id: channel.link,
     link: channel.link,
     language: 'en',
@@ -56,13 +73,14 @@ export function buildRssFeed(channel: FeedChannel, entries: FeedEntry[]): string
   });
   for (const entry of entries) {
     feed.addItem({
-      title: entry.title,
+      title: escapeFeedText(entry.title),
       id: entry.url,
       guid: entry.url,
       link: entry.url,
       date: entry.published,
       published: entry.published,
-      description: entry.description,
+      description: escapeFeedText(entry.description),
+      // Already HTML, rendered through the body allowlist.
       content: entry.contentHtml,
       category: entry.categories.map((c) => ({ name: c.name, domain: c.url })),
       ...(entry.image ? { image: { url: entry.image.url, type: entry.image.type, length: 0 } } : {}),

@@ -48,5 +48,9 @@ describe('decideBreaking', () => {
     expect(decideBreaking({ text: 'x', url: 'https://example.org/live', expiresAt: null }, now)?.url).toBe(
       'https://example.org/live',
     );
+    // A backslash reads as a slash (another site); control characters are refused too.
+    expect(decideBreaking({ text: 'x', url: '/\\evil.example/x', expiresAt: null }, now)?.url).toBeNull();
+    expect(decideBreaking({ text: 'x', url: '\\\\evil.example', expiresAt: null }, now)?.url).toBeNull();
+    expect(decideBreaking({ text: 'x', url: '/city/\u0000x', expiresAt: null }, now)?.url).toBeNull();
   });
 });

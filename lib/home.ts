@@ -1,3 +1,5 @@
+import { isBannerLink } from '@/lib/validation/taxonomy';
+
 // Decisions behind the front page: which stories fill the curated slots, and whether the
 // breaking-news banner shows.
 
@@ -44,9 +46,7 @@ export function decideBreaking(breaking: BreakingBanner | null, now: Date): Brea
     const expires = Date.parse(breaking.expiresAt);
     if (Number.isNaN(expires) || expires <= now.getTime()) return null;
   }
-  const url =
-    typeof breaking.url === 'string' && (/^\/(?!\/)/.test(breaking.url) || /^https?:\/\//i.test(breaking.url))
-      ? breaking.url
-      : null;
+  // Checked again here: a link stored before a rule was tightened must not reach readers.
+  const url = typeof breaking.url === 'string' && isBannerLink(breaking.url) ? breaking.url : null;
   return { text: breaking.text.trim(), url, expiresAt: breaking.expiresAt ?? null };
 }

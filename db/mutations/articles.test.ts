@@ -75,6 +75,56 @@ describe('createArticle', () => {
   });
 });
 
+describe('hero and social images', () => {
+  const gone = 'That image is no longer in the media library: choose another.';
+  const row = (id: number) =>
+    one('SELECT title, hero_media_id AS hero, social_media_id AS social, version FROM articles WHERE id = ?', id);
+
+  beforeAll(() => {
+    sqlite.exec(`
+      INSERT INTO media (id, file, original_name, mime_type, size, width, height, hash)
+      VALUES (7, '2026/11/seven.jpg', 'seven.jpg', 'image/jpeg', 1000, 1600, 900, 'hash-seven');
+    `);
+  });
+
+  it('refuses to create an article whose hero or social image is not in the library, and writes nothing', () => {
+    const before = count('SELECT count(*) AS n FROM articles');
+    const revisionsBefore = count('SELECT count(*) AS n FROM revisions');
+    expect(createArticle(input({ slug: 'missing-hero', heroMediaId: 404 }), actor)).toEqual({
+      ok: false,
+      reason: 'invalid',
+      errors: { heroMediaId: gone },
+    });
+    expect(createArticle(input({ slug: 'missing-social', socialMediaId: 405 }), actor)).toEqual({
+      ok: false,
+      reason: 'invalid',
+      errors: { socialMediaId: gone },
+    });
+    expect(count('SELECT count(*) AS n FROM articles')).toBe(before);
+    expect(count('SELECT count(*) AS n FROM revisions')).toBe(revisionsBefore);
+    expect(created({ slug: 'real-images', heroMediaId: 7, socialMediaId: 7 })).toMatchObject({ ok: true });
+  });
+
+  it('refuses to save an edit pointing at a missing hero or social image, and changes no row', () => {
+    const { id } = created({ slug: 'images-edit', heroMediaId: 7 });
+    const saved = row(id);
+    const revisionsBefore = count('SELECT count(*) AS n FROM revisions WHERE article_id = ?', id);
+    expect(updateArticle(id, 1, input({ slug: 'images-edit', title: 'Changed', heroMediaId: 404 }), actor)).toEqual({
+      ok: false,
+      reason: 'invalid',
+      errors: { heroMediaId: gone },
+    });
+    expect(updateArticle(id, 1, input({ slug: 'images-edit', title: 'Changed', heroMediaId: 7, socialMediaId: 405 }), actor)).toEqual({
+      ok: false,
+      reason: 'invalid',
+      errors: { socialMediaId: gone },
+    });
+    expect(row(id)).toEqual(saved);
+    expect(count('SELECT count(*) AS n FROM revisions WHERE article_id = ?', id)).toBe(revisionsBefore);
+    expect(updateArticle(id, 1, input({ slug: 'images-edit', socialMediaId: 7 }), actor)).toMatchObject({ ok: true, version: 2 });
+  });
+});
+
 describe('updateArticle', () => {
   it('saves on the expected version and refuses a stale one without overwriting', () => {
     const { id } = created({ slug: 'lock-test' });

@@ -7,6 +7,7 @@ import {
   articleTags,
   auditLog,
   bylines,
+  media,
   redirects,
   revisions,
   sections,
@@ -139,8 +140,9 @@ function conflictOf(tx: Tx, row: Article): ArticleConflict {
   };
 }
 
-// Checks that need the database: the section, bylines and tags exist, and the
-// slug is free in its section.
+// Checks that need the database: the section, bylines, tags and images exist, and the
+// slug is free in its section. A missing image would otherwise fail the foreign key and
+// surface as a server error instead of a message beside the picker.
 function validateReferences(tx: Tx, input: ArticleInput, articleId: number | null): Record<string, string> {
   const errors: Record<string, string> = {};
   const section = tx.select({ id: sections.id }).from(sections).where(eq(sections.id, input.sectionId)).get();
@@ -167,6 +169,12 @@ function validateReferences(tx: Tx, input: ArticleInput, articleId: number | nul
   if (input.tagIds.length > 0) {
     const found = tx.select({ id: tags.id }).from(tags).where(inArray(tags.id, input.tagIds)).all();
     if (found.length !== input.tagIds.length) errors.tagIds = 'One of the tags no longer exists.';
+  }
+  for (const field of ['heroMediaId', 'socialMediaId'] as const) {
+    const mediaId = input[field];
+    if (mediaId == null) continue;
+    const image = tx.select({ id: media.id }).from(media).where(eq(media.id, mediaId)).get();
+    if (!image) errors[field] = 'That image is no longer in the media library: choose another.';
   }
   return errors;
 }

@@ -409,6 +409,17 @@ export async function buildArticlePage(
   };
 }
 
+// Whether an id names an article readers can see: the view beacon counts nothing else. Not
+// cached: one primary-key lookup is cheaper than a cache entry per id an outsider may send.
+export async function isLiveArticleId(id: number): Promise<boolean> {
+  const row = await getDb()
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(eq(articles.id, id), isPublished))
+    .get();
+  return row !== undefined;
+}
+
 // A handful of published addresses for build-time prerendering.
 export async function listRecentArticleParams(limit: number): Promise<{ section: string; slug: string }[]> {
   const rows = await getDb()

@@ -84,9 +84,14 @@ export const curationInputSchema = z
     }
   });
 
+// Browsers read a backslash as a slash ("/\evil.example" opens another site) and drop or
+// reinterpret control characters inside a URL, so a link containing either is refused.
+const UNSAFE_LINK_CHARS = /[\\\u0000-\u001F\u007F-\u009F]/;
+
 // A banner link: a path on this site or an http(s) address.
 export function isBannerLink(value: string): boolean {
-  if (/^\/(?!\/)/.test(value)) return !/\s/.test(value);
+  if (UNSAFE_LINK_CHARS.test(value)) return false;
+  if (value.startsWith('/')) return !value.startsWith('//') && !/\s/.test(value);
   try {
     const url = new URL(value);
     return url.protocol === 'http:' || url.protocol === 'https:';

@@ -1,14 +1,24 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-// The Most Popular counter (design §5): a view is counted at most once per reader, article and
-// clock hour, without cookies and without storing addresses. A reader is the hash of a salt,
-// the address and the user agent; the salt is random, kept only in memory and replaced every
-// UTC day, so yesterday's hashes cannot be linked to today's and none can be reversed.
+// The Most Popular counter, without cookies and without storing addresses. What it
+// promises, per client address (the trusted one, lib/client-address.ts; requests without one
+// share a single unknown reader):
+//  - an article is counted at most once per address and clock hour, whatever user agent is
+//    claimed: the agent is the client's to choose, so it is no part of the reader;
+//  - an address adds at most MAX_VIEWS_PER_ADDRESS_PER_HOUR views in a clock hour, beyond
+//    which its views are 'limited', not counted;
+//  - memory stays bounded whatever the traffic: beyond the caps below views are 'dropped'.
+// Addresses are kept only as hashes with a salt that is random, held only in memory and replaced
+// every UTC day, so yesterday's hashes cannot be linked to today's and none can be reversed.
 // Counts are kept in memory and written in batches, so a spike is never a write per request.
 
 const HOUR_MS = 3_600_000;
+// A real reader opens a few dozen articles an hour at most; more from one address is a script,
+// or many readers behind one shared address, who then count as one busy reader.
+export const MAX_VIEWS_PER_ADDRESS_PER_HOUR = 30;
 // Bounds on memory, whatever the traffic: beyond them views are dropped, not stored.
 const MAX_SEEN_PER_HOUR = 500_000;
+export const MAX_ADDRESSES_PER_HOUR = 100_000;
 const MAX_PENDING_KEYS = 50_000;
 
 const BOT_USER_AGENT =
@@ -30,37 +40,44 @@ export interface PageViewCount {
   count: number;
 }
 
-export type RecordResult = 'counted' | 'duplicate' | 'dropped';
+export type RecordResult = 'counted' | 'duplicate' | 'limited' | 'dropped';
 
 export class ViewRecorder {
   private saltDay = '';
   private salt = '';
-  private seenHour = -1;
+  private hour = -1;
+  // Per hour: "address hash + article" for each view counted, and views counted per address.
   private seen = new Set<string>();
+  private perAddress = new Map<string, number>();
   private pending = new Map<string, PageViewCount>();
 
   constructor(private readonly randomSalt: () => string = () => randomBytes(32).toString('hex')) {}
 
-  record(articleId: number, reader: { ip: string; userAgent: string }, now = Date.now()): RecordResult {
+  // `address` is the trusted client address, '' when there is none.
+  record(articleId: number, address: string, now = Date.now()): RecordResult {
     const day = utcDay(now);
     if (day !== this.saltDay) {
       this.saltDay = day;
       this.salt = this.randomSalt();
     }
     const hour = Math.floor(now / HOUR_MS);
-    if (hour !== this.seenHour) {
-      this.seenHour = hour;
+    if (hour !== this.hour) {
+      this.hour = hour;
       this.seen = new Set();
+      this.perAddress = new Map();
     }
-    const fingerprint = createHash('sha256')
-      .update(`${this.salt}\u0000${reader.ip}\u0000${reader.userAgent}\u0000${articleId}`)
-      .digest('base64url');
+    const reader = createHash('sha256').update(`${this.salt}\u0000${address}`).digest('base64url');
+    const fingerprint = `${reader}:${articleId}`;
     if (this.seen.has(fingerprint)) return 'duplicate';
+    const counted = this.perAddress.get(reader) ?? 0;
+    if (counted >= MAX_VIEWS_PER_ADDRESS_PER_HOUR) return 'limited';
     const key = `${articleId}|${day}`;
     const entry = this.pending.get(key);
     if (!entry && this.pending.size >= MAX_PENDING_KEYS) return 'dropped';
     if (this.seen.size >= MAX_SEEN_PER_HOUR) return 'dropped';
+    if (counted === 0 && this.perAddress.size >= MAX_ADDRESSES_PER_HOUR) return 'dropped';
     this.seen.add(fingerprint);
+    this.perAddress.set(reader, counted + 1);
     if (entry) entry.count += 1;
     else this.pending.set(key, { articleId, day, count: 1 });
     return 'counted';

@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { clientAddressFrom } from '@/auth';
+import { isLiveArticleId } from '@/db/queries/articles';
 import { isSameOrigin } from '@/lib/same-origin';
 import { pageViewSchema } from '@/lib/validation/page-view';
 import { isKnownBot } from '@/lib/views/recorder';
@@ -25,8 +27,14 @@ export async function POST(request: NextRequest) {
   }
   const parsed = pageViewSchema.safeParse(body);
   if (!parsed.success) return NextResponse.json({ error: 'invalid body' }, { status: 400 });
+  const { articleId } = parsed.data;
+  // Made-up ids would fill the buffer's bounded room and push real articles' views out.
+  if (!(await isLiveArticleId(articleId))) {
+    return NextResponse.json({ counted: false, reason: 'unknown' }, { status: 404 });
+  }
 
-  const ip = headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || '';
-  const result = getViewRecorder().record(parsed.data.articleId, { ip, userAgent });
+  // The client address as lib/client-address.ts decides it (TRUSTED_PROXY), not the first
+  // X-Forwarded-For entry, which the client writes; requests without one are one unknown reader.
+  const result = getViewRecorder().record(articleId, clientAddressFrom(headers) ?? '');
   return NextResponse.json({ counted: result === 'counted', reason: result }, { status: 202 });
 }

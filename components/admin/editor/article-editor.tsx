@@ -459,7 +459,13 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
 
           <fieldset disabled={readOnly} className="space-y-3 rounded-lg border border-rule bg-paper p-4">
             <legend className="px-1 text-sm font-bold tracking-widest text-muted uppercase">Hero image</legend>
-            <MediaSlot value={draft.hero} label="hero image" onPick={() => setPicker('hero')} onClear={() => set('hero', null)} />
+            <MediaSlot
+              value={draft.hero}
+              label="hero image"
+              error={fieldErrors.heroMediaId}
+              onPick={() => setPicker('hero')}
+              onClear={() => set('hero', null)}
+            />
             <div className="space-y-1">
               <label htmlFor="hero-caption" className="block text-sm font-semibold">
                 Caption
@@ -498,7 +504,13 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
               {fieldErrors.seoDescription ? <p className="text-sm font-medium text-accent">{fieldErrors.seoDescription}</p> : null}
             </div>
             <p className="text-sm font-semibold">Social image</p>
-            <MediaSlot value={draft.social} label="social image" onPick={() => setPicker('social')} onClear={() => set('social', null)} />
+            <MediaSlot
+              value={draft.social}
+              label="social image"
+              error={fieldErrors.socialMediaId}
+              onPick={() => setPicker('social')}
+              onClear={() => set('social', null)}
+            />
             <p className="text-xs text-muted">Without one, the hero image is shared.</p>
           </fieldset>
 
@@ -564,7 +576,19 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
   );
 }
 
-function MediaSlot({ value, label, onPick, onClear }: { value: MediaRef | null; label: string; onPick: () => void; onClear: () => void }) {
+function MediaSlot({
+  value,
+  label,
+  error,
+  onPick,
+  onClear,
+}: {
+  value: MediaRef | null;
+  label: string;
+  error?: string;
+  onPick: () => void;
+  onClear: () => void;
+}) {
   return (
     <div className="space-y-2">
       {value ? (
@@ -583,6 +607,7 @@ function MediaSlot({ value, label, onPick, onClear }: { value: MediaRef | null; 
           </button>
         ) : null}
       </div>
+      {error ? <p className="text-sm font-medium text-accent">{error}</p> : null}
     </div>
   );
 }
