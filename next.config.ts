@@ -27,6 +27,9 @@ const nextConfig: NextConfig = {
   // embeds for the client router only made every response heavier (decision 001).
   partialPrefetching: false,
   poweredByHeader: false,
+  // Next's file-system cache, except that error pages are never written: a made-up address must
+  // cost no disk (lib/next-cache-handler.mjs).
+  cacheHandler: require.resolve('./lib/next-cache-handler.mjs'),
   // The database and uploads live under GAZETTE_DATA_DIR; never trace them into the build.
   outputFileTracingExcludes: { '*': ['./data/**', './test-data/**', './bench-data/**'] },
   serverExternalPackages: ['better-sqlite3', 'sharp', 'pino', 'pino-pretty'],

@@ -7,7 +7,7 @@ import { getSessionUser, type SessionUser } from '@/db/queries/users';
 import type { Actor as MutationActor } from '@/db/mutations/users';
 import { can, type Action, type Resource } from './permissions';
 import { getLogger } from './logger';
-import { isSameOrigin } from './same-origin';
+import { isOwnSiteRequest } from './same-origin';
 
 // The server-side door of the newsroom. Every admin page, server action and route handler
 // calls one of these with the action it is about to take; lib/permissions.ts decides.
@@ -80,7 +80,7 @@ export type ApiAuthorization =
  */
 export async function authorizeApi(request: Request, action: Action, resource?: Resource): Promise<ApiAuthorization> {
   const h = request.headers;
-  if (!['GET', 'HEAD'].includes(request.method) && !isSameOrigin(h.get('origin'), h.get('host'), h.get('x-forwarded-host'))) {
+  if (!['GET', 'HEAD'].includes(request.method) && !isOwnSiteRequest(h)) {
     return { ok: false, response: Response.json({ error: 'Cross-site request refused.' }, { status: 403 }) };
   }
   const user = await getCurrentUser();

@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideClientAddress, trustedProxyHops } from './client-address';
-
-describe('trustedProxyHops', () => {
-  it('reads a count, true, or nothing', () => {
-    expect(trustedProxyHops(undefined)).toBe(0);
-    expect(trustedProxyHops('')).toBe(0);
-    expect(trustedProxyHops('true')).toBe(1);
-    expect(trustedProxyHops('2')).toBe(2);
-    expect(trustedProxyHops('nonsense')).toBe(0);
-  });
-});
+import { decideClientAddress } from './client-address';
 
 describe('decideClientAddress', () => {
   it('takes the socket address Next.js recorded when there is no proxy', () => {

@@ -1,17 +1,12 @@
-// Which client address to record (audit log) and throttle by. Next.js hands a route handler or
-// server action no socket; it fills `X-Forwarded-For` with the socket address only when the
-// request carries none. So:
-//  - TRUSTED_PROXY unset: the app is reached directly. We take the last X-Forwarded-For entry,
-//    which is the socket address unless the client sent the header itself (a client can
-//    pretend; per-account throttling does not depend on this). See docs/security.md.
+import { trustedProxyHops } from './request-guard.mjs';
+
+// Which client address to record (audit log), throttle by and count views by. Next.js hands a
+// route handler or server action no socket, only headers:
+//  - TRUSTED_PROXY unset: the app is reached directly. The production server
+//    (lib/request-guard.mjs) replaces whatever X-Forwarded-For the client sent with the socket's
+//    address, so the last entry is the real client. See docs/security.md.
 //  - TRUSTED_PROXY=N (number of proxies in front, e.g. 1): the client is the Nth entry from
 //    the right, the one the outermost trusted proxy saw. `true` means 1.
-export function trustedProxyHops(value: string | undefined): number {
-  if (!value) return 0;
-  if (/^(true|yes|on)$/i.test(value)) return 1;
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : 0;
-}
 
 const ADDRESS = /^[0-9a-fA-F:.]{2,45}$/;
 
@@ -25,3 +20,5 @@ export function decideClientAddress(forwardedFor: string | null | undefined, hop
   const candidate = entries[index]!.replace(/^::ffff:/, '');
   return ADDRESS.test(candidate) ? candidate : null;
 }
+
+export { trustedProxyHops };

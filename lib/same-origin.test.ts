@@ -1,20 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { isSameOrigin, isSameOriginRequest } from './same-origin';
-
-describe('isSameOriginRequest', () => {
-  it('lets safe methods through', () => {
-    expect(isSameOriginRequest('GET', null, 'news.example')).toBe(true);
-  });
-
-  it('accepts a POST from our own origin only', () => {
-    expect(isSameOriginRequest('POST', 'https://news.example', 'news.example')).toBe(true);
-    expect(isSameOriginRequest('POST', 'http://127.0.0.1:3101', '127.0.0.1:3101')).toBe(true);
-    expect(isSameOriginRequest('POST', 'https://evil.example', 'news.example')).toBe(false);
-    expect(isSameOriginRequest('DELETE', null, 'news.example')).toBe(false);
-    expect(isSameOriginRequest('POST', 'null', 'news.example')).toBe(false);
-  });
-});
-
+import { afterEach, describe, expect, it } from 'vitest';
+import { isOwnSiteRequest } from './same-origin';
+import { isSameOrigin } from './request-guard.mjs';
 
 describe('isSameOrigin', () => {
   it('accepts our own origin', () => {
@@ -29,5 +15,25 @@ describe('isSameOrigin', () => {
     expect(isSameOrigin('null', 'news.example')).toBe(false);
     expect(isSameOrigin('https://news.example', null)).toBe(false);
     expect(isSameOrigin('file:///etc', 'news.example')).toBe(false);
+  });
+});
+
+describe('isOwnSiteRequest', () => {
+  const saved = process.env.TRUSTED_PROXY;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.TRUSTED_PROXY;
+    else process.env.TRUSTED_PROXY = saved;
+  });
+  const forged = () => new Headers({ origin: 'https://evil.example', host: '127.0.0.1:3000', 'x-forwarded-host': 'evil.example' });
+
+  it('ignores X-Forwarded-Host when no proxy is trusted', () => {
+    delete process.env.TRUSTED_PROXY;
+    expect(isOwnSiteRequest(forged())).toBe(false);
+    expect(isOwnSiteRequest(new Headers({ origin: 'http://127.0.0.1:3000', host: '127.0.0.1:3000' }))).toBe(true);
+  });
+
+  it('takes the host a trusted proxy forwarded', () => {
+    process.env.TRUSTED_PROXY = '1';
+    expect(isOwnSiteRequest(forged())).toBe(true);
   });
 });

@@ -37,6 +37,10 @@ const env = {
   ADMIN_PASSWORD: 'e2e-admin-password-1',
   // Test-only route handlers (POST /api/views/flush); never set in production.
   GAZETTE_TEST_HOOKS: '1',
+  // The journeys speak as a reverse proxy would, naming the client in X-Forwarded-For, so they
+  // can be several readers or sign-in addresses at once. Without it the server would replace
+  // that header with the socket's address (lib/request-guard.mjs).
+  TRUSTED_PROXY: '1',
 };
 
 let child = null;

@@ -58,18 +58,22 @@ process.env.PORT = String(port);
 
 const { default: next } = await import('next');
 const { createPageCache, withPageCache, PAGE_CACHE_KEY } = await import('../lib/page-cache.mjs');
+const { withRequestGuard, trustedProxyHops } = await import('../lib/request-guard.mjs');
 
 const server = http.createServer();
 const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port, httpServer: server });
 await app.prepare();
 const handle = app.getRequestHandler();
 const megabytes = cacheMb ? Number(cacheMb) : 64;
+// Every request meets the guard first (lib/request-guard.mjs): odd addresses and cross-site
+// server actions are refused, and the forwarding headers mean what TRUSTED_PROXY says.
+const guard = { trustedProxyHops: trustedProxyHops(env.TRUSTED_PROXY) };
 if (megabytes > 0) {
   const cache = createPageCache({ maxBytes: megabytes * 1024 * 1024 });
   globalThis[PAGE_CACHE_KEY] = cache;
-  server.on('request', withPageCache(cache, handle));
+  server.on('request', withRequestGuard(withPageCache(cache, handle), guard));
 } else {
-  server.on('request', (req, res) => handle(req, res));
+  server.on('request', withRequestGuard((req, res) => handle(req, res), guard));
 }
 // Next's own server waits five seconds for an idle keep-alive connection; so does this one.
 server.keepAliveTimeout = 5000;

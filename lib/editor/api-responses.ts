@@ -34,3 +34,12 @@ export function notFound(): Response {
 export function invalidJson(error = 'The request could not be read.'): Response {
   return Response.json({ ok: false, reason: 'invalid', error }, { status: 400, headers: NO_STORE });
 }
+
+export function tooLarge(): Response {
+  return Response.json({ ok: false, reason: 'too_large', error: 'The request is too large.' }, { status: 413, headers: NO_STORE });
+}
+
+/** The answer for a body readJsonBody (lib/request-body.ts) refused. */
+export function unreadableBody(reason: 'too_large' | 'invalid', error?: string): Response {
+  return reason === 'too_large' ? tooLarge() : invalidJson(error);
+}

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { clientAddressFrom } from '@/auth';
 import { isLiveArticleId } from '@/db/queries/articles';
-import { isSameOrigin } from '@/lib/same-origin';
+import { isOwnSiteRequest } from '@/lib/same-origin';
 import { pageViewSchema } from '@/lib/validation/page-view';
 import { isKnownBot } from '@/lib/views/recorder';
 import { getViewRecorder } from '@/lib/views/page-view-service';
@@ -10,7 +10,7 @@ import { getViewRecorder } from '@/lib/views/page-view-service';
 // is written in batches; nothing about the reader is stored (see lib/views/recorder.ts).
 export async function POST(request: NextRequest) {
   const { headers } = request;
-  if (!isSameOrigin(headers.get('origin'), headers.get('host'), headers.get('x-forwarded-host'))) {
+  if (!isOwnSiteRequest(headers)) {
     return NextResponse.json({ error: 'forbidden' }, { status: 403 });
   }
   const userAgent = headers.get('user-agent') ?? '';

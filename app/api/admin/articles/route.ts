@@ -1,6 +1,7 @@
 import { createArticle } from '@/db/mutations/articles';
 import { authorizeApi } from '@/lib/auth-guards';
-import { invalidJson, NO_STORE, saveResponse } from '@/lib/editor/api-responses';
+import { invalidJson, NO_STORE, saveResponse, unreadableBody } from '@/lib/editor/api-responses';
+import { ARTICLE_BODY_LIMIT, readJsonBody } from '@/lib/request-body';
 import { withRequestLog } from '@/lib/request-log';
 import { articleInputSchema, fieldErrors } from '@/lib/validation/article';
 
@@ -10,7 +11,9 @@ export async function POST(request: Request) {
   return withRequestLog(request, 'POST /api/admin/articles', async () => {
     const auth = await authorizeApi(request, 'admin.access');
     if (!auth.ok) return auth.response;
-    const body = (await request.json().catch(() => null)) as { article?: unknown } | null;
+    const read = await readJsonBody(request, ARTICLE_BODY_LIMIT);
+    if (!read.ok) return unreadableBody(read.reason);
+    const body = read.value as { article?: unknown } | null;
     if (!body || typeof body !== 'object') return invalidJson();
     const parsed = articleInputSchema.safeParse(body.article);
     if (!parsed.success) {

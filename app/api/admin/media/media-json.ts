@@ -4,7 +4,7 @@ import type { MediaApiItem } from '@/components/admin/media-api';
 import { mediaVariantUrl, type MediaListItem } from '@/db/queries/media';
 import { FORBIDDEN_MESSAGE, getClientAddress, getCurrentUser } from '@/lib/auth-guards';
 import { can, type Action, type Resource } from '@/lib/permissions';
-import { isSameOrigin } from '@/lib/same-origin';
+import { isOwnSiteRequest } from '@/lib/same-origin';
 import type { SessionUser } from '@/db/queries/users';
 import type { Actor } from '@/db/mutations/users';
 
@@ -52,7 +52,7 @@ export async function authorizeApi(
   resource?: () => Promise<Resource | null>,
 ): Promise<ApiAuthorization> {
   const { headers } = request;
-  if (!['GET', 'HEAD'].includes(request.method) && !isSameOrigin(headers.get('origin'), headers.get('host'), headers.get('x-forwarded-host'))) {
+  if (!['GET', 'HEAD'].includes(request.method) && !isOwnSiteRequest(headers)) {
     return { ok: false, response: jsonError('Refused: the request did not come from this site.', 403) };
   }
   const user = await getCurrentUser();

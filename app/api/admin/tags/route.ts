@@ -4,7 +4,8 @@ import { createTag } from '@/db/mutations/taxonomy';
 import { searchTags } from '@/db/queries/admin-taxonomy';
 import { getClientAddress, getCurrentUser } from '@/lib/auth-guards';
 import { can } from '@/lib/permissions';
-import { isSameOrigin } from '@/lib/same-origin';
+import { readJsonBody, SMALL_BODY_LIMIT } from '@/lib/request-body';
+import { isOwnSiteRequest } from '@/lib/same-origin';
 
 // Tag autocomplete and create-on-the-fly for the article editor.
 //   GET  /api/admin/tags?q=text  → 200 { tags: {id,name,slug}[] } (at most 10, prefix matches first)
@@ -21,18 +22,19 @@ export async function GET(request: NextRequest) {
 
 export async function POST(request: NextRequest) {
   const { headers } = request;
-  if (!isSameOrigin(headers.get('origin'), headers.get('host'), headers.get('x-forwarded-host'))) {
+  if (!isOwnSiteRequest(headers)) {
     return NextResponse.json({ error: 'Cross-site requests are refused.' }, { status: 403 });
   }
   const user = await getCurrentUser();
   if (!user) return NextResponse.json({ error: 'Sign in first.' }, { status: 401 });
   if (!can(user, 'tag.create')) return NextResponse.json({ error: 'Your role may not create tags.' }, { status: 403 });
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return NextResponse.json({ error: 'Send JSON: { "name": "…" }.' }, { status: 400 });
+  const read = await readJsonBody(request, SMALL_BODY_LIMIT);
+  if (!read.ok) {
+    return read.reason === 'too_large'
+      ? NextResponse.json({ error: 'The request is too large.' }, { status: 413 })
+      : NextResponse.json({ error: 'Send JSON: { "name": "…" }.' }, { status: 400 });
   }
+  const body = read.value;
   const name = typeof body === 'object' && body !== null && 'name' in body ? (body as { name: unknown }).name : undefined;
   if (typeof name !== 'string') return NextResponse.json({ error: 'Enter a tag name.' }, { status: 400 });
   const result = await createTag({ name: name.slice(0, 500) }, { id: user.id, email: user.email, ip: await getClientAddress() });

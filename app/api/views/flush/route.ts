@@ -1,7 +1,7 @@
 import { expireTags } from '@/lib/expire-tags';
 import { NextResponse, type NextRequest } from 'next/server';
 import { cacheTags } from '@/lib/cache-tags';
-import { isSameOrigin } from '@/lib/same-origin';
+import { isOwnSiteRequest } from '@/lib/same-origin';
 import { flushPageViews } from '@/lib/views/page-view-service';
 
 // Test hook: writes buffered views now and refreshes Most Popular, so an end-to-end test need
@@ -9,7 +9,7 @@ import { flushPageViews } from '@/lib/views/page-view-service';
 // server runs with GAZETTE_TEST_HOOKS=1 (scripts/e2e-server.mjs); otherwise it is a 404.
 export async function POST(request: NextRequest) {
   if (process.env.GAZETTE_TEST_HOOKS !== '1') return new NextResponse(null, { status: 404 });
-  if (!isSameOrigin(request.headers.get('origin'), request.headers.get('host'))) {
+  if (!isOwnSiteRequest(request.headers)) {
     return NextResponse.json({ error: 'forbidden' }, { status: 403 });
   }
   const written = await flushPageViews();

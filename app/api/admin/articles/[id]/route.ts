@@ -1,7 +1,8 @@
 import { updateArticle } from '@/db/mutations/articles';
 import { getArticleForEditor } from '@/db/queries/editor';
 import { authorizeArticle, changeBy } from '@/lib/editor/article-access';
-import { invalidJson, NO_STORE, notFound, saveResponse } from '@/lib/editor/api-responses';
+import { invalidJson, NO_STORE, notFound, saveResponse, unreadableBody } from '@/lib/editor/api-responses';
+import { ARTICLE_BODY_LIMIT, readJsonBody } from '@/lib/request-body';
 import { expireTags } from '@/lib/expire-tags';
 import { withRequestLog } from '@/lib/request-log';
 import { articleInputSchema, fieldErrors } from '@/lib/validation/article';
@@ -13,7 +14,9 @@ export async function PUT(request: Request, context: RouteContext<'/api/admin/ar
   return withRequestLog(request, 'PUT /api/admin/articles/[id]', async () => {
     const access = await authorizeArticle(request, (await context.params).id, changeBy('article.edit'));
     if (!access.ok) return access.response;
-    const body = saveRequestSchema.safeParse(await request.json().catch(() => null));
+    const read = await readJsonBody(request, ARTICLE_BODY_LIMIT);
+    if (!read.ok) return unreadableBody(read.reason);
+    const body = saveRequestSchema.safeParse(read.value);
     if (!body.success) return invalidJson();
     const input = articleInputSchema.safeParse(body.data.article);
     if (!input.success) {

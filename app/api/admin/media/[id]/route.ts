@@ -3,7 +3,7 @@ import { connection, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { updateMedia } from '@/db/mutations/media';
 import { getMediaItem, getMediaOwner } from '@/db/queries/media';
-import { readBodyWithLimit } from '@/lib/media-upload';
+import { readJsonBody } from '@/lib/request-body';
 import { withRequestLog } from '@/lib/request-log';
 import { requiredAltSchema } from '@/lib/validation/media';
 import { userIdSchema } from '@/lib/validation/auth';
@@ -25,13 +25,9 @@ async function patch(request: NextRequest, ctx: RouteContext<'/api/admin/media/[
   const auth = await authorizeApi(request, 'media.edit', () => getMediaOwner(id.data));
   if (!auth.ok) return auth.response;
 
-  let body: unknown;
-  try {
-    body = JSON.parse(new TextDecoder().decode(await readBodyWithLimit(request.body, 16 * 1024)));
-  } catch {
-    return jsonError('Send JSON such as {"alt": "…"}.', 400);
-  }
-  const parsed = patchSchema.safeParse(body);
+  const read = await readJsonBody(request, 16 * 1024);
+  if (!read.ok) return read.reason === 'too_large' ? jsonError('The request is too large.', 413) : jsonError('Send JSON such as {"alt": "…"}.', 400);
+  const parsed = patchSchema.safeParse(read.value);
   if (!parsed.success) return jsonError(parsed.error.issues[0]?.message ?? 'Check the alt text.', 422);
 
   const result = await updateMedia(id.data, { alt: parsed.data.alt }, auth.actor);

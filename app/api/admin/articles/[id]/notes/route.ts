@@ -1,6 +1,7 @@
 import { addArticleNote } from '@/db/mutations/articles';
 import { authorizeArticle, changeBy } from '@/lib/editor/article-access';
-import { NO_STORE, saveResponse } from '@/lib/editor/api-responses';
+import { NO_STORE, saveResponse, unreadableBody } from '@/lib/editor/api-responses';
+import { readJsonBody, SMALL_BODY_LIMIT } from '@/lib/request-body';
 import { expireTags } from '@/lib/expire-tags';
 import { withRequestLog } from '@/lib/request-log';
 import { fieldErrors } from '@/lib/validation/article';
@@ -12,7 +13,9 @@ export async function POST(request: Request, context: RouteContext<'/api/admin/a
   return withRequestLog(request, 'POST /api/admin/articles/[id]/notes', async () => {
     const access = await authorizeArticle(request, (await context.params).id, changeBy('article.publish'));
     if (!access.ok) return access.response;
-    const body = noteRequestSchema.safeParse(await request.json().catch(() => null));
+    const read = await readJsonBody(request, SMALL_BODY_LIMIT);
+    if (!read.ok) return unreadableBody(read.reason);
+    const body = noteRequestSchema.safeParse(read.value);
     if (!body.success) {
       const errors = fieldErrors(body.error);
       return Response.json(

@@ -2,7 +2,8 @@ import { transitionArticle } from '@/db/mutations/articles';
 import { getSiteSettings } from '@/db/queries/site';
 import { fromZonedInputValue } from '@/lib/dates';
 import { authorizeArticle } from '@/lib/editor/article-access';
-import { invalidJson, NO_STORE, saveResponse } from '@/lib/editor/api-responses';
+import { invalidJson, NO_STORE, saveResponse, unreadableBody } from '@/lib/editor/api-responses';
+import { readJsonBody, SMALL_BODY_LIMIT } from '@/lib/request-body';
 import { expireTags } from '@/lib/expire-tags';
 import { canMoveArticle } from '@/lib/permissions';
 import { withRequestLog } from '@/lib/request-log';
@@ -14,7 +15,9 @@ function invalid(field: string, message: string): Response {
 
 export async function POST(request: Request, context: RouteContext<'/api/admin/articles/[id]/workflow'>) {
   return withRequestLog(request, 'POST /api/admin/articles/[id]/workflow', async () => {
-    const body = workflowRequestSchema.safeParse(await request.clone().json().catch(() => null));
+    const read = await readJsonBody(request, SMALL_BODY_LIMIT);
+    if (!read.ok) return unreadableBody(read.reason, 'Choose what should happen to the article.');
+    const body = workflowRequestSchema.safeParse(read.value);
     if (!body.success) return invalidJson('Choose what should happen to the article.');
     const access = await authorizeArticle(request, (await context.params).id, {
       change: (user, article) => canMoveArticle(user, article, body.data.to),
