@@ -329,6 +329,40 @@ test("a contributor cannot see another writer's revisions or preview; forged res
   expect(links()).toBe(1);
 });
 
+test('a contributor cannot restore an old revision over their own published or scheduled article: no button, and a forged restore is refused', async ({ page, signInAs, browser, baseURL }) => {
+  test.setTimeout(60_000);
+  const owner = await createTestUser('contributor');
+  const editor = await signInAs('editor');
+  for (const status of ['published', 'scheduled'] as const) {
+    const a = arrangeDraft(owner, editor);
+    const when = status === 'published' ? Date.now() - 60_000 : Date.now() + 86_400_000;
+    testDb()
+      .prepare(`UPDATE articles SET status = ?, published_at = ?, scheduled_at = ? WHERE id = ?`)
+      .run(status, status === 'published' ? when : null, status === 'scheduled' ? when : null, a.id);
+
+    // The editor may restore: capture that request without letting it through.
+    await page.goto(`/admin/articles/${a.id}/revisions`);
+    await page.waitForLoadState('networkidle');
+    const forged = await captureAction(page, a.id, () => page.getByRole('button', { name: 'Restore this revision (version 1)' }).click());
+    const state = () => testDb().prepare('SELECT title, status, version FROM articles WHERE id = ?').get(a.id);
+    const before = state();
+
+    const context = await browser.newContext();
+    await addSession(context, owner, baseURL!);
+    const tab = await context.newPage();
+    await tab.goto(`/admin/articles/${a.id}/revisions`);
+    await expect(tab.getByTestId('revision-row-1')).toBeVisible();
+    await expect(tab.getByRole('button', { name: /Restore this revision/ })).toHaveCount(0);
+    await expect(tab.getByTestId('restore-unavailable')).toContainText('only someone who may publish it can restore');
+
+    const response = await context.request.post(`/admin/articles/${a.id}/revisions`, { headers: replayHeaders(forged), data: forged.body, maxRedirects: 0 });
+    expect(await response.text(), status).toContain('You are not allowed to do that.');
+    expect(state(), status).toEqual(before);
+    expect(countRows('SELECT count(*) AS n FROM revisions WHERE article_id = ?', a.id), status).toBe(2);
+    await context.close();
+  }
+});
+
 interface Captured {
   headers: Record<string, string>;
   body: Buffer;
