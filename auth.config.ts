@@ -4,7 +4,8 @@ import type { NextAuthConfig } from 'next-auth';
 // and readable by proxy.ts. Sessions are signed JWTs in an HttpOnly, SameSite=Lax cookie
 // (Secure, with the __Secure- prefix, when the site is served over https).
 
-// A working day; the session version check (auth.ts) ends sessions earlier when needed.
+// A working day from sign-in: Auth.js renews the cookie on use, but the session row's expiry
+// (user_sessions.expires_at) does not move. auth.ts ends sessions earlier when needed.
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 // Auth.js's cookie names, plain and over https: proxy.ts only checks that one is present.

@@ -5,7 +5,7 @@ import { authConfig } from './auth.config';
 import { recordAudit } from './db/mutations/audit';
 import { recordSignIn } from './db/mutations/users';
 import { getRecentSignInFailures } from './db/queries/audit';
-import { getSessionUser, getUserForSignIn } from './db/queries/users';
+import { getLiveSessionUser, getUserForSignIn } from './db/queries/users';
 import type { Role } from './db/schema';
 import { getAuthSecret } from './lib/auth-secret';
 import { decideClientAddress, trustedProxyHops } from './lib/client-address';
@@ -16,10 +16,14 @@ import { signInSchema } from './lib/validation/auth';
 declare module 'next-auth' {
   interface Session {
     user: { id: string; name: string; email: string; role: Role };
+    // This browser's session row, for signing out (never sent to the browser: no route
+    // handler of Auth.js is mounted and no client component reads the session).
+    sessionId?: string;
   }
   interface User {
     role?: Role;
     sessionVersion?: number;
+    sessionId?: string;
   }
 }
 
@@ -28,6 +32,8 @@ interface GazetteToken {
   uid?: number;
   sv?: number;
   role?: Role;
+  // The id of the session's row in user_sessions (stored there only as its hash).
+  sid?: string;
 }
 
 export class ThrottledSignIn extends CredentialsSignin {
@@ -76,24 +82,26 @@ export const { auth, signIn, signOut } = NextAuth({
           });
           throw new CredentialsSignin();
         }
-        await recordSignIn(user.id, user.email, ip);
-        return { id: String(user.id), name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
+        const sessionId = await recordSignIn({ userId: user.id, email: user.email, ip, userAgent: request.headers.get('user-agent') });
+        return { id: String(user.id), name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion, sessionId };
       },
     }),
   ],
   callbacks: {
-    // Runs on every request that reads the session: the user row decides, not the cookie.
-    // A disabled user, or a session version bumped by a role change or reset, ends the session.
+    // Runs on every request that reads the session: the database decides, not the cookie. A
+    // session row that is missing, ended (sign-out) or expired, a disabled user, or a session
+    // version bumped by a role change or reset, ends the session.
     async jwt({ token, user }) {
       const t = token as typeof token & GazetteToken;
       if (user) {
         t.uid = Number(user.id);
         t.sv = user.sessionVersion;
         t.role = user.role;
+        t.sid = user.sessionId;
         return t;
       }
-      if (typeof t.uid !== 'number') return null;
-      const row = await getSessionUser(t.uid);
+      if (typeof t.uid !== 'number' || typeof t.sid !== 'string') return null;
+      const row = await getLiveSessionUser(t.uid, t.sid);
       if (!row || row.disabled || row.sessionVersion !== t.sv) return null;
       t.role = row.role;
       t.name = row.name;
@@ -103,6 +111,7 @@ export const { auth, signIn, signOut } = NextAuth({
     session({ session, token }) {
       const t = token as typeof token & GazetteToken;
       session.user = { ...session.user, id: String(t.uid), name: t.name ?? '', email: t.email ?? '', role: t.role ?? 'contributor' };
+      session.sessionId = t.sid;
       return session;
     },
   },

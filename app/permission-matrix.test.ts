@@ -581,6 +581,14 @@ const DOORS: Record<string, Door | 'public'> = {
       return () => fromAction(() => changePasswordAction({}, form({ current: 'not-the-password', password: 'a-new-long-password-1', confirm: 'a-new-long-password-1' })));
     },
   },
+  'app/admin/account/actions.ts#signOutEverywhereAction': {
+    // Everyone may end their own sessions; the user comes from the session, never the form.
+    expect: () => 'ok',
+    arrange: async () => {
+      const { signOutEverywhereAction } = await import('@/app/admin/account/actions');
+      return () => fromAction(() => signOutEverywhereAction({}, form({})));
+    },
+  },
   // Signing out and signing in: no role is asked (see the sign-in throttle and one-time links).
   'app/admin/actions.ts#signOutAction': 'public',
   'app/login/actions.ts#signInAction': 'public',

@@ -27,8 +27,8 @@ export const users = sqliteTable('users', {
   passwordHash: text('password_hash'),
   role: text('role', { enum: ROLES }).notNull().default('contributor'),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
-  // Bumped on disable, role change or password reset: a JWT carrying an older
-  // version is refused on the next request.
+  // Bumped on disable, role change, password reset or "sign out everywhere": a JWT carrying an
+  // older version is refused on the next request.
   sessionVersion: integer('session_version').notNull().default(1),
   lastSignInAt: integer('last_sign_in_at', { mode: 'timestamp_ms' }),
   createdAt: createdAt(),
@@ -49,6 +49,25 @@ export const userTokens = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('user_tokens_user_idx').on(t.userId)],
+);
+
+// One row per sign-in. The session cookie carries a random id (the JWT's `sid`); this table keeps
+// only its SHA-256, so a copy of the database and the signing key together still cannot make a
+// cookie for a live session. auth.ts refuses a cookie whose row is missing, ended or expired.
+export const userSessions = sqliteTable(
+  'user_sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('user_sessions_user_idx').on(t.userId)],
 );
 
 export const media = sqliteTable(

@@ -5,12 +5,14 @@ import { hash } from '@node-rs/argon2';
 import { test as base, type BrowserContext, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { encode } from 'next-auth/jwt';
+import { hashSessionId, newSessionId, SESSION_TTL_MS } from '../lib/sessions';
 import { TEST_DB_PATH } from './fixtures';
 
 // Newsroom accounts for the journeys. Users are written straight into the e2e server's database
 // (test-data/gazette.db, made by scripts/e2e-server.mjs); a "signed-in" browser gets a session
-// cookie minted with the server's own key (test-data/auth-secret), so most journeys skip the
-// form. The sign-in journeys use the form itself.
+// cookie minted with the server's own key (test-data/auth-secret) and a session row to match
+// (the server refuses a cookie without one), so most journeys skip the form. The sign-in
+// journeys use the form itself.
 //
 // Test users get unique emails and are left in the throwaway test database: deleting them
 // would rewrite audit_log rows through its foreign key, and the log is append-only.
@@ -77,16 +79,39 @@ function authSecret(): string {
   return process.env.AUTH_SECRET?.trim() || fs.readFileSync(path.join(path.dirname(TEST_DB_PATH), 'auth-secret'), 'utf8').trim();
 }
 
+/** A session row for `user` in `database`, as a sign-in makes; returns the id the cookie carries. */
+export function insertSessionRow(database: Database.Database, userId: number): string {
+  const sid = newSessionId();
+  const now = Date.now();
+  database
+    .prepare('INSERT INTO user_sessions (id, user_id, created_at, expires_at, ip, user_agent) VALUES (?, ?, ?, ?, NULL, ?)')
+    .run(hashSessionId(sid), userId, now, now + SESSION_TTL_MS, 'e2e fixture');
+  return sid;
+}
+
+/** A session cookie for `user`, signed with `secret`, whose session row is in `database`. */
+export async function mintSessionCookie(database: Database.Database, user: TestUser, secret: string): Promise<string> {
+  const row = database.prepare<[number], { sv: number }>('SELECT session_version AS sv FROM users WHERE id = ?').get(user.id);
+  if (!row) throw new Error(`no user ${user.id}`);
+  return encode({
+    salt: SESSION_COOKIE,
+    secret,
+    maxAge: 60 * 60,
+    token: {
+      sub: String(user.id),
+      name: user.name,
+      email: user.email,
+      uid: user.id,
+      sv: row.sv,
+      role: user.role,
+      sid: insertSessionRow(database, user.id),
+    },
+  });
+}
+
 /** Put a valid session for `user` into the browser context, as a successful sign-in would. */
 export async function addSession(context: BrowserContext, user: TestUser, baseURL: string): Promise<void> {
-  const row = getUserRow(user.id);
-  if (!row) throw new Error(`no user ${user.id}`);
-  const value = await encode({
-    salt: SESSION_COOKIE,
-    secret: authSecret(),
-    maxAge: 60 * 60,
-    token: { sub: String(user.id), name: user.name, email: user.email, uid: user.id, sv: row.session_version, role: user.role },
-  });
+  const value = await mintSessionCookie(testDb(), user, authSecret());
   await context.addCookies([{ name: SESSION_COOKIE, value, url: baseURL, httpOnly: true, sameSite: 'Lax' }]);
 }
 

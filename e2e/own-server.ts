@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { encode } from 'next-auth/jwt';
-import { testDb, type TestUser } from './auth-fixtures';
+import Database from 'better-sqlite3';
+import { mintSessionCookie, testDb, type TestUser } from './auth-fixtures';
 import { TEST_DB_PATH } from './fixtures';
 
 // A second production server on a copy of the e2e data, for journeys that kill, break or
@@ -52,13 +52,16 @@ export async function waitUntilUp(): Promise<void> {
   throw new Error('server did not start');
 }
 
-/** A session cookie for `user`, signed with the key in `dataDir`. */
+/** A session cookie for `user`, signed with the key in `dataDir`, its session row in that database. */
 export async function sessionCookie(user: TestUser, dataDir: string): Promise<string> {
   const secret = fs.readFileSync(path.join(dataDir, 'auth-secret'), 'utf8').trim();
-  return encode({
-    salt: 'authjs.session-token',
-    secret,
-    maxAge: 3600,
-    token: { sub: String(user.id), name: user.name, email: user.email, uid: user.id, sv: 1, role: user.role },
-  });
+  const file = path.join(dataDir, 'gazette.db');
+  if (path.resolve(file) === path.resolve(TEST_DB_PATH)) return mintSessionCookie(testDb(), user, secret);
+  const database = new Database(file, { fileMustExist: true });
+  database.pragma('busy_timeout = 5000');
+  try {
+    return await mintSessionCookie(database, user, secret);
+  } finally {
+    database.close();
+  }
 }

@@ -13,17 +13,23 @@ import { isOwnSiteRequest } from './same-origin';
 // calls one of these with the action it is about to take; lib/permissions.ts decides.
 // The proxy's redirect is a convenience only: a server action is a public HTTP endpoint.
 
-/** The signed-in user as the database has them now, or null. */
-export async function getCurrentUser(): Promise<SessionUser | null> {
+/** The signed-in user as the database has them now, and the id of this browser's session; or null. */
+export async function getCurrentSession(): Promise<{ user: SessionUser; sessionId: string | null } | null> {
   // Per request, never prerendered: a page renders beside its layout, so each caller must say so
   // (Auth.js's token handling uses crypto's randomness, which prerendering refuses).
   await connection();
-  // auth() runs the jwt callback, which refuses disabled users and outdated session versions.
+  // auth() runs the jwt callback, which refuses ended or expired sessions, disabled users and
+  // outdated session versions.
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!Number.isInteger(id) || id <= 0) return null;
   const user = await getSessionUser(id);
-  return user && !user.disabled ? user : null;
+  return user && !user.disabled ? { user, sessionId: session?.sessionId ?? null } : null;
+}
+
+/** The signed-in user as the database has them now, or null. */
+export async function getCurrentUser(): Promise<SessionUser | null> {
+  return (await getCurrentSession())?.user ?? null;
 }
 
 /** For pages: the user, or a redirect to the sign-in page. */

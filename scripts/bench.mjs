@@ -10,6 +10,7 @@
 //   BENCH_CONNECTIONS=50
 //   BENCH_SKIP_BUILD=1      reuse .next (only when it was built against bench-data)
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -98,13 +99,22 @@ async function publishToVisible(rounds = 5) {
        ORDER BY a.id DESC LIMIT ?`,
     )
     .all(rounds);
+  // A session row like a sign-in's (lib/sessions.ts): the cookie carries the id, the table its SHA-256.
+  const sid = randomBytes(32).toString('base64url');
+  db.prepare('INSERT INTO user_sessions (id, user_id, created_at, expires_at, user_agent) VALUES (?, ?, ?, ?, ?)').run(
+    createHash('sha256').update(sid, 'utf8').digest('hex'),
+    user.id,
+    Date.now(),
+    Date.now() + 3_600_000,
+    'bench',
+  );
   db.close();
   const secret = process.env.AUTH_SECRET?.trim() || fs.readFileSync(path.join(dataDir, 'auth-secret'), 'utf8').trim();
   const cookie = await encode({
     salt: 'authjs.session-token',
     secret,
     maxAge: 3600,
-    token: { sub: String(user.id), name: 'Bench Editor', email, uid: user.id, sv: user.sv, role: 'editor' },
+    token: { sub: String(user.id), name: 'Bench Editor', email, uid: user.id, sv: user.sv, role: 'editor', sid },
   });
   const samples = [];
   for (const draft of drafts) {

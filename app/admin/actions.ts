@@ -1,13 +1,15 @@
 'use server';
 
 import { signOut } from '@/auth';
-import { recordAudit } from '@/db/mutations/audit';
-import { getClientAddress, getCurrentUser } from '@/lib/auth-guards';
+import { endSession } from '@/db/mutations/sessions';
+import { getClientAddress, getCurrentSession } from '@/lib/auth-guards';
 
 export async function signOutAction(): Promise<void> {
-  const user = await getCurrentUser();
-  if (user) {
-    await recordAudit({ action: 'auth.sign_out', actorId: user.id, actorEmail: user.email, ip: await getClientAddress(), targetType: 'user', targetId: user.id });
+  const current = await getCurrentSession();
+  if (current) {
+    const { user, sessionId } = current;
+    // Ended on the server first: deleting the cookie alone would leave any copy of it working.
+    await endSession(sessionId, user.id, { id: user.id, email: user.email, ip: await getClientAddress() });
   }
   await signOut({ redirectTo: '/login?signedout=1' });
 }

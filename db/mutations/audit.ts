@@ -10,6 +10,7 @@ export type AuditAction =
   | 'auth.sign_in_failed'
   | 'auth.sign_in_throttled'
   | 'auth.sign_out'
+  | 'auth.sign_out_everywhere'
   | 'user.created'
   | 'user.invited'
   | 'user.role_changed'

@@ -4,13 +4,14 @@ import { getDb, type DB } from '@/db/client';
 import { bylines, users, userTokens, type Role } from '@/db/schema';
 import { generateToken, hashToken, ONE_TIME_LINK_TTL_MS } from '@/lib/tokens';
 import { appendAudit } from './audit';
+import { endOpenSessions, openSession } from './sessions';
 
 // Writes to users, their one-time links and their byline link; each one transaction that also
 // appends its audit entry. No public page shows users, so none invalidates a cache tag —
 // except linking a byline, which changes nothing readers see either (bylines.user_id is internal).
 //
-// Anything that should end a user's sessions bumps users.session_version: auth.ts compares it
-// on every request.
+// Anything that should end a user's sessions ends their session rows (db/mutations/sessions.ts)
+// and bumps users.session_version; auth.ts checks both on every request.
 
 export interface Actor {
   id: number | null;
@@ -95,6 +96,7 @@ export async function issuePasswordReset(userId: number, actor: Actor, db: DB = 
       .set({ passwordHash: null, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, userId))
       .run();
+    endOpenSessions(tx, userId, new Date(now));
     const token = issueToken(tx, userId, 'reset', now);
     appendAudit(
       { action: 'user.reset_link_issued', actorId: actor.id, actorEmail: actor.email, ip: actor.ip, targetType: 'user', targetId: userId, details: { email: user.email } },
@@ -114,6 +116,7 @@ export async function changeUserRole(userId: number, role: Role, actor: Actor, d
       .set({ role, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, userId))
       .run();
+    endOpenSessions(tx, userId, new Date());
     appendAudit(
       { action: 'user.role_changed', actorId: actor.id, actorEmail: actor.email, ip: actor.ip, targetType: 'user', targetId: userId, details: { email: user.email, from: user.role, to: role } },
       tx,
@@ -132,6 +135,7 @@ export async function setUserDisabled(userId: number, disabled: boolean, actor: 
       .set({ disabled, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, userId))
       .run();
+    endOpenSessions(tx, userId, new Date());
     appendAudit(
       { action: disabled ? 'user.disabled' : 'user.enabled', actorId: actor.id, actorEmail: actor.email, ip: actor.ip, targetType: 'user', targetId: userId, details: { email: user.email } },
       tx,
@@ -171,6 +175,7 @@ export async function setPasswordWithToken(
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, link.userId))
       .run();
+    endOpenSessions(tx, link.userId, now);
     appendAudit(
       { action: 'user.password_set', actorId: link.userId, actorEmail: user.email, ip, targetType: 'user', targetId: link.userId, details: { via: link.kind } },
       tx,
@@ -187,6 +192,7 @@ export async function changeOwnPassword(userId: number, passwordHash: string, ac
       .where(eq(users.id, userId))
       .run();
     if (done.changes !== 1) return fail('not_found');
+    endOpenSessions(tx, userId, new Date());
     appendAudit({ action: 'user.password_changed', actorId: actor.id, actorEmail: actor.email, ip: actor.ip, targetType: 'user', targetId: userId }, tx);
     return ok(undefined);
   });
@@ -216,9 +222,15 @@ export async function updateOwnAccount(
   });
 }
 
-export async function recordSignIn(userId: number, email: string, ip: string | null, db: DB = getDb()): Promise<void> {
-  db.transaction((tx) => {
-    tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, userId)).run();
-    appendAudit({ action: 'auth.sign_in', actorId: userId, actorEmail: email, ip, targetType: 'user', targetId: userId }, tx);
+/** A successful sign-in: its audit entry and a new session row; returns the id for the cookie. */
+export async function recordSignIn(
+  input: { userId: number; email: string; ip: string | null; userAgent: string | null },
+  db: DB = getDb(),
+): Promise<string> {
+  const now = Date.now();
+  return db.transaction((tx) => {
+    tx.update(users).set({ lastSignInAt: new Date(now) }).where(eq(users.id, input.userId)).run();
+    appendAudit({ action: 'auth.sign_in', actorId: input.userId, actorEmail: input.email, ip: input.ip, targetType: 'user', targetId: input.userId }, tx);
+    return openSession(tx, { userId: input.userId, ip: input.ip, userAgent: input.userAgent }, now);
   });
 }

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { getDb, type DB } from '@/db/client';
-import { bylines, users, userTokens, type Role } from '@/db/schema';
+import { bylines, users, userSessions, userTokens, type Role } from '@/db/schema';
+import { hashSessionId } from '@/lib/sessions';
 import { hashToken } from '@/lib/tokens';
 
 // Newsroom users. Nothing here is cached: a role change or a disabled account must be seen on
@@ -28,6 +29,56 @@ const sessionColumns = {
 export async function getSessionUser(id: number, db: DB = getDb()): Promise<SessionUser | null> {
   const [row] = await db.select(sessionColumns).from(users).where(eq(users.id, id)).limit(1);
   return row ?? null;
+}
+
+/**
+ * The user behind a session cookie, only while the cookie's session row is open and unexpired:
+ * one read by two primary keys, on every request that reads the session (auth.ts).
+ */
+export async function getLiveSessionUser(
+  userId: number,
+  sessionId: string,
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<SessionUser | null> {
+  const [row] = await db
+    .select(sessionColumns)
+    .from(users)
+    .innerJoin(userSessions, eq(userSessions.userId, users.id))
+    .where(
+      and(
+        eq(users.id, userId),
+        eq(userSessions.id, hashSessionId(sessionId)),
+        isNull(userSessions.endedAt),
+        gt(userSessions.expiresAt, now),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+export interface OpenSession {
+  startedAt: Date;
+  ip: string | null;
+  userAgent: string | null;
+  // The session of the browser asking.
+  current: boolean;
+}
+
+/** The user's sessions that are still open, newest first, for their account page. */
+export async function listOpenSessions(
+  userId: number,
+  currentSessionId: string | null,
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<OpenSession[]> {
+  const rows = await db
+    .select({ id: userSessions.id, startedAt: userSessions.createdAt, ip: userSessions.ip, userAgent: userSessions.userAgent })
+    .from(userSessions)
+    .where(and(eq(userSessions.userId, userId), isNull(userSessions.endedAt), gt(userSessions.expiresAt, now)))
+    .orderBy(desc(userSessions.createdAt));
+  const current = currentSessionId ? hashSessionId(currentSessionId) : null;
+  return rows.map(({ id, ...r }) => ({ ...r, current: id === current }));
 }
 
 export async function getUserForSignIn(

@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { Field, FormMessage, inputClass, SubmitButton } from '@/components/admin/form-bits';
 import { PASSWORD_MIN_LENGTH, type FormState } from '@/lib/validation/auth';
-import { changePasswordAction, updateAccountAction } from './actions';
+import { changePasswordAction, signOutEverywhereAction, updateAccountAction } from './actions';
 
 export function ProfileForm({
   name,
@@ -50,6 +50,18 @@ export function PasswordForm() {
         <input id="confirm" name="confirm" type="password" autoComplete="new-password" required className={inputClass} />
       </Field>
       <SubmitButton pendingText="Saving…">Change password</SubmitButton>
+      <FormMessage error={state.error} message={state.message} />
+    </form>
+  );
+}
+
+export function SignOutEverywhereForm() {
+  const [state, action] = useActionState<FormState, FormData>(signOutEverywhereAction, {});
+  return (
+    <form action={action} className="space-y-3">
+      <SubmitButton variant="danger" pendingText="Signing out…">
+        Sign out everywhere
+      </SubmitButton>
       <FormMessage error={state.error} message={state.message} />
     </form>
   );

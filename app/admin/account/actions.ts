@@ -1,7 +1,8 @@
 'use server';
 
 import { refresh } from 'next/cache';
-import { signIn } from '@/auth';
+import { signIn, signOut } from '@/auth';
+import { endAllSessions } from '@/db/mutations/sessions';
 import { changeOwnPassword, updateOwnAccount } from '@/db/mutations/users';
 import { getUserForSignIn } from '@/db/queries/users';
 import { authorizeAction } from '@/lib/auth-guards';
@@ -33,10 +34,20 @@ export async function changePasswordAction(_previous: FormState, formData: FormD
   if (!(await verifyPassword(row?.passwordHash, parsed.data.current))) {
     return { fieldErrors: { current: ['That is not your current password.'] } };
   }
-  // Bumps the session version: every other session of this user ends. This one is renewed by
-  // signing in again with the new password.
+  // Ends every session of this user, this one included; this browser gets a new one by signing
+  // in again with the new password.
   const result = await changeOwnPassword(auth.user.id, await hashPassword(parsed.data.password), auth.actor);
   if (!result.ok) return { error: 'Could not save.' };
   await signIn('credentials', { email: auth.user.email, password: parsed.data.password, redirectTo: '/admin/account?password=changed' });
+  return { ok: true };
+}
+
+export async function signOutEverywhereAction(_previous: FormState, _formData: FormData): Promise<FormState> {
+  const auth = await authorizeAction('account.update_own');
+  if (!auth.ok) return { error: auth.error };
+  // Only the signed-in user's own sessions: the id comes from the session, not the form.
+  const ended = await endAllSessions(auth.user.id, auth.actor);
+  if (ended === null) return { error: 'Could not sign out.' };
+  await signOut({ redirectTo: '/login?signedout=1' });
   return { ok: true };
 }

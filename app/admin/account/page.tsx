@@ -1,15 +1,19 @@
 import type { Metadata } from 'next';
 import { roleLabel } from '@/components/admin/role-label';
-import { getAccount } from '@/db/queries/users';
-import { requirePermission } from '@/lib/auth-guards';
-import { PasswordForm, ProfileForm } from './account-forms';
+import { getSiteSettings } from '@/db/queries/site';
+import { getAccount, listOpenSessions } from '@/db/queries/users';
+import { getCurrentSession, requirePermission } from '@/lib/auth-guards';
+import { formatDateTime } from '@/lib/dates';
+import { describeUserAgent } from '@/lib/sessions';
+import { PasswordForm, ProfileForm, SignOutEverywhereForm } from './account-forms';
 
 export const metadata: Metadata = { title: 'Your account' };
 
 export default async function AccountPage({ searchParams }: PageProps<'/admin/account'>) {
   const user = await requirePermission('account.update_own');
-  const [account, params] = await Promise.all([getAccount(user.id), searchParams]);
+  const [account, current, { timeZone }, params] = await Promise.all([getAccount(user.id), getCurrentSession(), getSiteSettings(), searchParams]);
   if (!account) return null;
+  const sessions = await listOpenSessions(user.id, current?.sessionId ?? null);
   return (
     <div className="space-y-8">
       <div>
@@ -37,6 +41,27 @@ export default async function AccountPage({ searchParams }: PageProps<'/admin/ac
           <PasswordForm />
         </section>
       </div>
+      <section aria-labelledby="sessions-title" className="rounded-lg border border-rule bg-paper p-6">
+        <h2 id="sessions-title" className="mb-1 text-lg font-bold">
+          Where you are signed in
+        </h2>
+        <p className="mb-4 text-sm text-muted">
+          Signed in on a computer you no longer use? Signing out everywhere ends every session of your account, this one too.
+        </p>
+        <ul data-testid="open-sessions" className="mb-4 divide-y divide-rule text-sm">
+          {sessions.map((s, i) => (
+            <li key={`${s.startedAt.getTime()}-${i}`} className="py-2">
+              <span className="font-semibold">{describeUserAgent(s.userAgent)}</span>
+              {s.current ? <span className="text-muted"> (this browser)</span> : null}
+              <span className="text-muted">
+                {' · '}
+                {s.ip ?? 'address unknown'} · since {formatDateTime(s.startedAt, timeZone)}
+              </span>
+            </li>
+          ))}
+        </ul>
+        <SignOutEverywhereForm />
+      </section>
     </div>
   );
 }

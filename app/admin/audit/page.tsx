@@ -12,6 +12,7 @@ const ACTION_LABELS: Record<string, string> = {
   'auth.sign_in_failed': 'Failed sign-in',
   'auth.sign_in_throttled': 'Sign-in held (too many failures)',
   'auth.sign_out': 'Signed out',
+  'auth.sign_out_everywhere': 'Signed out everywhere',
   'user.created': 'User created',
   'user.invited': 'User invited',
   'user.role_changed': 'Role changed',

@@ -1,0 +1,81 @@
+import 'server-only';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import { getDb, type DB } from '@/db/client';
+import { users, userSessions } from '@/db/schema';
+import { hashSessionId, newSessionId, sessionExpiresAt, sessionPruneBefore, storedUserAgent } from '@/lib/sessions';
+import { appendAudit } from './audit';
+import type { Actor } from './users';
+
+// Server-side sessions: one row per sign-in, ended by signing out, "sign out everywhere" or
+// anything that bumps users.session_version (db/mutations/users.ts). Readers see none of it, so
+// nothing here invalidates a cache tag.
+
+type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
+
+/**
+ * A new session row for a sign-in, inside the caller's transaction; returns the id the cookie
+ * will carry. The user's rows long past their expiry go in the same step, so the table stays
+ * as small as the number of recent sign-ins.
+ */
+export function openSession(tx: Tx, input: { userId: number; ip: string | null; userAgent: string | null }, now: number): string {
+  tx.delete(userSessions)
+    .where(and(eq(userSessions.userId, input.userId), lt(userSessions.expiresAt, sessionPruneBefore(now))))
+    .run();
+  const id = newSessionId();
+  tx.insert(userSessions)
+    .values({
+      id: hashSessionId(id),
+      userId: input.userId,
+      createdAt: new Date(now),
+      expiresAt: sessionExpiresAt(now),
+      ip: input.ip,
+      userAgent: storedUserAgent(input.userAgent),
+    })
+    .run();
+  return id;
+}
+
+/** Ends every open session of the user, inside the caller's transaction; returns how many. */
+export function endOpenSessions(tx: Tx, userId: number, now: Date): number {
+  return tx
+    .update(userSessions)
+    .set({ endedAt: now })
+    .where(and(eq(userSessions.userId, userId), isNull(userSessions.endedAt)))
+    .run().changes;
+}
+
+/** Signing out: this browser's session ends on the server, and the audit log says so. */
+export async function endSession(sessionId: string | null, userId: number, actor: Actor, db: DB = getDb()): Promise<void> {
+  db.transaction((tx) => {
+    if (sessionId) {
+      // The user must match too: a session id can only ever end its owner's session.
+      tx.update(userSessions)
+        .set({ endedAt: new Date() })
+        .where(and(eq(userSessions.id, hashSessionId(sessionId)), eq(userSessions.userId, userId), isNull(userSessions.endedAt)))
+        .run();
+    }
+    appendAudit({ action: 'auth.sign_out', actorId: actor.id, actorEmail: actor.email, ip: actor.ip, targetType: 'user', targetId: userId }, tx);
+  });
+}
+
+/**
+ * "Sign out everywhere": every open session of the user ends, and the session version moves on so
+ * a cookie older than the session rows is refused too. Returns how many sessions were open, or
+ * null when the user no longer exists.
+ */
+export async function endAllSessions(userId: number, actor: Actor, db: DB = getDb()): Promise<number | null> {
+  return db.transaction((tx) => {
+    const done = tx
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, userId))
+      .run();
+    if (done.changes !== 1) return null;
+    const ended = endOpenSessions(tx, userId, new Date());
+    appendAudit(
+      { action: 'auth.sign_out_everywhere', actorId: actor.id, actorEmail: actor.email, ip: actor.ip, targetType: 'user', targetId: userId, details: { sessions: ended } },
+      tx,
+    );
+    return ended;
+  });
+}
