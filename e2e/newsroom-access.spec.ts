@@ -19,7 +19,7 @@ test('the first-run admin signs in with the form, sees the whole newsroom, and s
 
   const signOuts = () => countRows(`SELECT count(*) AS n FROM audit_log WHERE action = 'auth.sign_out' AND actor_email = ?`, FIRST_ADMIN.email);
   const before = signOuts();
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page).toHaveURL(/\/login\?signedout=1$/);
   expect(signOuts()).toBe(before + 1);
   await expect(page.getByTestId('sign-in-notice')).toHaveText('You are signed out.');

@@ -26,7 +26,7 @@ test('signing out ends the session on the server: a copied cookie stops working 
 
   const signOuts = () => countRows(`SELECT count(*) AS n FROM audit_log WHERE action = 'auth.sign_out' AND actor_id = ?`, user.id);
   expect(signOuts()).toBe(0);
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page).toHaveURL(/\/login\?signedout=1$/);
   expect(signOuts()).toBe(1);
   expect(countRows('SELECT count(*) AS n FROM user_sessions WHERE user_id = ? AND ended_at IS NOT NULL', user.id)).toBe(1);

@@ -135,7 +135,7 @@ test('everyone edits their own name, byline link and password', async ({ page, s
   await expect(page).toHaveURL(/password=changed/);
   await expect(page.getByTestId('form-message')).toContainText('Password changed');
   // Still signed in (the session was renewed), and the new password is the one that works.
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await signInWithForm(page, me.email, 'my new long password');
   await expect(page.getByTestId('signed-in-as')).toContainText('Renamed Person');
   // Give the byline back for other tests.
