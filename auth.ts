@@ -8,7 +8,7 @@ import { getRecentSignInFailures } from './db/queries/audit';
 import { getLiveSessionUser, getUserForSignIn } from './db/queries/users';
 import type { Role } from './db/schema';
 import { getAuthSecret } from './lib/auth-secret';
-import { decideClientAddress, trustedProxyHops } from './lib/client-address';
+import { decideClientAddress, trustedProxyHops } from './lib/request-guard.mjs';
 import { verifyPassword } from './lib/passwords';
 import { decideThrottle, THROTTLE_WINDOW_MS, type ThrottleDecision } from './lib/throttle';
 import { signInSchema } from './lib/validation/auth';

@@ -10,7 +10,7 @@
 //  - X-Forwarded-* are a proxy's words. With no trusted proxy (TRUSTED_PROXY unset) the client
 //    wrote them, so they are dropped and X-Forwarded-For becomes the socket's address: every
 //    "client address" (audit log, sign-in throttle, the view counter) is then the real one.
-//    With TRUSTED_PROXY set they are left as the proxy sent them (lib/client-address.ts).
+//    With TRUSTED_PROXY set they are left as the proxy sent them (decideClientAddress below).
 //
 // Plain JavaScript: scripts/start.mjs loads it without a build step.
 
@@ -24,6 +24,26 @@ export function trustedProxyHops(value) {
   if (/^(true|yes|on)$/i.test(value)) return 1;
   const n = Number(value);
   return Number.isInteger(n) && n > 0 ? n : 0;
+}
+
+const ADDRESS = /^[0-9a-fA-F:.]{2,45}$/;
+
+/**
+ * The client address from X-Forwarded-For: with no trusted proxy the last entry (the socket's,
+ * once normalizeForwarding has run), behind N trusted proxies the N-th from the right, the one
+ * the outermost trusted proxy saw. Null when there is none or it is not an address.
+ * @param {string | null | undefined} forwardedFor
+ * @param {number} hops
+ */
+export function decideClientAddress(forwardedFor, hops) {
+  const entries = (forwardedFor ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (entries.length === 0) return null;
+  const index = hops > 0 ? Math.max(0, entries.length - hops) : entries.length - 1;
+  const candidate = /** @type {string} */ (entries[index]).replace(/^::ffff:/, '');
+  return ADDRESS.test(candidate) ? candidate : null;
 }
 
 const FORWARDING_HEADERS = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'x-real-ip', 'forwarded'];

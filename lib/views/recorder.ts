@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 // The Most Popular counter, without cookies and without storing addresses. What it
-// promises, per client address (the trusted one, lib/client-address.ts; requests without one
+// promises, per client address (the trusted one, decideClientAddress in lib/request-guard.mjs; requests without one
 // share a single unknown reader):
 //  - an article is counted at most once per address and clock hour, whatever user agent is
 //    claimed: the agent is the client's to choose, so it is no part of the reader;

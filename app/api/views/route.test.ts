@@ -13,9 +13,9 @@ process.env.GAZETTE_DATA_DIR = dir;
 delete process.env.TRUSTED_PROXY;
 
 // next-auth does not load outside Next, so '@/auth' is replaced by its own definition of the
-// client address, on the real lib/client-address.ts.
+// client address, on the real lib/request-guard.mjs.
 vi.mock('@/auth', async () => {
-  const { decideClientAddress, trustedProxyHops } = await import('@/lib/client-address');
+  const { decideClientAddress, trustedProxyHops } = await import('@/lib/request-guard.mjs');
   return {
     clientAddressFrom: (headers: Headers) =>
       decideClientAddress(headers.get('x-forwarded-for'), trustedProxyHops(process.env.TRUSTED_PROXY)),

@@ -33,7 +33,7 @@ export async function POST(request: NextRequest) {
     return NextResponse.json({ counted: false, reason: 'unknown' }, { status: 404 });
   }
 
-  // The client address as lib/client-address.ts decides it (TRUSTED_PROXY), not the first
+  // The client address as lib/request-guard.mjs decides it (TRUSTED_PROXY), not the first
   // X-Forwarded-For entry, which the client writes; requests without one are one unknown reader.
   const result = getViewRecorder().record(articleId, clientAddressFrom(headers) ?? '');
   return NextResponse.json({ counted: result === 'counted', reason: result }, { status: 202 });
