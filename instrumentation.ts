@@ -13,6 +13,10 @@ export async function register() {
   // Buffered page views are written before the database closes (exit hooks run in order).
   const { registerPageViewShutdown } = await import('./lib/views/page-view-service');
   registerPageViewShutdown();
+  // The server in front of Next (scripts/start.mjs) asks this before letting Next render a 404.
+  const { isMissingPublicPath } = await import('./db/queries/public-paths');
+  const { PUBLIC_PATHS_KEY } = await import('./lib/admission.mjs');
+  (globalThis as Record<symbol, unknown>)[PUBLIC_PATHS_KEY] = { isMissing: isMissingPublicPath };
   const { startScheduler, stopScheduler } = await import('./lib/scheduler');
   const { installShutdownHandlers } = await import('./lib/shutdown');
   installShutdownHandlers(stopScheduler);

@@ -22,7 +22,7 @@ export async function copyTestData(prefix: string): Promise<string> {
   return dataDir;
 }
 
-export function startOwnServer(dataDir: string): ChildProcess {
+export function startOwnServer(dataDir: string, extraEnv: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs'), '-p', String(OWN_PORT), '-H', '127.0.0.1'], {
     cwd: root,
     env: {
@@ -35,6 +35,7 @@ export function startOwnServer(dataDir: string): ChildProcess {
       TZ: 'America/Los_Angeles',
       ADMIN_EMAIL: 'admin@gazette.test',
       ADMIN_PASSWORD: 'e2e-admin-password-1',
+      ...extraEnv,
     },
     stdio: 'ignore',
   });

@@ -23,17 +23,36 @@ test('a public page is replayed from memory; the newsroom, search and signed-in 
   expect(second.body).toBe(first.body);
 
   expect((await get(base, '/politics', { cookie: 'authjs.session-token=whatever' })).cache).toBeNull();
+  // Cookies the site never reads (analytics, consent) change nothing: the same cached bytes.
+  const withAnalytics = await get(base, '/politics', { cookie: '_ga=GA1.1.12345.67890; _gid=GA1.2.2; cookie_consent=all' });
+  expect(withAnalytics.cache).toBe('HIT');
+  expect(withAnalytics.body).toBe(first.body);
+  // Search results are kept a minute in their own cache (Next marks them private: for browsers).
   await get(base, '/search?q=council');
-  expect((await get(base, '/search?q=council')).cache).toBeNull();
+  expect((await get(base, '/search?q=council')).cache).toBe('HIT');
   await get(base, '/login');
   expect((await get(base, '/login')).cache).toBeNull();
   await get(base, '/api/health');
   expect((await get(base, '/api/health')).cache).toBeNull();
-  // A page that does not exist is never kept.
+  // A page that does not exist is never kept as a page: every made-up address gets the one
+  // stored 404.
   await get(base, '/politics/no-such-story');
-  const missing = await get(base, '/politics/no-such-story');
+  const missing = await get(base, '/politics/no-such-story-either');
   expect(missing.status).toBe(404);
-  expect(missing.cache).toBeNull();
+  expect(missing.cache).toBe('NOT-FOUND');
+});
+
+test('a signed-in editor with analytics cookies gets fresh, personal newsroom answers, never a cached page', async ({ baseURL }) => {
+  const base = baseURL!;
+  const editor = await createTestUser('editor', { name: `Editor ${Date.now()}` });
+  const cookie = `_ga=GA1.1.1.2; authjs.session-token=${await sessionCookie(editor, path.dirname(TEST_DB_PATH))}; cookie_consent=all`;
+  for (let i = 0; i < 2; i++) {
+    const desk = await get(base, '/admin', { cookie });
+    expect(desk.status).toBe(200);
+    expect(desk.cache).toBeNull();
+    expect(desk.body).toContain(editor.name);
+    expect((await get(base, '/politics', { cookie })).cache).toBeNull();
+  }
 });
 
 test('an edit to a live article is on the next anonymous request, then cached again', async ({ baseURL }) => {

@@ -59,6 +59,7 @@ export const environmentSchema = z.object({
       .refine((n) => n <= 4096, 'whole megabytes between 0 (off) and 4096, e.g. 64')
       .optional(),
   ),
+  GAZETTE_RATE_LIMITS: optionalString.pipe(z.enum(['on', 'off'], 'on or off').optional()),
   LOG_LEVEL: optionalString.pipe(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace'], 'one of fatal, error, warn, info, debug, trace').optional(),
   ),

@@ -1,13 +1,13 @@
 import 'server-only';
 import { revalidateTag, updateTag } from 'next/cache';
-import { PAGE_CACHE_KEY, type PageCache } from './page-cache.mjs';
+import { PAGE_CACHE_KEY } from './page-cache.mjs';
 
 // Every expiry of public content goes through here, so the page cache in front of Next
 // (lib/page-cache.mjs) is emptied with it. Nothing else calls revalidateTag or updateTag
 // (eslint.config.mjs refuses it).
 
 function dropPageCache(): void {
-  (globalThis as { [PAGE_CACHE_KEY]?: PageCache })[PAGE_CACHE_KEY]?.invalidate();
+  (globalThis as { [PAGE_CACHE_KEY]?: { invalidate(): void } })[PAGE_CACHE_KEY]?.invalidate();
 }
 
 /**

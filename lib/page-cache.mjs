@@ -25,6 +25,25 @@ const BYPASS_REQUEST_HEADERS = [
   // A part of a page is not the page.
   'range',
 ];
+// The cookies the server reads: the newsroom session (Auth.js, plain, __Secure- and chunked) and
+// Next's draft-mode bypass. A request carrying one goes to Next; every other cookie (analytics,
+// consent, A/B tools on the site's own domain) is never read by a public page, so it changes
+// nothing and must cost the reader nothing.
+const SERVER_READ_COOKIE = /^(?:__Secure-|__Host-)?authjs\.session-token(?:\.\d+)?$|^__prerender_bypass$|^__next_preview_data$/;
+
+/**
+ * Does a Cookie header carry a cookie the server reads?
+ * @param {string | string[] | undefined} header
+ */
+export function carriesServerCookie(header) {
+  if (!header) return false;
+  for (const part of (Array.isArray(header) ? header.join(';') : header).split(';')) {
+    const name = part.slice(0, part.includes('=') ? part.indexOf('=') : part.length).trim();
+    if (SERVER_READ_COOKIE.test(name)) return true;
+  }
+  return false;
+}
+
 // Hop-by-hop and per-response headers never replayed from the cache.
 const DROP_RESPONSE_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length']);
 
@@ -56,26 +75,30 @@ export function requestKey(req) {
   // The newsroom, the API (beacon, health, sign-in) and Next's own assets are never held here.
   if (/^\/(?:admin|api|login|preview|_next)(?:[/?]|$)/.test(req.url)) return null;
   for (const name of BYPASS_REQUEST_HEADERS) if (req.headers[name] !== undefined) return null;
-  // A cookie may carry a session or Next's draft-mode bypass: such readers get Next's answer.
-  if (req.headers.cookie) return null;
+  // A session or Next's draft-mode bypass: such readers get Next's answer.
+  if (carriesServerCookie(req.headers.cookie)) return null;
   const encoding = req.headers['accept-encoding'];
   return `${req.url}\n${Array.isArray(encoding) ? encoding.join(',') : (encoding ?? '')}`;
 }
 
 /**
- * @param {{ maxBytes?: number, maxEntryBytes?: number, maxAgeSeconds?: number, now?: () => number }} [options]
+ * `ownMaxAgeSeconds`: keep answers this long whatever their Cache-Control says (the search cache:
+ * Next marks search private, but a result page is the same for every reader and is emptied with
+ * everything else on any change).
+ * @param {{ maxBytes?: number, maxEntryBytes?: number, maxAgeSeconds?: number, ownMaxAgeSeconds?: number, now?: () => number }} [options]
  */
 export function createPageCache(options = {}) {
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
   const maxEntryBytes = options.maxEntryBytes ?? 4 * 1024 * 1024;
   const maxAgeMs = (options.maxAgeSeconds ?? 3600) * 1000;
+  const ownMaxAgeSeconds = options.ownMaxAgeSeconds ?? 0;
   const now = options.now ?? Date.now;
   /** @type {Map<string, Entry>} insertion order is recency order (a hit moves its entry last) */
   const entries = new Map();
   let bytes = 0;
   // Bumped by every invalidation: a response rendered before it is not stored after it.
   let generation = 0;
-  const stats = { hits: 0, misses: 0, stored: 0, invalidations: 0 };
+  const stats = { hits: 0, misses: 0, stored: 0, invalidations: 0, coalesced: 0 };
 
   /** @param {string} key */
   function remove(key) {
@@ -120,8 +143,11 @@ export function createPageCache(options = {}) {
       const h = response.headers;
       // Next says STALE when it served an old copy while re-rendering: never keep that one.
       if (String(h['x-nextjs-cache'] ?? '').toUpperCase() === 'STALE') return false;
-      if (h['set-cookie'] !== undefined || h['x-nextjs-postponed'] !== undefined) return false;
-      const seconds = sharedMaxAge(h['cache-control']);
+      if (h['set-cookie'] !== undefined) return false;
+      // A page with a dynamic part may be personal; the search cache holds only search results,
+      // whose dynamic part is the same for every reader.
+      if (h['x-nextjs-postponed'] !== undefined && !ownMaxAgeSeconds) return false;
+      const seconds = ownMaxAgeSeconds || sharedMaxAge(h['cache-control']);
       if (seconds === 0 || response.body.length > maxEntryBytes) return false;
       /** @type {[string, string | string[]][]} */
       const headers = [];
@@ -159,11 +185,18 @@ export function createPageCache(options = {}) {
 /** @typedef {ReturnType<typeof createPageCache>} PageCache */
 
 /**
- * Wraps a Node request handler (Next's) with the cache.
+ * Wraps a Node request handler (Next's) with the cache. Search result pages go to `searchCache`
+ * when one is given (its own byte budget: a flood of distinct queries cannot push the articles
+ * out). Identical requests that miss at the same moment are rendered once: the others wait for
+ * that answer and are served from the cache, or go to Next themselves when it could not be kept.
  * @param {PageCache} cache
  * @param {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => unknown} handle
+ * @param {{ searchCache?: PageCache }} [options]
  */
-export function withPageCache(cache, handle) {
+export function withPageCache(cache, handle, options = {}) {
+  const searchCache = options.searchCache ?? null;
+  /** @type {Map<string, Promise<void>>} */
+  const inflight = new Map();
   /**
    * @param {import('node:http').IncomingMessage} req
    * @param {import('node:http').ServerResponse} res
@@ -171,14 +204,39 @@ export function withPageCache(cache, handle) {
   return function cachedHandler(req, res) {
     const key = requestKey(req);
     if (key === null) return handle(req, res);
-    const entry = cache.get(key);
+    const target = searchCache && /^\/search(?:[/?]|$)/.test(req.url ?? '') ? searchCache : cache;
+    const entry = target.get(key);
     if (entry) {
-      cache.stats.hits++;
+      target.stats.hits++;
       serve(entry, req, res);
       return undefined;
     }
-    cache.stats.misses++;
-    record(key, cache, res);
+    const pending = inflight.get(key);
+    if (pending) {
+      target.stats.coalesced++;
+      pending.then(() => {
+        if (res.destroyed || res.headersSent) return;
+        const made = target.get(key);
+        if (made) {
+          target.stats.hits++;
+          serve(made, req, res);
+        } else {
+          handle(req, res);
+        }
+      });
+      return undefined;
+    }
+    target.stats.misses++;
+    /** @type {() => void} */
+    let done = () => {};
+    const rendering = new Promise((resolve) => (done = () => resolve(undefined)));
+    inflight.set(key, rendering);
+    // 'close' follows the end of the answer, or the client going away mid-way.
+    res.once('close', () => {
+      if (inflight.get(key) === rendering) inflight.delete(key);
+      done();
+    });
+    record(key, target, res);
     return handle(req, res);
   };
 }
@@ -211,17 +269,31 @@ function serve(entry, req, res) {
  */
 function record(key, cache, res) {
   const startedAt = cache.generation;
+  // Stops copying once the answer cannot be stored: not a 200, or larger than an entry may be.
+  captureResponse(res, { maxBytes: cache.maxEntryBytes, status: 200 }, (status, headers, body) => {
+    cache.store(key, startedAt, { status, headers, body });
+  });
+}
+
+/**
+ * Watches a response Next is writing and hands over its status, headers (also those given to
+ * writeHead, which getHeaders() does not show) and body bytes once it has ended. Copying stops,
+ * and nothing is handed over, when the status is not `status` or the body passes `maxBytes`.
+ * @param {import('node:http').ServerResponse} res
+ * @param {{ maxBytes: number, status: number }} limits
+ * @param {(status: number, headers: Record<string, import("node:http").OutgoingHttpHeader | undefined>, body: Buffer) => void} onEnd
+ */
+export function captureResponse(res, limits, onEnd) {
   /** @type {Buffer[]} */
   const chunks = [];
   let size = 0;
-  // Stops copying once the answer cannot be stored: not a 200, or larger than an entry may be.
   let keeping = true;
   /** @param {unknown} chunk @param {unknown} encoding */
   const keep = (chunk, encoding) => {
     if (!keeping || chunk == null || typeof chunk === 'function') return;
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(/** @type {string} */ (chunk), /** @type {BufferEncoding} */ (typeof encoding === 'string' ? encoding : 'utf8'));
     size += buffer.length;
-    if (res.statusCode !== 200 || size > cache.maxEntryBytes) {
+    if (res.statusCode !== limits.status || size > limits.maxBytes) {
       keeping = false;
       chunks.length = 0;
       return;
@@ -252,10 +324,7 @@ function record(key, cache, res) {
   res.end = function (chunk, encoding, callback) {
     keep(chunk, encoding);
     const result = end.call(this, chunk, encoding, callback);
-    if (keeping) {
-      const headers = { ...res.getHeaders(), ...written };
-      cache.store(key, startedAt, { status: res.statusCode, headers, body: Buffer.concat(chunks) });
-    }
+    if (keeping && res.statusCode === limits.status) onEnd(res.statusCode, { ...res.getHeaders(), ...written }, Buffer.concat(chunks));
     return result;
   };
 }

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createPageCache, requestKey, sharedMaxAge, withPageCache, PAGE_CACHE_KEY, type PageCache } from './page-cache.mjs';
+import { carriesServerCookie, createPageCache, requestKey, sharedMaxAge, withPageCache, PAGE_CACHE_KEY, type PageCache } from './page-cache.mjs';
 
 vi.mock('next/cache', () => ({ revalidateTag: vi.fn(), updateTag: vi.fn() }));
 
@@ -73,8 +73,22 @@ describe('requestKey', () => {
     expect(get('/', { rsc: '1' })).toBeNull();
     expect(get('/', { 'next-router-prefetch': '1' })).toBeNull();
     expect(get('/', { cookie: 'authjs.session-token=x' })).toBeNull();
+    expect(get('/', { cookie: '_ga=GA1.1.1; __Secure-authjs.session-token=x' })).toBeNull();
+    expect(get('/', { cookie: 'authjs.session-token.0=x; authjs.session-token.1=y' })).toBeNull();
+    expect(get('/', { cookie: '__prerender_bypass=abc' })).toBeNull();
     expect(get('/', { authorization: 'Bearer x' })).toBeNull();
     expect(get('/rss.xml', { range: 'bytes=0-99' })).toBeNull();
+  });
+});
+
+describe('carriesServerCookie', () => {
+  it('ignores cookies the server never reads, so readers with analytics or consent cookies share the cache', () => {
+    const key = requestKey({ method: 'GET', url: '/politics', headers: { cookie: '_ga=GA1.1.12345.67890; _gid=GA1.2.1; cookie_consent=all; ab_variant=b' } });
+    expect(key).toBe('/politics\n');
+    expect(carriesServerCookie('_ga=1; authjs.session-token=x')).toBe(true);
+    expect(carriesServerCookie('my-authjs.session-token=x; authjs.session-tokenx=y')).toBe(false);
+    expect(carriesServerCookie('')).toBe(false);
+    expect(carriesServerCookie(undefined)).toBe(false);
   });
 });
 
@@ -260,5 +274,65 @@ describe('expiring cache tags empties the page cache', () => {
     expireTagsInAction(['section:2']);
     expect(updateTag).toHaveBeenCalledWith('section:2');
     expect(cache.stats.invalidations).toBe(2);
+  });
+});
+
+describe('withPageCache — identical misses and search', () => {
+  // A Next that answers only when told to, so requests can overlap.
+  function slowNext(headers: Record<string, string>, status = 200) {
+    const calls: string[] = [];
+    const waiting: (() => void)[] = [];
+    const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
+      calls.push(req.url ?? '');
+      waiting.push(() => {
+        res.statusCode = status;
+        for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+        res.end(`answer for ${req.url}`);
+      });
+    };
+    const release = async () => {
+      while (waiting.length === 0) await new Promise((r) => setTimeout(r, 5));
+      waiting.shift()!();
+    };
+    return { calls, handle, release, waiting };
+  }
+
+  it('renders concurrent identical requests once and serves the others the same answer', async () => {
+    const next = slowNext(cacheable);
+    await listen(withPageCache(cache, next.handle));
+    const all = Promise.all(Array.from({ length: 5 }, () => fetch(`${base}/politics`).then((r) => r.text())));
+    await next.release();
+    expect(await all).toEqual(Array(5).fill('answer for /politics'));
+    expect(next.calls).toEqual(['/politics']);
+    expect(cache.stats).toMatchObject({ misses: 1, coalesced: 4, hits: 4 });
+  });
+
+  it('sends the waiting requests to Next themselves when the answer could not be kept', async () => {
+    const next = slowNext({ 'cache-control': 'private, no-store' });
+    await listen(withPageCache(cache, next.handle));
+    const all = Promise.all(Array.from({ length: 3 }, () => fetch(`${base}/politics/missing`).then((r) => r.status)));
+    await next.release();
+    await next.release();
+    await next.release();
+    expect(await all).toEqual([200, 200, 200]);
+    expect(next.calls).toHaveLength(3);
+  });
+
+  it('keeps search results in their own cache for their own minute, although Next marks them private', async () => {
+    const searchCache = createPageCache({ maxBytes: 1024 * 1024, ownMaxAgeSeconds: 60 });
+    const next = fakeNext(() => ({ headers: { 'cache-control': 'private, no-cache, no-store, max-age=0, must-revalidate', 'content-type': 'text/html' }, body: 'results' }));
+    await listen(withPageCache(cache, next.handle, { searchCache }));
+    await fetch(`${base}/search?q=council`);
+    const again = await fetch(`${base}/search?q=council`);
+    expect(again.headers.get('x-gazette-cache')).toBe('HIT');
+    // What the browser and any proxy are told is unchanged: not theirs to keep.
+    expect(again.headers.get('cache-control')).toContain('no-store');
+    expect(next.calls).toEqual(['/search?q=council']);
+    expect(searchCache.size).toBe(1);
+    expect(cache.size).toBe(0);
+    // Other private pages are still never kept.
+    await fetch(`${base}/politics`);
+    await fetch(`${base}/politics`);
+    expect(next.calls).toEqual(['/search?q=council', '/politics', '/politics']);
   });
 });

@@ -35,6 +35,10 @@ if (env.PORT !== undefined && env.PORT.trim() !== '' && !(/^\d+$/.test(env.PORT.
   problems.push(`PORT=${JSON.stringify(env.PORT)} is invalid: expected a whole number between 1 and 65535`);
 }
 const cacheMb = env.GAZETTE_PAGE_CACHE_MB?.trim();
+const rateLimits = env.GAZETTE_RATE_LIMITS?.trim() || 'on';
+if (rateLimits !== 'on' && rateLimits !== 'off') {
+  problems.push(`GAZETTE_RATE_LIMITS=${JSON.stringify(env.GAZETTE_RATE_LIMITS)} is invalid: expected on or off`);
+}
 if (cacheMb && !(/^\d+$/.test(cacheMb) && Number(cacheMb) <= 4096)) {
   problems.push(`GAZETTE_PAGE_CACHE_MB=${JSON.stringify(env.GAZETTE_PAGE_CACHE_MB)} is invalid: expected whole megabytes between 0 (off) and 4096`);
 }
@@ -58,23 +62,47 @@ process.env.PORT = String(port);
 
 const { default: next } = await import('next');
 const { createPageCache, withPageCache, PAGE_CACHE_KEY } = await import('../lib/page-cache.mjs');
-const { withRequestGuard, trustedProxyHops } = await import('../lib/request-guard.mjs');
+const { decideClientAddress, withRequestGuard, trustedProxyHops } = await import('../lib/request-guard.mjs');
+const { DEFAULT_BUDGETS, PUBLIC_PATHS_KEY, createBudgets, createPool, withBudgets, withNotFoundReplay, withPools } = await import('../lib/admission.mjs');
 
 const server = http.createServer();
 const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port, httpServer: server });
 await app.prepare();
 const handle = app.getRequestHandler();
 const megabytes = cacheMb ? Number(cacheMb) : 64;
-// Every request meets the guard first (lib/request-guard.mjs): odd addresses and cross-site
-// server actions are refused, and the forwarding headers mean what TRUSTED_PROXY says.
+// The layers every request passes, outermost first (docs/decisions/009-readers-first.md):
+//   guard        odd addresses and cross-site actions refused; forwarding headers made true
+//   budgets      per client address, for search, sign-in and the beacon (cached answers too)
+//   page cache   cached pages from memory; identical misses rendered once
+//   budgets      per client address, for pages and images the cache could not answer
+//   not found    a made-up address gets the 404 rendered once, replayed
+//   pools        at most a few renders in Next at once, a short queue, then 503
 const guard = { trustedProxyHops: trustedProxyHops(env.TRUSTED_PROXY) };
+const clientAddress = (req) => decideClientAddress(req.headers['x-forwarded-for'], guard.trustedProxyHops) ?? '';
+const budgets = createBudgets(rateLimits === 'on' ? DEFAULT_BUDGETS : {});
+const pools = {
+  readers: createPool({ maxActive: 4, maxQueue: 64, maxWaitMs: 3000 }),
+  newsroom: createPool({ maxActive: 8, maxQueue: 256, maxWaitMs: 10_000 }),
+};
+const notFound = withNotFoundReplay(withPools(handle, pools), { isMissing: () => globalThis[PUBLIC_PATHS_KEY]?.isMissing });
+const misses = withBudgets(notFound, { budgets, kinds: ['page', 'image'], clientAddress });
+let cached = misses;
 if (megabytes > 0) {
   const cache = createPageCache({ maxBytes: megabytes * 1024 * 1024 });
-  globalThis[PAGE_CACHE_KEY] = cache;
-  server.on('request', withRequestGuard(withPageCache(cache, handle), guard));
+  // Search results for a minute, in an eighth of the budget (at least 4 MiB), emptied with the rest.
+  const searchCache = createPageCache({ maxBytes: Math.max(4, megabytes / 8) * 1024 * 1024, ownMaxAgeSeconds: 60 });
+  globalThis[PAGE_CACHE_KEY] = {
+    invalidate() {
+      cache.invalidate();
+      searchCache.invalidate();
+      notFound.forget();
+    },
+  };
+  cached = withPageCache(cache, misses, { searchCache });
 } else {
-  server.on('request', withRequestGuard((req, res) => handle(req, res), guard));
+  globalThis[PAGE_CACHE_KEY] = { invalidate: () => notFound.forget() };
 }
+server.on('request', withRequestGuard(withBudgets(cached, { budgets, kinds: ['search', 'login', 'beacon'], clientAddress }), guard));
 // Next's own server waits five seconds for an idle keep-alive connection; so does this one.
 server.keepAliveTimeout = 5000;
 server.on('error', (error) => {

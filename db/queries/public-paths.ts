@@ -1,0 +1,79 @@
+import 'server-only';
+import { and, count, eq, inArray } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { articleBylines, articles, articleTags, bylines, redirects, sections, tags } from '@/db/schema';
+import { FRONT_PAGE_SIZE, NEWS_FEED_PAGE_SIZE, NEWS_FEED_SLUG } from '@/lib/news-feed';
+import { countPages, parsePageParam } from '@/lib/pagination';
+import { classifyPublicPath } from '@/lib/public-routes.mjs';
+import { decideLowercaseRedirect, redirectLookupKeys } from '@/lib/redirects';
+import { isPublished } from './articles';
+
+// Does nothing on the site answer this address? Asked by the server in front of Next
+// (lib/admission.mjs) before it lets Next render, so a made-up address costs an indexed look-up
+// and a stored 404 instead of a render. "False" means "maybe": Next decides. Not cached: each
+// look-up is one indexed read, and a cache entry per made-up address would be the cost we are
+// avoiding. A front's "?page=N" past its last page is missing too; the counts are the ones the
+// fronts use (db/queries/listing.ts), read directly.
+export async function isMissingPublicPath(url: string): Promise<boolean> {
+  const queryAt = url.indexOf('?');
+  const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
+  const page = queryAt === -1 ? null : new URLSearchParams(url.slice(queryAt + 1)).get('page');
+  const shape = classifyPublicPath(pathname);
+  if (shape === 'next') return false;
+  if (decideLowercaseRedirect(pathname)) return false;
+  const db = getDb();
+  const keys = redirectLookupKeys(pathname);
+  const redirect = await db.select({ from: redirects.fromPath }).from(redirects).where(inArray(redirects.fromPath, keys)).limit(1);
+  if (redirect.length > 0) return false;
+  if (shape === 'missing') return true;
+  // A front with "?page=": page 1 redirects, anything but a page number is a 404, and so is a
+  // page past the last (components/article/fronts.tsx).
+  const paged = page !== null && shape.check !== 'article' && !pathname.endsWith('/rss.xml');
+  const wanted = paged ? parsePageParam(page) : null;
+  if (paged && wanted === null) return true;
+  const pastTheEnd = (total: number, size: number) => wanted !== null && wanted > countPages(total, size);
+  switch (shape.check) {
+    case 'section': {
+      const [section] = await db.select({ id: sections.id }).from(sections).where(eq(sections.slug, shape.section)).limit(1);
+      if (!section) return true;
+      if (wanted === null) return false;
+      if (shape.section === NEWS_FEED_SLUG) {
+        const [row] = await db.select({ n: count() }).from(articles).where(and(isPublished, eq(articles.kind, 'feed')));
+        return pastTheEnd(row?.n ?? 0, NEWS_FEED_PAGE_SIZE);
+      }
+      const [row] = await db.select({ n: count() }).from(articles).where(and(isPublished, eq(articles.sectionId, section.id)));
+      return pastTheEnd(row?.n ?? 0, FRONT_PAGE_SIZE);
+    }
+    case 'tag': {
+      const [tag] = await db.select({ id: tags.id }).from(tags).where(eq(tags.slug, shape.slug)).limit(1);
+      if (!tag) return true;
+      if (wanted === null) return false;
+      const [row] = await db
+        .select({ n: count() })
+        .from(articleTags)
+        .innerJoin(articles, eq(articles.id, articleTags.articleId))
+        .where(and(isPublished, eq(articleTags.tagId, tag.id)));
+      return pastTheEnd(row?.n ?? 0, FRONT_PAGE_SIZE);
+    }
+    case 'author': {
+      const [byline] = await db.select({ id: bylines.id }).from(bylines).where(eq(bylines.slug, shape.slug)).limit(1);
+      if (!byline) return true;
+      if (wanted === null) return false;
+      const [row] = await db
+        .select({ n: count() })
+        .from(articleBylines)
+        .innerJoin(articles, eq(articles.id, articleBylines.articleId))
+        .where(and(isPublished, eq(articleBylines.bylineId, byline.id)));
+      return pastTheEnd(row?.n ?? 0, FRONT_PAGE_SIZE);
+    }
+    case 'article': {
+      const [row] = await db
+        .select({ id: articles.id })
+        .from(articles)
+        .innerJoin(sections, eq(sections.id, articles.sectionId))
+        .where(and(eq(sections.slug, shape.section), eq(articles.slug, shape.slug), isPublished))
+        .limit(1);
+      return row === undefined;
+    }
+  }
+}

@@ -1,0 +1,152 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { createTestUser, expect, test, testDb, type TestUser } from './auth-fixtures';
+import { copyTestData, OWN_BASE, sessionCookie, startOwnServer, waitUntilUp } from './own-server';
+
+// Readers first (docs/decisions/009-readers-first.md), on a server of its own with the
+// production budgets: over-budget clients get 429 with Retry-After, a full render queue answers
+// 503, a flood of made-up addresses leaves the data and build folders as they were, readers'
+// cached pages answer 200 throughout — and a crawler or a whole newsroom working normally never
+// meets a limit. The server trusts one proxy, so each simulated client has its own address.
+
+test.describe.configure({ mode: 'serial' });
+
+let dataDir: string;
+let server: ChildProcess;
+let newsroom: TestUser[];
+const BROWSER = { 'accept-encoding': 'gzip, deflate, br', 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0 Safari/537.36' };
+let lastAddress = 0;
+const newAddress = () => {
+  lastAddress += 1;
+  return `198.18.${200 + Math.floor(lastAddress / 250)}.${(lastAddress % 250) + 1}`;
+};
+const get = (url: string, address: string, headers: Record<string, string> = {}) =>
+  fetch(`${OWN_BASE}${url}`, { headers: { ...BROWSER, 'x-forwarded-for': address, ...headers }, redirect: 'manual' });
+
+function folderBytes(folder: string): number {
+  let total = 0;
+  for (const entry of fs.readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += fs.statSync(path.join(entry.parentPath, entry.name)).size;
+  }
+  return total;
+}
+
+function liveArticle(): string {
+  const row = testDb()
+    .prepare(`SELECT '/' || s.slug || '/' || a.slug AS url FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.status = 'published' AND a.deleted_at IS NULL ORDER BY a.published_at DESC LIMIT 1`)
+    .get() as { url: string };
+  return row.url;
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  newsroom = [];
+  for (let i = 0; i < 50; i++) newsroom.push(await createTestUser(i % 2 ? 'author' : 'editor'));
+  dataDir = await copyTestData('gazette-readers-first-');
+  server = startOwnServer(dataDir, { TRUSTED_PROXY: '1' });
+  await waitUntilUp();
+});
+
+test.afterAll(async () => {
+  server?.kill('SIGTERM');
+  if (server) await new Promise((resolve) => server.once('exit', resolve));
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('a searcher past the budget gets 429 with Retry-After; another reader still searches, and cached pages answer', async () => {
+  test.setTimeout(60_000);
+  const flooder = newAddress();
+  const statuses: number[] = [];
+  // Distinct queries, as a search-spam bot sends them, faster than any person types.
+  for (let i = 0; i < 40 && !statuses.includes(429); i++) {
+    const response = await get(`/search?q=council${i}`, flooder);
+    statuses.push(response.status);
+    if (response.status === 429) {
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+    }
+  }
+  expect(statuses).toContain(429);
+  expect(statuses.slice(0, 10).every((s) => s === 200)).toBe(true);
+  // Someone else is not held back by the flooder, and the article page is served from memory.
+  expect((await get('/search?q=council', newAddress())).status).toBe(200);
+  const article = liveArticle();
+  await get(article, newAddress());
+  const cached = await get(article, flooder);
+  expect(cached.status).toBe(200);
+  expect(cached.headers.get('x-gazette-cache')).toBe('HIT');
+});
+
+test('more renders than the pool and its queue hold: the rest get 503 with Retry-After at once, cached pages 200', async () => {
+  test.setTimeout(60_000);
+  const article = liveArticle();
+  await get(article, newAddress());
+  // 150 distinct searches at the same moment, each from its own address (no budget is hit).
+  const searches = Array.from({ length: 150 }, (_, i) => get(`/search?q=pool${i}`, newAddress()));
+  const readers = Array.from({ length: 20 }, () => get(article, newAddress()));
+  const answers = await Promise.all(searches);
+  const statuses = answers.map((r) => r.status);
+  expect(statuses.filter((s) => s === 503).length).toBeGreaterThan(0);
+  expect(statuses.every((s) => s === 200 || s === 503)).toBe(true);
+  const refused = answers.find((r) => r.status === 503)!;
+  expect(refused.headers.get('retry-after')).toBe('2');
+  expect((await Promise.all(readers)).map((r) => r.status)).toEqual(Array(20).fill(200));
+});
+
+test('a flood of made-up addresses answers 404 from one stored page and leaves the data and build folders the same size', async () => {
+  test.setTimeout(90_000);
+  // The build folder is shared with the suite's main server, which may rightly add pages while
+  // this runs: nothing of this flood's addresses may appear in it.
+  const buildDir = path.join(__dirname, '..', '.next', 'server');
+  const before = folderBytes(dataDir);
+  const article = liveArticle();
+  const marker = `made-up-${Date.now()}`;
+  let served = 0;
+  for (let round = 0; round < 10; round++) {
+    // Each round from fresh addresses, as a scanner spread over many machines would.
+    const address = newAddress();
+    const urls = [`/city/${marker}-${round}`, `/tag/${marker}-${round}`, `/author/${marker}-${round}`, `/${marker}-${round}`, `/wp-login.php?${round}`, `/.env?${round}`];
+    const statuses = (await Promise.all(urls.map((u) => get(u, address)))).map((r) => r.status);
+    expect(statuses).toEqual(Array(urls.length).fill(404));
+    served += urls.length;
+    expect((await get(article, newAddress())).status).toBe(200);
+  }
+  const replayed = await get(`/city/${marker}-again`, newAddress());
+  expect(replayed.status).toBe(404);
+  expect(replayed.headers.get('x-gazette-cache')).toBe('NOT-FOUND');
+  expect(await replayed.text()).toContain('Page not found');
+  expect(served).toBe(60);
+  expect(folderBytes(dataDir)).toBe(before);
+  const written = fs.readdirSync(buildDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.includes(marker));
+  expect(written).toEqual([]);
+});
+
+test('a crawler reading the sitemaps at 10 requests a second and fifty people in the newsroom never meet a limit', async () => {
+  test.setTimeout(90_000);
+  const crawler = newAddress();
+  const sitemap = await (await get('/sitemap.xml', crawler)).text();
+  const first = /<loc>[^<]*?(\/sitemaps\/[^<]+)<\/loc>/.exec(sitemap)![1]!;
+  const pages = [...(await (await get(first, crawler)).text()).matchAll(/<loc>[^<]*?\/\/[^/]+(\/[^<]+)<\/loc>/g)].map((m) => m[1]!).slice(0, 60);
+  expect(pages.length).toBeGreaterThan(20);
+  for (const url of pages) {
+    const response = await get(url, crawler, { 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' });
+    expect(response.status, url).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+
+  // The whole desk behind one office address, everyone at once: the dashboard, the article
+  // list, the editor's tag look-up and a search, one after another.
+  const office = newAddress();
+  const cookies = await Promise.all(newsroom.map((user) => sessionCookie(user, dataDir)));
+  const people = cookies.map(async (cookie) => {
+    const seen: number[] = [];
+    for (const url of ['/admin', '/admin/articles', '/api/admin/tags?q=a', '/search?q=council']) {
+      seen.push((await get(url, office, { cookie: `authjs.session-token=${cookie}` })).status);
+    }
+    return seen;
+  });
+  const statuses = (await Promise.all(people)).flat();
+  expect(statuses.filter((s) => s === 429 || s === 503)).toEqual([]);
+  expect(statuses.every((s) => s === 200)).toBe(true);
+});
