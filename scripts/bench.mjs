@@ -9,6 +9,7 @@
 //   BENCH_DURATION=20       seconds per target after a 5 s warm-up
 //   BENCH_CONNECTIONS=50
 //   BENCH_SKIP_BUILD=1      reuse .next (only when it was built against bench-data)
+//   BENCH_HOSTILE_SECONDS=10  length of each run of the hostile section (wrk; see bench-hostile.mjs)
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -18,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { encode } from 'next-auth/jwt';
+import { ensureWrk, runHostile } from './bench-hostile.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.join(root, 'bench-data');
@@ -233,6 +235,7 @@ async function main() {
   }, 200);
   const results = [];
   let publishVisible = null;
+  let hostile = null;
   try {
     await waitForServer(`${base}/api/health`);
     for (const [name, urlPath] of targets) {
@@ -251,6 +254,17 @@ async function main() {
       const urlPath = '/search?q=harbour%20ferry';
       await cannon(base + urlPath, 3, 1);
       results.push(resultRow('search, 1 connection', urlPath, await cannon(base + urlPath, 10, 1)));
+    }
+    if (ensureWrk()) {
+      const image = pick(`SELECT file FROM media ORDER BY id LIMIT 1`);
+      hostile = await runHostile({
+        base,
+        articlePath: `/${article.section}/${article.slug}`,
+        imagePath: image ? `/media/${image.file}` : null,
+        seconds: Number(process.env.BENCH_HOSTILE_SECONDS || 10),
+      });
+    } else {
+      console.log('bench: hostile section skipped: wrk is not installed (apt-get install wrk, as root)');
     }
     publishVisible = await publishToVisible();
     console.log(
@@ -271,6 +285,7 @@ async function main() {
     serverPeakRssMiB: Math.round(peak / 2 ** 20),
     results,
     publishToVisible: publishVisible,
+    hostile,
   };
   fs.writeFileSync(path.join(root, 'bench-results.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log('');
