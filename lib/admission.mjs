@@ -32,7 +32,7 @@ export const DEFAULT_BUDGETS = /** @type {const} */ ({
   // A reader types a few queries a minute; a results page links to the next one.
   search: { rate: 2, burst: 20 },
   // The sign-in page is rendered per request (a fresh CSP nonce); sign-ins have their own throttle.
-  login: { rate: 2, burst: 60 },
+  login: { rate: 1, burst: 30 },
   // Each page has a dozen images at most, and browsers cache them for a year.
   image: { rate: 10, burst: 40 },
   // One view per article opened.

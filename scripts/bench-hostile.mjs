@@ -4,7 +4,7 @@
 // search spammer sends, measured side by side in one run with wrk (C; autocannon saturates its
 // own core before the server). Prints the ratio table that docs/performance.md keeps.
 //
-// Alone: node scripts/bench-hostile.mjs http://127.0.0.1:3300 /culture/some-article [seconds]
+// Alone: node scripts/bench-hostile.mjs http://127.0.0.1:3300 /culture/some-article [seconds] [/media/image.jpg]
 // (against a server you started; every flood comes from this machine's one address).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -73,10 +73,11 @@ export async function runHostile({ base, articlePath, imagePath = null, seconds 
   const article = () => wrk(['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', '-H', 'accept-encoding: gzip, deflate, br', base + articlePath]);
   try {
     await article(); // warm-up
-    const quiet = await article();
-    console.log(`bench: hostile: article alone ${quiet.requestsPerSecond} req/s, p99 ${quiet.p99ms} ms`);
-    const rows = [{ flood: 'nothing', articleRps: quiet.requestsPerSecond, ratio: 1, articleP99ms: quiet.p99ms, floodRps: 0, floodRefused: 0 }];
+    // The machine's speed drifts from minute to minute (shared cores): each flood is compared
+    // with a quiet run just before it.
+    const rows = [];
     for (const flood of floods(imagePath)) {
+      const quiet = await article();
       const args = ['-t1', `-c${CONNECTIONS}`, `-d${seconds + 2}s`, '-H', 'accept-encoding: gzip, deflate, br'];
       if (flood.lua) {
         const script = path.join(dir, `${rows.length}.lua`);
@@ -91,16 +92,31 @@ export async function runHostile({ base, articlePath, imagePath = null, seconds 
       const flooded = await flooding;
       const row = {
         flood: flood.name,
+        quietRps: quiet.requestsPerSecond,
+        quietP99ms: quiet.p99ms,
         articleRps: beside.requestsPerSecond,
         ratio: Math.round((beside.requestsPerSecond / quiet.requestsPerSecond) * 100) / 100,
         articleP99ms: beside.p99ms,
         floodRps: flooded.requestsPerSecond,
         floodRefused: flooded.non2xx,
       };
-      console.log(`bench: hostile: beside ${flood.name}: article ${row.articleRps} req/s (${Math.round(row.ratio * 100)} %), p99 ${row.articleP99ms} ms; flood ${row.floodRps} req/s answered, ${row.floodRefused} refused`);
+      console.log(
+        `bench: hostile: beside ${flood.name}: article ${row.articleRps} req/s (${Math.round(row.ratio * 100)} % of ${row.quietRps} just before), ` +
+          `p99 ${row.articleP99ms} ms; flood ${row.floodRps} req/s answered, ${row.floodRefused} refused`,
+      );
       rows.push(row);
     }
-    console.table(rows.map((r) => ({ 'beside': r.flood, 'article req/s': r.articleRps, 'of quiet': `${Math.round(r.ratio * 100)} %`, 'article p99 ms': r.articleP99ms, 'flood req/s': r.floodRps, 'flood 429/503/404': r.floodRefused })));
+    console.table(
+      rows.map((r) => ({
+        beside: r.flood,
+        'quiet req/s': r.quietRps,
+        'article req/s': r.articleRps,
+        'of quiet': `${Math.round(r.ratio * 100)} %`,
+        'article p99 ms': r.articleP99ms,
+        'flood req/s': r.floodRps,
+        'flood 429/503/404': r.floodRefused,
+      })),
+    );
     return rows;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -108,10 +124,10 @@ export async function runHostile({ base, articlePath, imagePath = null, seconds 
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [base, articlePath, seconds] = process.argv.slice(2);
+  const [base, articlePath, seconds, imagePath] = process.argv.slice(2);
   if (!base || !articlePath || !ensureWrk()) {
     console.error('usage: node scripts/bench-hostile.mjs <base url> <article path> [seconds] (needs wrk)');
     process.exit(1);
   }
-  await runHostile({ base, articlePath, seconds: Number(seconds || 10) });
+  await runHostile({ base, articlePath, seconds: Number(seconds || 10), imagePath: imagePath || null });
 }
