@@ -8,7 +8,7 @@ import { bodyToPlainText, countWords } from '../lib/body/text';
 import type { BlockNode, BodyDoc, InlineNode } from '../lib/body/types';
 import { openConnection, type Connection } from './client';
 import { countWordsFast, createRng, makeArticleBody, makeStory } from './factories';
-import { isDatabaseEmpty, resetContent, seedDatabase, startOfZonedDay, type SeedSummary } from './seed';
+import { isDatabaseEmpty, resetContent, seedDatabase, startOfZonedDay, withBulkLoading, type SeedSummary } from './seed';
 
 // Twenty minutes after midnight in Kyiv: the hardest moment for "items today".
 const NOW = new Date('2026-11-26T22:20:00Z');
@@ -318,5 +318,37 @@ describe('factories', () => {
     expect(body.wordCount).toBeGreaterThanOrEqual(300);
     expect(body.wordCount).toBeLessThanOrEqual(500);
     expect(body.text).toBe(bodyToPlainText(body.doc));
+  });
+});
+
+describe('withBulkLoading (benchmark-sized seeds)', () => {
+  const schema = () => all<{ name: string; sql: string }>(`SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name`);
+
+  it('drops the search trigger and article indexes during the load, then restores them exactly and fills the search index', () => {
+    const before = schema();
+    const title = `Bulk-loaded ferry timetable ${crypto.randomUUID().slice(0, 6)}`;
+    withBulkLoading(conn, () => {
+      expect(one<{ n: number }>(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'articles_fts_ai'`).n).toBe(0);
+      conn.sqlite
+        .prepare(
+          `INSERT INTO articles (slug, section_id, kind, title, dek, body, body_text, word_count, status, modified_at)
+           VALUES ('bulk-loaded', 1, 'news', ?, '', '{"type":"doc","content":[]}', 'quayside', 1, 'draft', 0)`,
+        )
+        .run(title);
+    });
+    expect(schema()).toEqual(before);
+    const found = one<{ n: number }>(`SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH 'timetable AND quayside'`);
+    expect(found.n).toBe(1);
+    conn.sqlite.prepare(`DELETE FROM articles WHERE slug = 'bulk-loaded'`).run();
+  });
+
+  it('restores them when the load fails half-way', () => {
+    const before = schema();
+    expect(() =>
+      withBulkLoading(conn, () => {
+        throw new Error('disk full');
+      }),
+    ).toThrow('disk full');
+    expect(schema()).toEqual(before);
   });
 });
