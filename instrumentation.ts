@@ -14,9 +14,9 @@ export async function register() {
   const { registerPageViewShutdown } = await import('./lib/views/page-view-service');
   registerPageViewShutdown();
   // The server in front of Next (scripts/start.mjs) asks this before letting Next render a 404.
-  const { isMissingPublicPath } = await import('./db/queries/public-paths');
+  const { forgetPublicPathCounts, isMissingPublicPath } = await import('./db/queries/public-paths');
   const { PUBLIC_PATHS_KEY } = await import('./lib/admission.mjs');
-  (globalThis as Record<symbol, unknown>)[PUBLIC_PATHS_KEY] = { isMissing: isMissingPublicPath };
+  (globalThis as Record<symbol, unknown>)[PUBLIC_PATHS_KEY] = { isMissing: isMissingPublicPath, forget: forgetPublicPathCounts };
   const { startScheduler, stopScheduler } = await import('./lib/scheduler');
   const { installShutdownHandlers } = await import('./lib/shutdown');
   installShutdownHandlers(stopScheduler);

@@ -66,6 +66,27 @@ function wrk(args) {
 }
 
 /**
+ * Search at 50 connections: one query asked again and again (answered from the search cache), and
+ * a new query every time (each one rendered). Run against a server with the budgets off.
+ * @param {{ base: string, seconds?: number }} options
+ */
+export async function searchCapacity({ base, seconds = 10 }) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-search-'));
+  try {
+    const script = path.join(dir, 'distinct.lua');
+    fs.writeFileSync(script, `counter = 0\nrequest = function()\n  counter = counter + 1\n  return wrk.format("GET", "/search?q=harbour+" .. counter)\nend\n`);
+    const common = ['-t1', '-c50', `-d${seconds}s`, '--latency', '-H', 'accept-encoding: gzip, deflate, br'];
+    await wrk([...common.slice(0, 2), '-d3s', base + '/search?q=council']);
+    const repeated = await wrk([...common, base + '/search?q=council']);
+    const distinct = await wrk([...common, '-s', script, base]);
+    console.log(`bench: search at 50 connections: one query ${repeated.requestsPerSecond} req/s (p99 ${repeated.p99ms} ms); a new query each time ${distinct.requestsPerSecond} req/s (p99 ${distinct.p99ms} ms)`);
+    return { repeated, distinct };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
  * @param {{ base: string, articlePath: string, imagePath?: string | null, seconds?: number }} options
  */
 export async function runHostile({ base, articlePath, imagePath = null, seconds = 10 }) {

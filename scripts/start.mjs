@@ -96,11 +96,17 @@ if (megabytes > 0) {
       cache.invalidate();
       searchCache.invalidate();
       notFound.forget();
+      globalThis[PUBLIC_PATHS_KEY]?.forget?.();
     },
   };
   cached = withPageCache(cache, misses, { searchCache });
 } else {
-  globalThis[PAGE_CACHE_KEY] = { invalidate: () => notFound.forget() };
+  globalThis[PAGE_CACHE_KEY] = {
+    invalidate() {
+      notFound.forget();
+      globalThis[PUBLIC_PATHS_KEY]?.forget?.();
+    },
+  };
 }
 server.on('request', withRequestGuard(withBudgets(cached, { budgets, kinds: ['search', 'login', 'beacon'], clientAddress }), guard));
 // Next's own server waits five seconds for an idle keep-alive connection; so does this one.

@@ -9,7 +9,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-public-paths-'));
 process.env.GAZETTE_DATA_DIR = dir;
 
 const { getConnection } = await import('../client');
-const { isMissingPublicPath } = await import('./public-paths');
+const { forgetPublicPathCounts, isMissingPublicPath } = await import('./public-paths');
 const { sqlite } = getConnection();
 
 beforeAll(() => {
@@ -62,5 +62,20 @@ describe('isMissingPublicPath', () => {
     expect(await isMissingPublicPath('/news-feed?page=2')).toBe(true);
     // An article ignores the query string.
     expect(await isMissingPublicPath('/city/story-1?page=99')).toBe(false);
+  });
+});
+
+describe('front counts', () => {
+  it('are kept until forgotten: a new page appears after the next change', async () => {
+    expect(await isMissingPublicPath('/city?page=3')).toBe(true);
+    const insert = sqlite.prepare(
+      `INSERT INTO articles (slug, section_id, kind, title, dek, body, body_text, word_count, status, published_at, modified_at)
+       VALUES (?, 1, 'news', 'More', '', '{"type":"doc","content":[]}', '', 0, 'published', ?, ?)`,
+    );
+    for (let i = 0; i < 20; i++) insert.run(`more-${i}`, Date.now(), Date.now());
+    // Still the count read before (no change was announced).
+    expect(await isMissingPublicPath('/city?page=3')).toBe(true);
+    forgetPublicPathCounts();
+    expect(await isMissingPublicPath('/city?page=3')).toBe(false);
   });
 });
