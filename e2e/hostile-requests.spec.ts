@@ -27,6 +27,56 @@ test('broken percent-encoding and escaped separators answer 400, not 500 or a re
   expect((await request.get('/search?q=%ff')).status()).toBeLessThan(500);
 });
 
+test('odd input to every public route answers without a server error', { tag: '@desktop' }, async ({ request }) => {
+  const section = firstSection().slug;
+  const urls = [
+    '/?page=x',
+    `/${section}?page=99999999`,
+    `/${section}?page=-1`,
+    `/${section}?page=0`,
+    `/${section}?page=`,
+    '/corrections?page=abc',
+    '/corrections?page=999999',
+    '/tag/',
+    '/author/%20',
+    `/${section}/slug/extra`,
+    '/search?q=%ff',
+    '/search?q=%22',
+    '/search?q=&page=abc',
+    '/search?page=99999',
+    `/search?q=${'x'.repeat(5000)}`,
+    '/rss.xml?x=%ff',
+    '/news-sitemap.xml?x',
+    '/sitemaps/abc',
+    '/sitemaps/articles-99999.xml',
+    '/social-card/x',
+    '/social-card/a/b/c/d',
+    '/media-crop/abc/x.jpg',
+    '/media-crop/16x9/nope.jpg',
+    '/media/nope.jpg',
+    '/_next/image?url=%2Fmedia%2Fnope.jpg&w=640&q=75',
+    '/_next/image?url=http%3A%2F%2Fevil.example%2Fa.jpg&w=640&q=75',
+    '/_next/image?url=%2Fmedia%2Fx.jpg&w=7&q=1',
+    '/preview/abc',
+    '/preview/1?token=garbage',
+    '/login?next=%ff',
+    '/login?next=/%5cevil',
+    '/api/health?x=1',
+  ];
+  for (const url of urls) {
+    const response = await request.get(url, { maxRedirects: 0 });
+    expect(response.status(), url).toBeLessThan(500);
+  }
+  for (const [url, data] of [
+    ['/api/views', '{"articleId": 1e400}'],
+    ['/api/views', '[]'],
+    ['/api/views', 'null'],
+  ] as const) {
+    const response = await request.post(url, { headers: { origin: 'http://127.0.0.1', 'content-type': 'text/plain' }, data });
+    expect(response.status(), `${url} ${data}`).toBeLessThan(500);
+  }
+});
+
 test('a server action posted from another site is a 403, wherever it is sent', { tag: '@desktop' }, async ({ request }) => {
   for (const url of ['/admin/users', '/login', '/city']) {
     const response = await request.post(url, {
