@@ -154,6 +154,9 @@ export function withRequestGuard(handler, options) {
       return;
     }
     normalizeForwarding(req, options);
+    // Next listens for 'close' up to ten times on a streamed page; the page cache and the render
+    // pools add one each. More than ten is expected here, not a leak.
+    res.setMaxListeners(32);
     return handler(req, res);
   };
 }
