@@ -49,7 +49,7 @@ const DROP_RESPONSE_HEADERS = new Set(['connection', 'keep-alive', 'transfer-enc
 
 /**
  * @typedef {{ headers: [string, string | string[]][], body: Buffer, etag: string | null,
- *   storedAt: number, expiresAt: number }} Entry
+ *   storedAt: number, expiresAt: number, staleUntil: number }} Entry
  * @typedef {{ method?: string, url?: string, headers: Record<string, string | string[] | undefined> }} RequestLike
  */
 
@@ -63,6 +63,18 @@ export function sharedMaxAge(cacheControl) {
   if (directives.some((d) => d === 'private' || d === 'no-store' || d === 'no-cache')) return 0;
   const sMaxAge = directives.find((d) => d.startsWith('s-maxage='));
   const seconds = sMaxAge ? Number(sMaxAge.slice('s-maxage='.length)) : 0;
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : 0;
+}
+
+/**
+ * How long past s-maxage a shared cache may still serve a response while it fetches a fresh one
+ * (stale-while-revalidate), in seconds.
+ * @param {unknown} cacheControl
+ */
+export function staleWhileRevalidate(cacheControl) {
+  if (typeof cacheControl !== 'string') return 0;
+  const directive = cacheControl.toLowerCase().split(',').map((d) => d.trim()).find((d) => d.startsWith('stale-while-revalidate='));
+  const seconds = directive ? Number(directive.slice('stale-while-revalidate='.length)) : 0;
   return Number.isFinite(seconds) && seconds > 0 ? seconds : 0;
 }
 
@@ -98,7 +110,7 @@ export function createPageCache(options = {}) {
   let bytes = 0;
   // Bumped by every invalidation: a response rendered before it is not stored after it.
   let generation = 0;
-  const stats = { hits: 0, misses: 0, stored: 0, invalidations: 0, coalesced: 0 };
+  const stats = { hits: 0, misses: 0, stored: 0, invalidations: 0, coalesced: 0, staleHits: 0 };
 
   /** @param {string} key */
   function remove(key) {
@@ -120,17 +132,30 @@ export function createPageCache(options = {}) {
     get generation() {
       return generation;
     },
-    /** @param {string} key */
+    /** A fresh entry, or null. @param {string} key */
     get(key) {
       const entry = entries.get(key);
       if (!entry) return null;
-      if (entry.expiresAt <= now()) {
-        remove(key);
+      const t = now();
+      if (entry.expiresAt <= t) {
+        if (entry.staleUntil <= t) remove(key);
         return null;
       }
       entries.delete(key);
       entries.set(key, entry);
       return entry;
+    },
+    /**
+     * An entry past its s-maxage but within its stale-while-revalidate window: served while one
+     * request fetches the fresh page (time passing is the only way an entry gets here; a change
+     * empties the cache).
+     * @param {string} key
+     */
+    stale(key) {
+      const entry = entries.get(key);
+      if (!entry) return null;
+      const t = now();
+      return entry.expiresAt <= t && t < entry.staleUntil ? entry : null;
     },
     /**
      * Stores Next's answer when a shared cache may hold it and nothing changed while it was made.
@@ -157,12 +182,14 @@ export function createPageCache(options = {}) {
       }
       remove(key);
       const storedAt = now();
+      const expiresAt = storedAt + Math.min(seconds * 1000, maxAgeMs);
       entries.set(key, {
         headers,
         body: response.body,
         etag: typeof h.etag === 'string' ? h.etag : null,
         storedAt,
-        expiresAt: storedAt + Math.min(seconds * 1000, maxAgeMs),
+        expiresAt,
+        staleUntil: ownMaxAgeSeconds ? expiresAt : expiresAt + Math.min(staleWhileRevalidate(h['cache-control']) * 1000, maxAgeMs),
       });
       bytes += response.body.length;
       for (const oldest of entries.keys()) {
@@ -212,6 +239,14 @@ export function withPageCache(cache, handle, options = {}) {
       return undefined;
     }
     const pending = inflight.get(key);
+    // Past its s-maxage: readers get the copy they would have got a moment ago while one request
+    // fetches the fresh page (Next itself would answer them from its stale copy, at its pace).
+    const stale = target.stale(key);
+    if (stale && pending) {
+      target.stats.staleHits++;
+      serve(stale, req, res, 'STALE');
+      return undefined;
+    }
     if (pending) {
       target.stats.coalesced++;
       pending.then(() => {
@@ -245,10 +280,11 @@ export function withPageCache(cache, handle, options = {}) {
  * @param {Entry} entry
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
+ * @param {'HIT' | 'STALE'} [as]
  */
-function serve(entry, req, res) {
+function serve(entry, req, res, as = 'HIT') {
   for (const [name, value] of entry.headers) res.setHeader(name, value);
-  res.setHeader('x-gazette-cache', 'HIT');
+  res.setHeader('x-gazette-cache', as);
   res.setHeader('age', String(Math.max(0, Math.floor((Date.now() - entry.storedAt) / 1000))));
   const ifNoneMatch = req.headers['if-none-match'];
   if (entry.etag && ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === entry.etag)) {

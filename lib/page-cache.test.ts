@@ -336,3 +336,44 @@ describe('withPageCache — identical misses and search', () => {
     expect(next.calls).toEqual(['/search?q=council', '/politics', '/politics']);
   });
 });
+
+describe('withPageCache — past s-maxage', () => {
+  it('serves the stale copy to everyone but one request, which fetches the fresh page, within stale-while-revalidate', async () => {
+    let t = 1_000_000;
+    const clock = createPageCache({ now: () => t });
+    let version = 1;
+    const waiting: (() => void)[] = [];
+    const calls: string[] = [];
+    const next = (req: http.IncomingMessage, res: http.ServerResponse) => {
+      calls.push(req.url ?? '');
+      const answer = () => {
+        res.statusCode = 200;
+        for (const [name, value] of Object.entries({ ...cacheable, 'cache-control': 's-maxage=300, stale-while-revalidate=3300' })) res.setHeader(name, value);
+        res.end(`version ${version}`);
+      };
+      if (calls.length === 1) answer();
+      else waiting.push(answer);
+    };
+    await listen(withPageCache(clock, next));
+    expect(await (await fetch(`${base}/politics`)).text()).toBe('version 1');
+    t += 301_000;
+    version = 2;
+    const refresher = fetch(`${base}/politics`).then((r) => r.text());
+    while (waiting.length === 0) await new Promise((r) => setTimeout(r, 5));
+    const meanwhile = await fetch(`${base}/politics`);
+    expect(meanwhile.headers.get('x-gazette-cache')).toBe('STALE');
+    expect(await meanwhile.text()).toBe('version 1');
+    waiting.shift()!();
+    expect(await refresher).toBe('version 2');
+    const after = await fetch(`${base}/politics`);
+    expect(after.headers.get('x-gazette-cache')).toBe('HIT');
+    expect(await after.text()).toBe('version 2');
+    expect(calls).toEqual(['/politics', '/politics']);
+    // Past stale-while-revalidate as well: a plain miss.
+    t += 3_700_000;
+    const late = fetch(`${base}/politics`);
+    while (waiting.length === 0) await new Promise((r) => setTimeout(r, 5));
+    waiting.shift()!();
+    expect((await late).headers.get('x-gazette-cache')).toBeNull();
+  });
+});
