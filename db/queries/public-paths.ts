@@ -13,7 +13,8 @@ import { isPublished } from './articles';
 // and a stored 404 instead of a render. "False" means "maybe": Next decides. Not cached: each
 // look-up is one indexed read, and a cache entry per made-up address would be the cost we are
 // avoiding. A front's "?page=N" past its last page is missing too; the counts are the ones the
-// fronts use (db/queries/listing.ts), read directly.
+// fronts use (db/queries/listing.ts), read directly: those are 'use cache' functions, which Next
+// refuses outside a request it is rendering, and this runs before Next sees the request.
 // Counting a front's articles reads every row of the list (~40 ms for a section at 100,000
 // articles): the counts are kept until the next change anywhere (forgetPublicPathCounts, called
 // with every cache expiry) or a minute, whichever comes first.
