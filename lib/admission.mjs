@@ -200,13 +200,21 @@ function refuseWith(res, status, retryAfterSeconds, message) {
  * The per-address budgets for `kinds`, in front of `handler`. Over budget: 429, after a pause of
  * `penaltyMs` while fewer than `maxParked` answers are being held.
  * @param {Handler} handler
+ * `hold(answer, ms)` schedules the held answer and returns how to cancel it (a timer by default).
  * @param {{ budgets: ReturnType<typeof createBudgets>, kinds: readonly RequestClass[], clientAddress: (req: Req) => string,
- *   penaltyMs?: number, maxParked?: number, stats?: { limited: number, parked: number } }} options
+ *   penaltyMs?: number, maxParked?: number, stats?: { limited: number, parked: number },
+ *   hold?: (answer: () => void, ms: number) => () => void }} options
  * @returns {Handler}
  */
 export function withBudgets(handler, options) {
   const penaltyMs = options.penaltyMs ?? 1000;
   const maxParked = options.maxParked ?? 256;
+  const hold =
+    options.hold ??
+    ((answer, ms) => {
+      const timer = setTimeout(answer, ms);
+      return () => clearTimeout(timer);
+    });
   const stats = options.stats ?? { limited: 0, parked: 0 };
   let parked = 0;
   return (req, res) => {
@@ -229,12 +237,12 @@ export function withBudgets(handler, options) {
       parked--;
       return true;
     };
-    const timer = setTimeout(() => {
+    const cancel = hold(() => {
       if (letGo()) refuseWith(res, 429, taken.retryAfterSeconds, message);
     }, penaltyMs);
     // A client that hangs up frees its place at once.
     res.once('close', () => {
-      if (letGo()) clearTimeout(timer);
+      if (letGo()) cancel();
     });
     return undefined;
   };

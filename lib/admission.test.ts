@@ -93,29 +93,40 @@ const ok: http.RequestListener = (_req, res) => {
 };
 
 describe('withBudgets', () => {
-  it('answers 429 with Retry-After past the budget, after holding the answer a moment, and only for its kinds', async () => {
+  // Held answers are scheduled through `hold`, so the test decides when the pause is over.
+  function manualHold() {
+    const held: { answer: () => void; ms: number }[] = [];
+    return { held, hold: (answer: () => void, ms: number) => (held.push({ answer, ms }), () => {}) };
+  }
+
+  it('answers 429 with Retry-After past the budget, only once the pause is over, and only for its kinds', async () => {
     const budgets = createBudgets({ search: { rate: 1, burst: 2 } });
     const stats = { limited: 0, parked: 0 };
-    const base = await listen(withBudgets(ok, { budgets, kinds: ['search'], clientAddress: () => '198.51.100.1', penaltyMs: 30, stats }));
+    const { held, hold } = manualHold();
+    const base = await listen(withBudgets(ok, { budgets, kinds: ['search'], clientAddress: () => '198.51.100.1', penaltyMs: 1000, stats, hold }));
     expect((await fetch(`${base}/search?q=a`)).status).toBe(200);
     expect((await fetch(`${base}/search?q=b`)).status).toBe(200);
-    const started = Date.now();
-    const limited = await fetch(`${base}/search?q=c`);
-    expect(limited.status).toBe(429);
-    expect(limited.headers.get('retry-after')).toBe('1');
-    expect(limited.headers.get('cache-control')).toBe('no-store');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+    let answered = false;
+    const limited = fetch(`${base}/search?q=c`).then((r) => ((answered = true), r));
+    while (held.length === 0) await new Promise((r) => setTimeout(r, 5));
+    expect(held[0]!.ms).toBe(1000);
+    expect(answered).toBe(false);
+    held[0]!.answer();
+    const response = await limited;
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('1');
+    expect(response.headers.get('cache-control')).toBe('no-store');
     expect(stats).toEqual({ limited: 1, parked: 1 });
     expect((await fetch(`${base}/politics`)).status).toBe(200);
   });
 
-  it('answers at once when too many answers are already held', async () => {
+  it('answers at once, holding nothing, when too many answers are already held', async () => {
     const budgets = createBudgets({ search: { rate: 0.001, burst: 1 } });
-    const base = await listen(withBudgets(ok, { budgets, kinds: ['search'], clientAddress: () => 'x', penaltyMs: 5_000, maxParked: 0 }));
+    const { held, hold } = manualHold();
+    const base = await listen(withBudgets(ok, { budgets, kinds: ['search'], clientAddress: () => 'x', penaltyMs: 1000, maxParked: 0, hold }));
     await fetch(`${base}/search`);
-    const started = Date.now();
     expect((await fetch(`${base}/search`)).status).toBe(429);
-    expect(Date.now() - started).toBeLessThan(4_000);
+    expect(held).toEqual([]);
   });
 });
 
