@@ -20,6 +20,7 @@
 // Plain JavaScript: scripts/start.mjs loads it without a build step.
 
 import { captureResponse, carriesServerCookie } from './page-cache.mjs';
+import { refuse } from './request-guard.mjs';
 
 /** Where the server registers its look-up of made-up addresses (instrumentation.ts). */
 export const PUBLIC_PATHS_KEY = Symbol.for('gazette.public-paths');
@@ -179,24 +180,6 @@ export function createPool(limits) {
  */
 
 /**
- * Answers a refusal: plain text, never cached, with Retry-After.
- * @param {Res} res
- * @param {number} status
- * @param {number} retryAfterSeconds
- * @param {string} message
- */
-function refuseWith(res, status, retryAfterSeconds, message) {
-  if (res.headersSent || res.destroyed) return;
-  res.writeHead(status, {
-    'Content-Type': 'text/plain; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'Retry-After': String(retryAfterSeconds),
-    'Content-Length': Buffer.byteLength(message),
-  });
-  res.end(message);
-}
-
-/**
  * The per-address budgets for `kinds`, in front of `handler`. Over budget: 429, after a pause of
  * `penaltyMs` while fewer than `maxParked` answers are being held.
  * @param {Handler} handler
@@ -225,7 +208,7 @@ export function withBudgets(handler, options) {
     stats.limited++;
     const message = 'Too many requests: slow down and try again shortly.';
     if (penaltyMs <= 0 || parked >= maxParked) {
-      refuseWith(res, 429, taken.retryAfterSeconds, message);
+      refuse(req, res, 429, message, { 'Retry-After': String(taken.retryAfterSeconds) });
       return undefined;
     }
     parked++;
@@ -238,7 +221,7 @@ export function withBudgets(handler, options) {
       return true;
     };
     const cancel = hold(() => {
-      if (letGo()) refuseWith(res, 429, taken.retryAfterSeconds, message);
+      if (letGo()) refuse(req, res, 429, message, { 'Retry-After': String(taken.retryAfterSeconds) });
     }, penaltyMs);
     // A client that hangs up frees its place at once.
     res.once('close', () => {
@@ -270,7 +253,7 @@ export function withPools(handler, options) {
         }
         handler(req, res);
       },
-      () => refuseWith(res, 503, retryAfter, 'The site is busy: try again in a moment.'),
+      () => refuse(req, res, 503, 'The site is busy: try again in a moment.', { 'Retry-After': String(retryAfter) }),
     );
     return undefined;
   };

@@ -144,13 +144,7 @@ export function withRequestGuard(handler, options) {
   return (/** @type {import('node:http').IncomingMessage} */ req, /** @type {import('node:http').ServerResponse} */ res) => {
     const refusal = decideRefusal(req, options);
     if (refusal) {
-      res.writeHead(refusal.status, {
-        'Content-Type': 'text/plain; charset=utf-8',
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-        'Content-Length': Buffer.byteLength(refusal.message),
-      });
-      res.end(req.method === 'HEAD' ? undefined : refusal.message);
+      refuse(req, res, refusal.status, refusal.message);
       return;
     }
     normalizeForwarding(req, options);
@@ -159,6 +153,27 @@ export function withRequestGuard(handler, options) {
     res.setMaxListeners(32);
     return handler(req, res);
   };
+}
+
+/**
+ * The answer of every refusal in front of Next (this guard, budgets, pools): a line of plain
+ * text, never cached.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {number} status
+ * @param {string} message
+ * @param {Record<string, string>} [headers]
+ */
+export function refuse(req, res, status, message, headers = {}) {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Length': Buffer.byteLength(message),
+    ...headers,
+  });
+  res.end(req.method === 'HEAD' ? undefined : message);
 }
 
 /** @param {string | string[] | undefined} value */
