@@ -19,7 +19,7 @@
 //
 // Plain JavaScript: scripts/start.mjs loads it without a build step.
 
-import { captureResponse, carriesServerCookie } from './page-cache.mjs';
+import { captureResponse, carriesServerCookie, replayableHeaders } from './page-cache.mjs';
 import { refuse } from './request-guard.mjs';
 
 /** Where the server registers its look-up of made-up addresses (instrumentation.ts). */
@@ -307,22 +307,14 @@ export function withNotFoundReplay(handler, options) {
   return replay;
 }
 
-// Response headers a replayed 404 must not carry over.
-const PER_RESPONSE = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length', 'set-cookie', 'x-nextjs-cache']);
-
 /**
- * Copies Next's 404 as it is written, and hands it over when it is complete.
+ * Copies Next's 404 as it is written, and hands it over when it is complete (never one that
+ * sets a cookie: that answer was for one browser).
  * @param {Res} res
  * @param {(headers: [string, string | string[]][], body: Buffer) => void} keep
  */
 function keepNotFound(res, keep) {
   captureResponse(res, { maxBytes: 1024 * 1024, status: 404 }, (_status, given, body) => {
-    /** @type {[string, string | string[]][]} */
-    const headers = [];
-    for (const [name, value] of Object.entries(given)) {
-      if (value === undefined || PER_RESPONSE.has(name)) continue;
-      headers.push([name, Array.isArray(value) ? value.map(String) : String(value)]);
-    }
-    keep(headers, body);
+    if (given['set-cookie'] === undefined) keep(replayableHeaders(given), body);
   });
 }

@@ -45,7 +45,22 @@ export function carriesServerCookie(header) {
 }
 
 // Hop-by-hop and per-response headers never replayed from the cache.
-const DROP_RESPONSE_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length']);
+const DROP_RESPONSE_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length', 'x-nextjs-cache']);
+
+/**
+ * The headers of a stored answer that may be sent again with it.
+ * @param {Record<string, import("node:http").OutgoingHttpHeader | undefined>} given
+ * @returns {[string, string | string[]][]}
+ */
+export function replayableHeaders(given) {
+  /** @type {[string, string | string[]][]} */
+  const headers = [];
+  for (const [name, value] of Object.entries(given)) {
+    if (value === undefined || DROP_RESPONSE_HEADERS.has(name)) continue;
+    headers.push([name, Array.isArray(value) ? value.map(String) : String(value)]);
+  }
+  return headers;
+}
 
 /**
  * @typedef {{ headers: [string, string | string[]][], body: Buffer, etag: string | null,
@@ -174,12 +189,7 @@ export function createPageCache(options = {}) {
       if (h['x-nextjs-postponed'] !== undefined && !ownMaxAgeSeconds) return false;
       const seconds = ownMaxAgeSeconds || sharedMaxAge(h['cache-control']);
       if (seconds === 0 || response.body.length > maxEntryBytes) return false;
-      /** @type {[string, string | string[]][]} */
-      const headers = [];
-      for (const [name, value] of Object.entries(h)) {
-        if (value === undefined || DROP_RESPONSE_HEADERS.has(name) || name === 'x-nextjs-cache') continue;
-        headers.push([name, Array.isArray(value) ? value.map(String) : String(value)]);
-      }
+      const headers = replayableHeaders(h);
       remove(key);
       const storedAt = now();
       const expiresAt = storedAt + Math.min(seconds * 1000, maxAgeMs);
