@@ -5,7 +5,8 @@ import { hash } from '@node-rs/argon2';
 import { test as base, type BrowserContext, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { encode } from 'next-auth/jwt';
-import { hashSessionId, newSessionId, SESSION_TTL_MS } from '../lib/sessions';
+import { SESSION_TTL_MS } from '../lib/sessions';
+import { generateToken, hashToken } from '../lib/tokens';
 import { TEST_DB_PATH } from './fixtures';
 
 // Newsroom accounts for the journeys. Users are written straight into the e2e server's database
@@ -81,11 +82,11 @@ function authSecret(): string {
 
 /** A session row for `user` in `database`, as a sign-in makes; returns the id the cookie carries. */
 export function insertSessionRow(database: Database.Database, userId: number): string {
-  const sid = newSessionId();
+  const sid = generateToken();
   const now = Date.now();
   database
     .prepare('INSERT INTO user_sessions (id, user_id, created_at, expires_at, ip, user_agent) VALUES (?, ?, ?, ?, NULL, ?)')
-    .run(hashSessionId(sid), userId, now, now + SESSION_TTL_MS, 'e2e fixture');
+    .run(hashToken(sid), userId, now, now + SESSION_TTL_MS, 'e2e fixture');
   return sid;
 }
 

@@ -1,9 +1,8 @@
 import { SESSION_MAX_AGE_SECONDS } from '../auth.config';
-import { generateToken, hashToken } from './tokens';
-
 // Server-side sessions (user_sessions in db/schema.ts). The signed cookie carries a random id
-// (the `sid` claim); the database keeps only its SHA-256, as it does for one-time links, so
-// reading the database — even together with the signing key — never yields a working cookie.
+// (the `sid` claim, lib/tokens.ts generateToken); the database keeps only its SHA-256 (hashToken),
+// as it does for one-time links, so reading the database — even together with the signing key —
+// never yields a working cookie.
 
 export const SESSION_TTL_MS = SESSION_MAX_AGE_SECONDS * 1000;
 
@@ -13,14 +12,6 @@ export const SESSION_KEEP_AFTER_EXPIRY_MS = 24 * 60 * 60 * 1000;
 
 // Enough to tell browsers apart; a longer header is only ever padding or an attack on the column.
 export const USER_AGENT_MAX_LENGTH = 200;
-
-export function newSessionId(): string {
-  return generateToken();
-}
-
-export function hashSessionId(id: string): string {
-  return hashToken(id);
-}
 
 export function sessionExpiresAt(now: number): Date {
   return new Date(now + SESSION_TTL_MS);

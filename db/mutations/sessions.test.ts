@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openConnection, type Connection } from '@/db/client';
 import { getLiveSessionUser, getSessionUser, listOpenSessions } from '@/db/queries/users';
-import { hashSessionId, SESSION_KEEP_AFTER_EXPIRY_MS, SESSION_TTL_MS } from '@/lib/sessions';
+import { SESSION_KEEP_AFTER_EXPIRY_MS, SESSION_TTL_MS } from '@/lib/sessions';
+import { hashToken } from '@/lib/tokens';
 import { endAllSessions, endSession } from './sessions';
 import { changeOwnPassword, changeUserRole, createUser, issuePasswordReset, recordSignIn, setUserDisabled } from './users';
 
@@ -51,7 +52,7 @@ describe('signing in', () => {
     const sid = await signIn(user, `Mozilla/5.0 ${'x'.repeat(400)}`);
     expect(sid).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const [row] = rows(user);
-    expect(row!.id).toBe(hashSessionId(sid));
+    expect(row!.id).toBe(hashToken(sid));
     expect(JSON.stringify(row)).not.toContain(sid);
     expect(row!.created_at).toBeGreaterThanOrEqual(before);
     expect(row!.expires_at - row!.created_at).toBe(SESSION_TTL_MS);
@@ -114,7 +115,7 @@ describe('getLiveSessionUser', () => {
     await getLiveSessionUser(user, sid, new Date(), conn.db);
     spy.mockRestore();
     expect(statements).toHaveLength(1);
-    const plan = conn.sqlite.prepare(`EXPLAIN QUERY PLAN ${statements[0]}`).all(user, hashSessionId(sid), Date.now(), 1) as { detail: string }[];
+    const plan = conn.sqlite.prepare(`EXPLAIN QUERY PLAN ${statements[0]}`).all(user, hashToken(sid), Date.now(), 1) as { detail: string }[];
     const details = plan.map((p) => p.detail);
     expect(details).toHaveLength(2);
     expect(details.some((d) => /^SEARCH users USING INTEGER PRIMARY KEY/.test(d))).toBe(true);
@@ -204,7 +205,7 @@ describe('old rows', () => {
     insert.run('someone-elses', other, longAgo - SESSION_TTL_MS, longAgo, null);
 
     const sid = await signIn(user);
-    expect(rows(user).map((r) => r.id)).toEqual(['recent-expired', hashSessionId(sid)]);
+    expect(rows(user).map((r) => r.id)).toEqual(['recent-expired', hashToken(sid)]);
     expect(rows(other).map((r) => r.id)).toEqual(['someone-elses']);
   });
 });
@@ -224,6 +225,6 @@ describe('listOpenSessions', () => {
       ['Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0', true],
     ]);
     expect(list[0]).toMatchObject({ ip: '203.0.113.9' });
-    expect(JSON.stringify(list)).not.toContain(hashSessionId(second));
+    expect(JSON.stringify(list)).not.toContain(hashToken(second));
   });
 });

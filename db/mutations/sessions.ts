@@ -2,7 +2,8 @@ import 'server-only';
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import { getDb, type DB } from '@/db/client';
 import { users, userSessions } from '@/db/schema';
-import { hashSessionId, newSessionId, sessionExpiresAt, sessionPruneBefore, storedUserAgent } from '@/lib/sessions';
+import { sessionExpiresAt, sessionPruneBefore, storedUserAgent } from '@/lib/sessions';
+import { generateToken, hashToken } from '@/lib/tokens';
 import { appendAudit } from './audit';
 import type { Actor } from './users';
 
@@ -21,10 +22,10 @@ export function openSession(tx: Tx, input: { userId: number; ip: string | null; 
   tx.delete(userSessions)
     .where(and(eq(userSessions.userId, input.userId), lt(userSessions.expiresAt, sessionPruneBefore(now))))
     .run();
-  const id = newSessionId();
+  const id = generateToken();
   tx.insert(userSessions)
     .values({
-      id: hashSessionId(id),
+      id: hashToken(id),
       userId: input.userId,
       createdAt: new Date(now),
       expiresAt: sessionExpiresAt(now),
@@ -51,7 +52,7 @@ export async function endSession(sessionId: string | null, userId: number, actor
       // The user must match too: a session id can only ever end its owner's session.
       tx.update(userSessions)
         .set({ endedAt: new Date() })
-        .where(and(eq(userSessions.id, hashSessionId(sessionId)), eq(userSessions.userId, userId), isNull(userSessions.endedAt)))
+        .where(and(eq(userSessions.id, hashToken(sessionId)), eq(userSessions.userId, userId), isNull(userSessions.endedAt)))
         .run();
     }
     appendAudit({ action: 'auth.sign_out', actorId: actor.id, actorEmail: actor.email, ip: actor.ip, targetType: 'user', targetId: userId }, tx);

@@ -2,7 +2,6 @@ import 'server-only';
 import { and, asc, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { getDb, type DB } from '@/db/client';
 import { bylines, users, userSessions, userTokens, type Role } from '@/db/schema';
-import { hashSessionId } from '@/lib/sessions';
 import { hashToken } from '@/lib/tokens';
 
 // Newsroom users. Nothing here is cached: a role change or a disabled account must be seen on
@@ -48,7 +47,7 @@ export async function getLiveSessionUser(
     .where(
       and(
         eq(users.id, userId),
-        eq(userSessions.id, hashSessionId(sessionId)),
+        eq(userSessions.id, hashToken(sessionId)),
         isNull(userSessions.endedAt),
         gt(userSessions.expiresAt, now),
       ),
@@ -77,7 +76,7 @@ export async function listOpenSessions(
     .from(userSessions)
     .where(and(eq(userSessions.userId, userId), isNull(userSessions.endedAt), gt(userSessions.expiresAt, now)))
     .orderBy(desc(userSessions.createdAt));
-  const current = currentSessionId ? hashSessionId(currentSessionId) : null;
+  const current = currentSessionId ? hashToken(currentSessionId) : null;
   return rows.map(({ id, ...r }) => ({ ...r, current: id === current }));
 }
 
