@@ -61,6 +61,19 @@ export function classifyRequest(req) {
   return 'page';
 }
 
+// Each request is classified once, however many layers ask.
+/** @type {WeakMap<object, RequestClass>} */
+const classes = new WeakMap();
+/** @param {Parameters<typeof classifyRequest>[0]} req */
+function classOf(req) {
+  let kind = classes.get(req);
+  if (kind === undefined) {
+    kind = classifyRequest(req);
+    classes.set(req, kind);
+  }
+  return kind;
+}
+
 /**
  * Token buckets per (kind, address), in memory, bounded: past `maxKeys` the least recently
  * used are forgotten (a forgotten client starts with a full bucket, never with more).
@@ -201,7 +214,7 @@ export function withBudgets(handler, options) {
   const stats = options.stats ?? { limited: 0, parked: 0 };
   let parked = 0;
   return (req, res) => {
-    const kind = classifyRequest(req);
+    const kind = classOf(req);
     if (!options.kinds.includes(kind)) return handler(req, res);
     const taken = options.budgets.take(kind, options.clientAddress(req));
     if (taken.ok) return handler(req, res);
@@ -241,7 +254,7 @@ export function withBudgets(handler, options) {
 export function withPools(handler, options) {
   const retryAfter = options.retryAfterSeconds ?? 2;
   return (req, res) => {
-    const kind = classifyRequest(req);
+    const kind = classOf(req);
     if (kind === 'asset') return handler(req, res);
     const pool = kind === 'newsroom' ? options.newsroom : options.readers;
     pool.enter(
@@ -276,7 +289,7 @@ export function withNotFoundReplay(handler, options) {
   const replay = Object.assign(
     /** @type {Handler} */ (req, res) => {
       const isMissing = options.isMissing();
-      if (!isMissing || (req.method !== 'GET' && req.method !== 'HEAD') || classifyRequest(req) !== 'page') return handler(req, res);
+      if (!isMissing || (req.method !== 'GET' && req.method !== 'HEAD') || classOf(req) !== 'page') return handler(req, res);
       isMissing(req.url ?? '/').then(
         (missing) => {
           if (!missing) return handler(req, res);

@@ -78,19 +78,14 @@ export function decideRefusal(req, options) {
 export function isCleanPath(pathname) {
   if (!pathname.startsWith('/')) return false;
   if (!pathname.includes('%')) return true;
-  let decoded;
   try {
-    decoded = decodeURIComponent(pathname);
+    decodeURIComponent(pathname);
   } catch {
     return false;
   }
   // Only what an escape produced matters: a literal "/" is a separator as it should be.
   const escaped = pathname.match(/(?:%[0-9a-fA-F]{2})+/g) ?? [];
-  for (const run of escaped) {
-    const text = decodeURIComponent(run);
-    if (/[/\\\u0000-\u001f\u007f]/.test(text)) return false;
-  }
-  return decoded.length > 0;
+  return escaped.every((run) => !/[/\\\u0000-\u001f\u007f]/.test(decodeURIComponent(run)));
 }
 
 /**
