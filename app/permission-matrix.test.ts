@@ -369,7 +369,8 @@ const DOORS: Record<string, Door | 'public'> = {
   // ---- server actions: articles ----
   'app/admin/articles/[id]/revisions/actions.ts#restoreRevisionAction': {
     perArticle: true,
-    expect: (role, state) => (isDeleted(state) ? (allows('editorsUp', role) ? 'not_found' : 'forbidden') : articleChange('writersOwn', role, state)),
+    // A deleted article is gone for everyone, as at the editor's doors.
+    expect: (role, state) => (isDeleted(state) ? 'not_found' : articleChange('writersOwn', role, state)),
     arrange: async ({ article }) => {
       const { restoreRevisionAction } = await import('@/app/admin/articles/[id]/revisions/actions');
       const first = sqlite.prepare('SELECT id FROM revisions WHERE article_id = ? ORDER BY id LIMIT 1').get(article!.id) as { id: number };
@@ -410,7 +411,7 @@ const DOORS: Record<string, Door | 'public'> = {
   },
   'app/admin/preview-actions.ts#createPreviewLinkAction': {
     perArticle: true,
-    expect: (role, state) => (isDeleted(state) ? (allows('editorsUp', role) ? 'not_found' : 'forbidden') : allows('writersOwn', role, isOwn(state)) ? 'ok' : 'forbidden'),
+    expect: (role, state) => (isDeleted(state) ? 'not_found' : allows('writersOwn', role, isOwn(state)) ? 'ok' : 'forbidden'),
     arrange: async ({ article }) => {
       const { createPreviewLinkAction } = await import('@/app/admin/preview-actions');
       return () => fromAction(() => createPreviewLinkAction(article!.id));
@@ -418,7 +419,7 @@ const DOORS: Record<string, Door | 'public'> = {
   },
   'app/admin/preview-actions.ts#revokePreviewLinksAction': {
     perArticle: true,
-    expect: (role, state) => (isDeleted(state) ? (allows('editorsUp', role) ? 'not_found' : 'forbidden') : allows('writersOwn', role, isOwn(state)) ? 'ok' : 'forbidden'),
+    expect: (role, state) => (isDeleted(state) ? 'not_found' : allows('writersOwn', role, isOwn(state)) ? 'ok' : 'forbidden'),
     arrange: async ({ article }) => {
       const { revokePreviewLinksAction } = await import('@/app/admin/preview-actions');
       return () => fromAction(() => revokePreviewLinksAction(article!.id));

@@ -139,6 +139,61 @@ export function canMoveArticle(user: Actor | null | undefined, article: ArticleR
   return canChangeArticle(user, TRANSITION_ACTION[to], article);
 }
 
+/**
+ * What a door asks before it lets anyone through: an action of the role table, or a rule built on
+ * one. `why` says more than "not allowed" when the rule knows the reason (a live article).
+ */
+export interface Rule {
+  action: Action;
+  allows(user: Actor, resource: Resource | undefined): boolean;
+  why?(user: Actor, resource: Resource | undefined): string | null;
+}
+
+export type Permission = Action | Rule;
+
+export function ruleOf(permission: Permission): Rule {
+  if (typeof permission !== 'string') return permission;
+  return { action: permission, allows: (user, resource) => can(user, permission, resource) };
+}
+
+export const FORBIDDEN_MESSAGE = 'You are not allowed to do that.';
+
+/** The refusal a person reads when `rule` says no. */
+export function refusalMessage(rule: Rule, user: Actor, resource: Resource | undefined): string {
+  const why = rule.why?.(user, resource);
+  return why ? `${FORBIDDEN_MESSAGE} ${why}` : FORBIDDEN_MESSAGE;
+}
+
+function articleOf(resource: Resource | undefined): ArticleResource | null {
+  return resource && 'status' in resource ? (resource as ArticleResource) : null;
+}
+
+/** Open an article in the newsroom (read it, say you have it open): the role's edit right. */
+export const openArticle: Rule = { action: 'article.edit', allows: (user, resource) => can(user, 'article.edit', resource) };
+
+/** Change an article by `action` (save, note, restore, delete): canChangeArticle. */
+export function changeArticle(action: Action): Rule {
+  return {
+    action,
+    allows: (user, resource) => {
+      const article = articleOf(resource);
+      return article !== null && canChangeArticle(user, action, article);
+    },
+    // Saying why helps the writer who could edit the draft yesterday; others only hear "no".
+    why: (user, resource) => {
+      const article = articleOf(resource);
+      return article && isLiveStatus(article.status) && can(user, 'article.edit', article)
+        ? 'This article is live; ask an editor to change it.'
+        : null;
+    },
+  };
+}
+
+/** Move an article to `to` in the workflow: canMoveArticle. */
+export function moveArticle(to: ArticleStatus): Rule {
+  return changeArticle(TRANSITION_ACTION[to]);
+}
+
 /** What the editor and the revisions page offer `user` on `article` (the doors check again). */
 export function decideArticleControls(user: Actor, article: ArticleResource) {
   return {

@@ -1,56 +1,49 @@
 'use server';
 
+import { z } from 'zod';
 import { recordAudit } from '@/db/mutations/audit';
 import { revokePreviewLinks } from '@/db/mutations/preview-links';
-import { getArticleOwnership } from '@/db/queries/admin-articles';
-import { authorizeAction } from '@/lib/auth-guards';
+import type { FormState } from '@/lib/newsroom-api';
+import { openArticle } from '@/lib/permissions';
 import { createPreviewToken, previewPath } from '@/lib/preview-token';
 import { absoluteUrl } from '@/lib/site-url';
+import { ARTICLE_MISSING, findArticle, type FoundArticle } from '@/server/articles';
+import { adminCommand, refuse } from '@/server/door';
 
 // Share links are for whoever may edit the article (not in the trash).
-async function mayEditArticle(articleId: number) {
-  const id = Number(articleId);
-  if (!Number.isSafeInteger(id) || id <= 0) return { ok: false as const, error: 'That article does not exist.' };
-  const found = await getArticleOwnership(id);
-  const article = found && !found.deleted ? found : null;
-  const auth = await authorizeAction('article.edit', article ? { ownerId: article.createdBy } : undefined);
-  if (!auth.ok) return { ok: false as const, error: auth.error };
-  if (!article) return { ok: false as const, error: 'That article does not exist.' };
-  return { ok: true as const, id, actor: auth.actor };
-}
+const article = { permission: openArticle, input: z.coerce.number().int().positive(), resource: (id: number) => findArticle(id), missing: ARTICLE_MISSING };
 
-export type PreviewLinkResult = { ok: true; url: string; expiresAt: string } | { ok: false; error: string };
+export type PreviewLinkResult = (FormState & { ok: true; url: string; expiresAt: string }) | (FormState & { ok?: false });
 
-// A share link to an article's preview, valid for 24 hours, for whoever may edit the article.
-// The link is a signed token (lib/preview-token.ts): nothing is stored per link, and the token is
-// kept out of the audit log, which records only that a link was made and until when it works.
-export async function createPreviewLinkAction(articleId: number): Promise<PreviewLinkResult> {
-  const allowed = await mayEditArticle(articleId);
-  if (!allowed.ok) return allowed;
-  const { id, actor } = allowed;
+// A share link to an article's preview, valid for 24 hours. The link is a signed token
+// (lib/preview-token.ts): nothing is stored per link, and the token is kept out of the audit log,
+// which records only that a link was made and until when it works.
+export const createPreviewLinkAction = adminCommand<number, number, FoundArticle, PreviewLinkResult>({
+  ...article,
+  run: async (id, { actor }) => {
+    const { token, expiresAt } = createPreviewToken(id);
+    await recordAudit({
+      action: 'article.preview_link',
+      actorId: actor.id,
+      actorEmail: actor.email,
+      ip: actor.ip,
+      targetType: 'article',
+      targetId: id,
+      details: { expiresAt: expiresAt.toISOString() },
+    });
+    return { ok: true, url: absoluteUrl(previewPath(id, token)), expiresAt: expiresAt.toISOString() };
+  },
+});
 
-  const { token, expiresAt } = createPreviewToken(id);
-  await recordAudit({
-    action: 'article.preview_link',
-    actorId: actor.id,
-    actorEmail: actor.email,
-    ip: actor.ip,
-    targetType: 'article',
-    targetId: id,
-    details: { expiresAt: expiresAt.toISOString() },
-  });
-  return { ok: true, url: absoluteUrl(previewPath(id, token)), expiresAt: expiresAt.toISOString() };
-}
-
-export type RevokePreviewLinksResult = { ok: true; revokedAt: string } | { ok: false; error: string };
+export type RevokePreviewLinksResult = (FormState & { ok: true; revokedAt: string }) | (FormState & { ok?: false });
 
 // Withdraws every share link made so far for the article (a link sent to the wrong person, a
 // story pulled): holders see "withdrawn" instead of the preview. New links can be made after.
-export async function revokePreviewLinksAction(articleId: number): Promise<RevokePreviewLinksResult> {
-  const allowed = await mayEditArticle(articleId);
-  if (!allowed.ok) return allowed;
-  const { id, actor } = allowed;
-  const result = revokePreviewLinks(id, actor);
-  if (!result.ok) return { ok: false, error: 'That article does not exist.' };
-  return { ok: true, revokedAt: result.revokedAt.toISOString() };
-}
+export const revokePreviewLinksAction = adminCommand<number, number, FoundArticle, RevokePreviewLinksResult>({
+  ...article,
+  run: async (id, { actor }) => {
+    const result = revokePreviewLinks(id, actor);
+    if (!result.ok) return refuse('not_found', ARTICLE_MISSING);
+    return { ok: true, revokedAt: result.revokedAt.toISOString() };
+  },
+});

@@ -5,7 +5,8 @@ import { checkSignInThrottle, signIn } from '@/auth';
 import { getClientAddress } from '@/lib/auth-guards';
 import { decideAfterSignIn } from '@/lib/safe-redirect';
 import { describeWait } from '@/lib/throttle';
-import { signInSchema, type FormState } from '@/lib/validation/auth';
+import type { FormState } from '@/lib/newsroom-api';
+import { signInSchema } from '@/lib/validation/auth';
 
 // One message for every wrong combination: it never tells whether the email exists.
 const WRONG = 'That email and password do not match an active account.';

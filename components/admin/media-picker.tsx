@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type JSX } from 'react';
-import { fetchMediaList, saveAltText, type MediaApiItem, type MediaListResponse } from './media-api';
+import type { MediaApiItem, MediaList } from '@/lib/newsroom-api';
+import { newsroom } from './newsroom-client';
 import { MediaUploader } from './media-uploader';
 
 // The article editor's image chooser: a modal <dialog> (the browser traps focus and closes it
@@ -42,7 +43,7 @@ export function MediaPicker({
   const altId = useId();
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(1);
-  const [list, setList] = useState<MediaListResponse | null>(null);
+  const [list, setList] = useState<MediaList | null>(null);
   const [loadError, setLoadError] = useState('');
   const [loading, setLoading] = useState(false);
   const [needsAlt, setNeedsAlt] = useState<MediaApiItem | null>(null);
@@ -62,17 +63,14 @@ export function MediaPicker({
     const controller = new AbortController();
     const timer = setTimeout(() => {
       setLoading(true);
-      fetchMediaList(query, page, controller.signal)
-        .then((response) => {
-          setList(response);
+      void newsroom.listMedia(query.trim(), page, controller.signal).then((answer) => {
+        if (controller.signal.aborted) return;
+        if (answer.ok) {
+          setList(answer);
           setLoadError('');
-        })
-        .catch((error: unknown) => {
-          if (!controller.signal.aborted) setLoadError(error instanceof Error ? error.message : 'The library could not be loaded.');
-        })
-        .finally(() => {
-          if (!controller.signal.aborted) setLoading(false);
-        });
+        } else setLoadError(answer.error);
+        setLoading(false);
+      });
     }, 250);
     return () => {
       clearTimeout(timer);
@@ -99,7 +97,7 @@ export function MediaPicker({
       return;
     }
     setSavingAlt(true);
-    const result = await saveAltText(needsAlt.id, alt);
+    const result = await newsroom.saveAltText(needsAlt.id, alt);
     setSavingAlt(false);
     if (!result.ok) {
       setAltError(result.error);

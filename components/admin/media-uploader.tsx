@@ -1,7 +1,8 @@
 'use client';
 
 import { useId, useRef, useState } from 'react';
-import { uploadMediaFile, type MediaApiItem } from './media-api';
+import type { MediaApiItem } from '@/lib/newsroom-api';
+import { uploadMediaFile } from './media-api';
 
 // Drop zone + file picker for the media library and the picker dialog. Each file goes up in
 // its own request (XMLHttpRequest, for progress), two at a time; each row says how it went.

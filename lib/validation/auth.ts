@@ -62,14 +62,3 @@ export const changePasswordSchema = z
     confirm: z.string(),
   })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], error: 'The passwords do not match.' });
-
-export type FieldErrors = Partial<Record<string, string[]>>;
-
-export interface FormState {
-  ok?: boolean;
-  message?: string;
-  error?: string;
-  fieldErrors?: FieldErrors;
-  // A one-time link to show the admin once (invite, reset).
-  link?: string;
-}

@@ -2,7 +2,8 @@
 
 import { useActionState } from 'react';
 import { Field, FormMessage, inputClass, SubmitButton } from '@/components/admin/form-bits';
-import { PASSWORD_MIN_LENGTH, type FormState } from '@/lib/validation/auth';
+import type { FormState } from '@/lib/newsroom-api';
+import { PASSWORD_MIN_LENGTH } from '@/lib/validation/auth';
 import { changePasswordAction, signOutEverywhereAction, updateAccountAction } from './actions';
 
 export function ProfileForm({

@@ -1,11 +1,10 @@
 'use server';
 
-import { refresh } from 'next/cache';
-import { expireTagsInAction } from '@/lib/expire-tags';
+import { z } from 'zod';
 import { createByline, deleteByline, updateByline } from '@/db/mutations/taxonomy';
-import { authorizeAction } from '@/lib/auth-guards';
-import type { FormState } from '@/lib/validation/auth';
+import type { FormState } from '@/lib/newsroom-api';
 import { bylineInputSchema, taxonomyIdSchema } from '@/lib/validation/taxonomy';
+import { adminAction, refuse, refusalOf } from '@/server/door';
 
 export interface BylineValues {
   name: string;
@@ -17,11 +16,9 @@ export interface BylineValues {
   userId: string;
 }
 
-export interface BylineFormState extends FormState {
-  values?: BylineValues;
-}
+export type BylineFormState = FormState<BylineValues>;
 
-const read = (formData: FormData): BylineValues => ({
+const values = (formData: FormData): BylineValues => ({
   name: String(formData.get('name') ?? '').slice(0, 500),
   slug: String(formData.get('slug') ?? '').slice(0, 500),
   kind: String(formData.get('kind') ?? 'person').slice(0, 20),
@@ -31,50 +28,42 @@ const read = (formData: FormData): BylineValues => ({
   userId: String(formData.get('userId') ?? '').slice(0, 20),
 });
 
-function expire(tags: readonly string[]) {
-  expireTagsInAction(tags);
-  refresh();
-}
-
 const empty: BylineValues = { name: '', slug: '', kind: 'person', jobTitle: '', bio: '', avatarMediaId: '', userId: '' };
+const withId = z.object({ id: taxonomyIdSchema });
 
-export async function createBylineAction(_previous: BylineFormState, formData: FormData): Promise<BylineFormState> {
-  const values = read(formData);
-  const auth = await authorizeAction('byline.manage');
-  if (!auth.ok) return { error: auth.error, values };
-  const parsed = bylineInputSchema.safeParse(values);
-  if (!parsed.success) return { error: 'Check the highlighted fields.', fieldErrors: parsed.error.flatten().fieldErrors, values };
-  const result = await createByline(parsed.data, auth.actor);
-  if (!result.ok) return { error: result.message, fieldErrors: result.field ? { [result.field]: [result.message] } : undefined, values };
-  expire(result.invalidates);
-  return { ok: true, message: `Byline “${parsed.data.name}” created at /author/${parsed.data.slug}.`, values: empty };
-}
+export const createBylineAction = adminAction({
+  permission: 'byline.manage',
+  values,
+  input: bylineInputSchema,
+  run: async (input, { actor }) => {
+    const result = await createByline(input, actor);
+    if (!result.ok) return refusalOf(result.message, result.field);
+    return { ok: true, message: `Byline “${input.name}” created at /author/${input.slug}.`, values: empty, invalidates: result.invalidates };
+  },
+});
 
-export async function updateBylineAction(_previous: BylineFormState, formData: FormData): Promise<BylineFormState> {
-  const values = read(formData);
-  const auth = await authorizeAction('byline.manage');
-  if (!auth.ok) return { error: auth.error, values };
-  const id = taxonomyIdSchema.safeParse(formData.get('id'));
-  if (!id.success) return { error: 'Something was missing from the form.', values };
-  const parsed = bylineInputSchema.safeParse(values);
-  if (!parsed.success) return { error: 'Check the highlighted fields.', fieldErrors: parsed.error.flatten().fieldErrors, values };
-  const result = await updateByline(id.data, parsed.data, auth.actor);
-  if (!result.ok) return { error: result.message, fieldErrors: result.field ? { [result.field]: [result.message] } : undefined, values };
-  expire(result.invalidates);
-  return {
-    ok: true,
-    message: result.redirected ? `Saved. The old author page now redirects to /author/${parsed.data.slug}.` : 'Saved.',
-    values: { ...values, slug: parsed.data.slug },
-  };
-}
+export const updateBylineAction = adminAction({
+  permission: 'byline.manage',
+  values,
+  input: z.intersection(withId, bylineInputSchema),
+  run: async ({ id, ...input }, { actor, values }) => {
+    const result = await updateByline(id, input, actor);
+    if (!result.ok) return refusalOf(result.message, result.field);
+    return {
+      ok: true,
+      message: result.redirected ? `Saved. The old author page now redirects to /author/${input.slug}.` : 'Saved.',
+      values: { ...values, slug: input.slug },
+      invalidates: result.invalidates,
+    };
+  },
+});
 
-export async function deleteBylineAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const auth = await authorizeAction('byline.manage');
-  if (!auth.ok) return { error: auth.error };
-  const id = taxonomyIdSchema.safeParse(formData.get('id'));
-  if (!id.success) return { error: 'Something was missing from the form.' };
-  const result = await deleteByline(id.data, auth.actor);
-  if (!result.ok) return { error: result.message };
-  expire(result.invalidates);
-  return { ok: true, message: 'Byline deleted.' };
-}
+export const deleteBylineAction = adminAction({
+  permission: 'byline.manage',
+  input: withId,
+  run: async ({ id }, { actor }) => {
+    const result = await deleteByline(id, actor);
+    if (!result.ok) return refuse('invalid', result.message);
+    return { ok: true, message: 'Byline deleted.', invalidates: result.invalidates };
+  },
+});

@@ -4,7 +4,7 @@ import { useActionState, useState } from 'react';
 import { Field, FormMessage, inputClass, SubmitButton } from '@/components/admin/form-bits';
 import { NameSlugFields } from '@/components/admin/name-slug-fields';
 import type { AvatarChoice, UserChoice } from '@/db/queries/admin-taxonomy';
-import type { FormState } from '@/lib/validation/auth';
+import type { FormState } from '@/lib/newsroom-api';
 import { createBylineAction, deleteBylineAction, updateBylineAction, type BylineFormState, type BylineValues } from './actions';
 
 interface Choices {

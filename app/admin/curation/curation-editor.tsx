@@ -2,6 +2,7 @@
 
 import { useId, useState, useTransition } from 'react';
 import { FormMessage, inputClass } from '@/components/admin/form-bits';
+import { newsroom } from '@/components/admin/newsroom-client';
 import { SortableList, type SortableItem } from '@/components/admin/sortable-list';
 import type { ArticleSearchHit, CuratedItem, CurationSlots } from '@/db/queries/admin-taxonomy';
 import { CURATION_LIMITS, type CurationSlot } from '@/lib/validation/taxonomy';
@@ -113,15 +114,11 @@ export function CurationEditor({ initial, timeZone }: { initial: CurationSlots; 
   function search(event: React.FormEvent) {
     event.preventDefault();
     startSearch(async () => {
-      try {
-        const response = await fetch(`/api/admin/articles/search?${new URLSearchParams({ q: query })}`, { cache: 'no-store' });
-        if (!response.ok) throw new Error(String(response.status));
-        const body = (await response.json()) as { articles: ArticleSearchHit[] };
-        setHits(body.articles);
+      const answer = await newsroom.searchArticles(query);
+      if (answer.ok) {
+        setHits(answer.articles);
         setSearchError('');
-      } catch {
-        setSearchError('The search failed. Try again.');
-      }
+      } else setSearchError(`The search failed: ${answer.error}`);
     });
   }
 

@@ -1,41 +1,40 @@
 'use server';
 
-import { refresh } from 'next/cache';
-import { expireTagsInAction } from '@/lib/expire-tags';
+import { z } from 'zod';
 import { createRedirect, deleteRedirect } from '@/db/mutations/redirects';
-import { authorizeAction } from '@/lib/auth-guards';
+import type { FormState } from '@/lib/newsroom-api';
 import { REDIRECT_PROBLEM_MESSAGES } from '@/lib/redirects';
-import { userIdSchema, type FormState } from '@/lib/validation/auth';
+import { adminAction, adminCommand, fieldError } from '@/server/door';
 
-export interface RedirectFormState extends FormState {
-  values?: { from: string; to: string };
-}
+export type RedirectFormState = FormState<{ from: string; to: string }>;
 
-// Check the role, one mutation, then expire the cached redirect look-up so the very next
-// public request for the old address sees the change.
+// One mutation, then the cached redirect look-up expires so the very next public request for the
+// old address sees the change.
 
-export async function createRedirectAction(_previous: RedirectFormState, formData: FormData): Promise<RedirectFormState> {
-  const from = String(formData.get('from') ?? '').slice(0, 500);
-  const to = String(formData.get('to') ?? '').slice(0, 500);
-  const values = { from, to };
-  const auth = await authorizeAction('redirect.manage');
-  if (!auth.ok) return { error: auth.error, values };
-  const result = await createRedirect({ from, to, source: 'manual', createdBy: auth.user.id });
-  if (!result.ok) {
-    const field = result.problem === 'invalid-from' || result.problem === 'duplicate' ? 'from' : 'to';
-    return { error: REDIRECT_PROBLEM_MESSAGES[result.problem], fieldErrors: { [field]: [REDIRECT_PROBLEM_MESSAGES[result.problem]] }, values };
-  }
-  expireTagsInAction(result.invalidates);
-  refresh();
-  return { ok: true, message: `${result.from} now redirects to ${result.to}.`, values: { from: '', to: '' } };
-}
+export const createRedirectAction = adminAction({
+  permission: 'redirect.manage',
+  values: (formData) => ({ from: String(formData.get('from') ?? '').slice(0, 500), to: String(formData.get('to') ?? '').slice(0, 500) }),
+  input: z.object({ from: z.string(), to: z.string() }),
+  run: async ({ from, to }, { user }) => {
+    const result = await createRedirect({ from, to, source: 'manual', createdBy: user.id });
+    if (!result.ok) {
+      const field = result.problem === 'invalid-from' || result.problem === 'duplicate' ? 'from' : 'to';
+      return fieldError(field, REDIRECT_PROBLEM_MESSAGES[result.problem]);
+    }
+    return { ok: true, message: `${result.from} now redirects to ${result.to}.`, values: { from: '', to: '' }, invalidates: result.invalidates };
+  },
+});
 
+const removeRedirect = adminCommand<FormData, { id: number }>({
+  permission: 'redirect.manage',
+  input: z.object({ id: z.coerce.number().int().positive() }),
+  run: async ({ id }) => {
+    const result = await deleteRedirect(id);
+    return { ok: true, message: 'Redirect deleted.', invalidates: result.invalidates };
+  },
+});
+
+// A plain form's action (the list's "Confirm delete"): the list itself shows the result.
 export async function deleteRedirectAction(formData: FormData): Promise<void> {
-  const auth = await authorizeAction('redirect.manage');
-  if (!auth.ok) return;
-  const id = userIdSchema.safeParse(formData.get('id'));
-  if (!id.success) return;
-  const result = await deleteRedirect(id.data);
-  expireTagsInAction(result.invalidates);
-  refresh();
+  await removeRedirect(formData);
 }

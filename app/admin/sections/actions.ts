@@ -1,78 +1,71 @@
 'use server';
 
-import { refresh } from 'next/cache';
-import { expireTagsInAction } from '@/lib/expire-tags';
 import { z } from 'zod';
 import { createSection, deleteSection, reorderSections, updateSection } from '@/db/mutations/taxonomy';
-import { authorizeAction } from '@/lib/auth-guards';
-import type { FormState } from '@/lib/validation/auth';
+import type { FormState } from '@/lib/newsroom-api';
 import { sectionInputSchema, taxonomyIdSchema } from '@/lib/validation/taxonomy';
+import { adminAction, adminCommand, refuse, refusalOf } from '@/server/door';
 
-export interface SectionFormState extends FormState {
-  values?: { name: string; slug: string; description: string };
-}
+export type SectionValues = { name: string; slug: string; description: string };
+export type SectionFormState = FormState<SectionValues>;
 
-const read = (formData: FormData) => ({
+const values = (formData: FormData): SectionValues => ({
   name: String(formData.get('name') ?? '').slice(0, 500),
   slug: String(formData.get('slug') ?? '').slice(0, 500),
   description: String(formData.get('description') ?? '').slice(0, 5000),
 });
 
-function expire(tags: readonly string[]) {
-  expireTagsInAction(tags);
-  refresh();
-}
+const withId = z.object({ id: taxonomyIdSchema });
 
-export async function createSectionAction(_previous: SectionFormState, formData: FormData): Promise<SectionFormState> {
-  const values = read(formData);
-  const auth = await authorizeAction('section.manage');
-  if (!auth.ok) return { error: auth.error, values };
-  const parsed = sectionInputSchema.safeParse(values);
-  if (!parsed.success) return { error: 'Check the highlighted fields.', fieldErrors: parsed.error.flatten().fieldErrors, values };
-  const result = await createSection(parsed.data, auth.actor);
-  if (!result.ok) return { error: result.message, fieldErrors: result.field ? { [result.field]: [result.message] } : undefined, values };
-  expire(result.invalidates);
-  return { ok: true, message: `Section “${parsed.data.name}” created at /${parsed.data.slug}.`, values: { name: '', slug: '', description: '' } };
-}
+export const createSectionAction = adminAction({
+  permission: 'section.manage',
+  values,
+  input: sectionInputSchema,
+  run: async (input, { actor }) => {
+    const result = await createSection(input, actor);
+    if (!result.ok) return refusalOf(result.message, result.field);
+    return {
+      ok: true,
+      message: `Section “${input.name}” created at /${input.slug}.`,
+      values: { name: '', slug: '', description: '' },
+      invalidates: result.invalidates,
+    };
+  },
+});
 
-export async function updateSectionAction(_previous: SectionFormState, formData: FormData): Promise<SectionFormState> {
-  const values = read(formData);
-  const auth = await authorizeAction('section.manage');
-  if (!auth.ok) return { error: auth.error, values };
-  const id = taxonomyIdSchema.safeParse(formData.get('id'));
-  if (!id.success) return { error: 'Something was missing from the form.', values };
-  const parsed = sectionInputSchema.safeParse(values);
-  if (!parsed.success) return { error: 'Check the highlighted fields.', fieldErrors: parsed.error.flatten().fieldErrors, values };
-  const result = await updateSection(id.data, parsed.data, auth.actor);
-  if (!result.ok) return { error: result.message, fieldErrors: result.field ? { [result.field]: [result.message] } : undefined, values };
-  expire(result.invalidates);
-  return {
-    ok: true,
-    message: result.redirected ? `Saved. Old addresses now redirect to /${parsed.data.slug}.` : 'Saved.',
-    values: parsed.data,
-  };
-}
+export const updateSectionAction = adminAction({
+  permission: 'section.manage',
+  values,
+  input: z.intersection(withId, sectionInputSchema),
+  run: async ({ id, ...input }, { actor }) => {
+    const result = await updateSection(id, input, actor);
+    if (!result.ok) return refusalOf(result.message, result.field);
+    return {
+      ok: true,
+      message: result.redirected ? `Saved. Old addresses now redirect to /${input.slug}.` : 'Saved.',
+      values: input,
+      invalidates: result.invalidates,
+    };
+  },
+});
 
-export async function deleteSectionAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const auth = await authorizeAction('section.manage');
-  if (!auth.ok) return { error: auth.error };
-  const id = taxonomyIdSchema.safeParse(formData.get('id'));
-  if (!id.success) return { error: 'Something was missing from the form.' };
-  const result = await deleteSection(id.data, auth.actor);
-  if (!result.ok) return { error: result.message };
-  expire(result.invalidates);
-  return { ok: true, message: 'Section deleted.' };
-}
+export const deleteSectionAction = adminAction({
+  permission: 'section.manage',
+  input: withId,
+  run: async ({ id }, { actor }) => {
+    const result = await deleteSection(id, actor);
+    if (!result.ok) return refuse('invalid', result.message);
+    return { ok: true, message: 'Section deleted.', invalidates: result.invalidates };
+  },
+});
 
-const orderSchema = z.array(taxonomyIdSchema).min(1).max(500);
-
-export async function reorderSectionsAction(orderedIds: number[]): Promise<FormState> {
-  const auth = await authorizeAction('section.manage');
-  if (!auth.ok) return { error: auth.error };
-  const parsed = orderSchema.safeParse(orderedIds);
-  if (!parsed.success) return { error: 'That order could not be read.' };
-  const result = await reorderSections(parsed.data, auth.actor);
-  if (!result.ok) return { error: result.message };
-  expire(result.invalidates);
-  return { ok: true, message: 'Order saved.' };
-}
+// The sections' new order, as the list's drag and drop (or its buttons) left it.
+export const reorderSectionsAction = adminCommand<number[], number[]>({
+  permission: 'section.manage',
+  input: z.array(taxonomyIdSchema).min(1, { error: 'That order could not be read.' }).max(500),
+  run: async (orderedIds, { actor }) => {
+    const result = await reorderSections(orderedIds, actor);
+    if (!result.ok) return refuse('invalid', result.message);
+    return { ok: true, message: 'Order saved.', invalidates: result.invalidates };
+  },
+});

@@ -4,7 +4,7 @@ import { useActionState, useState, useTransition } from 'react';
 import { Field, FormMessage, inputClass, SubmitButton } from '@/components/admin/form-bits';
 import { NameSlugFields } from '@/components/admin/name-slug-fields';
 import { SortableList, type SortableItem } from '@/components/admin/sortable-list';
-import type { FormState } from '@/lib/validation/auth';
+import type { FormState } from '@/lib/newsroom-api';
 import {
   createSectionAction,
   deleteSectionAction,

@@ -1,77 +1,56 @@
 'use server';
 
-import { refresh } from 'next/cache';
-import { expireTagsInAction } from '@/lib/expire-tags';
+import { z } from 'zod';
 import { setBreaking, updateSiteSettings } from '@/db/mutations/settings';
 import { getSiteSettings } from '@/db/queries/site';
-import { authorizeAction } from '@/lib/auth-guards';
 import { fromZonedInputValue } from '@/lib/dates';
-import type { FormState } from '@/lib/validation/auth';
+import type { FormState } from '@/lib/newsroom-api';
 import { breakingInputSchema, siteSettingsInputSchema } from '@/lib/validation/taxonomy';
+import { adminAction, fieldError } from '@/server/door';
 
-export interface BreakingFormState extends FormState {
-  values?: { text: string; url: string; expiresAt: string };
-}
+export type BreakingFormState = FormState<{ text: string; url: string; expiresAt: string }>;
+export type SiteSettingsFormState = FormState<{ siteName: string; timeZone: string }>;
 
-export interface SiteSettingsFormState extends FormState {
-  values?: { siteName: string; timeZone: string };
-}
-
-function expire(tags: readonly string[]) {
-  expireTagsInAction(tags);
-  refresh();
-}
-
-export async function setBreakingAction(_previous: BreakingFormState, formData: FormData): Promise<BreakingFormState> {
-  const values = {
+export const setBreakingAction = adminAction({
+  permission: 'breaking.manage',
+  values: (formData) => ({
     text: String(formData.get('text') ?? '').slice(0, 1000),
     url: String(formData.get('url') ?? '').slice(0, 1000),
     expiresAt: String(formData.get('expiresAt') ?? '').slice(0, 40),
-  };
-  const auth = await authorizeAction('breaking.manage');
-  if (!auth.ok) return { error: auth.error, values };
-  const parsed = breakingInputSchema.safeParse(values);
-  if (!parsed.success) return { error: 'Check the highlighted fields.', fieldErrors: parsed.error.flatten().fieldErrors, values };
-  // The form shows the newsroom's clock; the stored expiry is an instant.
-  let expiresAt: Date | null = null;
-  if (parsed.data.expiresAt) {
-    const { timeZone } = await getSiteSettings();
-    expiresAt = fromZonedInputValue(parsed.data.expiresAt, timeZone);
-    if (!expiresAt) {
-      const message = `Enter a date and time that exists in ${timeZone}.`;
-      return { error: message, fieldErrors: { expiresAt: [message] }, values };
+  }),
+  input: breakingInputSchema,
+  run: async (input, { actor }) => {
+    // The form shows the newsroom's clock; the stored expiry is an instant.
+    let expiresAt: Date | null = null;
+    if (input.expiresAt) {
+      const { timeZone } = await getSiteSettings();
+      expiresAt = fromZonedInputValue(input.expiresAt, timeZone);
+      if (!expiresAt) return fieldError('expiresAt', `Enter a date and time that exists in ${timeZone}.`);
+      if (expiresAt.getTime() <= Date.now()) return fieldError('expiresAt', 'That time has already passed: choose a later one or leave it empty.');
     }
-    if (expiresAt.getTime() <= Date.now()) {
-      const message = 'That time has already passed: choose a later one or leave it empty.';
-      return { error: message, fieldErrors: { expiresAt: [message] }, values };
-    }
-  }
-  const result = await setBreaking(
-    { text: parsed.data.text, url: parsed.data.url || null, expiresAt: expiresAt ? expiresAt.toISOString() : null },
-    auth.actor,
-  );
-  expire(result.invalidates);
-  return { ok: true, message: 'The banner is on the home page.', values };
-}
+    const result = await setBreaking({ text: input.text, url: input.url || null, expiresAt: expiresAt ? expiresAt.toISOString() : null }, actor);
+    return { ok: true, message: 'The banner is on the home page.', invalidates: result.invalidates };
+  },
+});
 
-export async function clearBreakingAction(_previous: FormState, _formData: FormData): Promise<FormState> {
-  const auth = await authorizeAction('breaking.manage');
-  if (!auth.ok) return { error: auth.error };
-  const result = await setBreaking(null, auth.actor);
-  expire(result.invalidates);
-  return { ok: true, message: 'The banner is cleared.' };
-}
+export const clearBreakingAction = adminAction({
+  permission: 'breaking.manage',
+  input: z.unknown(),
+  run: async (_input, { actor }) => {
+    const result = await setBreaking(null, actor);
+    return { ok: true, message: 'The banner is cleared.', invalidates: result.invalidates };
+  },
+});
 
-export async function updateSiteSettingsAction(_previous: SiteSettingsFormState, formData: FormData): Promise<SiteSettingsFormState> {
-  const values = {
+export const updateSiteSettingsAction = adminAction({
+  permission: 'settings.manage',
+  values: (formData) => ({
     siteName: String(formData.get('siteName') ?? '').slice(0, 500),
     timeZone: String(formData.get('timeZone') ?? '').slice(0, 100),
-  };
-  const auth = await authorizeAction('settings.manage');
-  if (!auth.ok) return { error: auth.error, values };
-  const parsed = siteSettingsInputSchema.safeParse(values);
-  if (!parsed.success) return { error: 'Check the highlighted fields.', fieldErrors: parsed.error.flatten().fieldErrors, values };
-  const result = await updateSiteSettings(parsed.data, auth.actor);
-  expire(result.invalidates);
-  return { ok: true, message: 'Site settings saved.', values: parsed.data };
-}
+  }),
+  input: siteSettingsInputSchema,
+  run: async (input, { actor }) => {
+    const result = await updateSiteSettings(input, actor);
+    return { ok: true, message: 'Site settings saved.', values: input, invalidates: result.invalidates };
+  },
+});

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { Field, FormMessage, inputClass, SubmitButton } from '@/components/admin/form-bits';
-import type { FormState } from '@/lib/validation/auth';
+import type { FormState } from '@/lib/newsroom-api';
 import {
   clearBreakingAction,
   setBreakingAction,

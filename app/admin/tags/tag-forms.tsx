@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { Field, FormMessage, inputClass, SubmitButton } from '@/components/admin/form-bits';
 import { NameSlugFields } from '@/components/admin/name-slug-fields';
-import type { FormState } from '@/lib/validation/auth';
+import type { FormState } from '@/lib/newsroom-api';
 import { createTagAction, deleteTagAction, mergeTagAction, updateTagAction, type MergeFormState, type TagFormState } from './actions';
 
 interface TagValues {

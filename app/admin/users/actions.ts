@@ -1,13 +1,12 @@
 'use server';
 
-import { refresh } from 'next/cache';
+import { z } from 'zod';
 import { changeUserRole, inviteUser, issuePasswordReset, setUserDisabled, type UserMutationError } from '@/db/mutations/users';
-import { authorizeAction } from '@/lib/auth-guards';
 import { oneTimeLinkPath } from '@/lib/tokens';
-import { changeRoleSchema, inviteUserSchema, setDisabledSchema, userIdSchema, type FormState } from '@/lib/validation/auth';
+import { changeRoleSchema, inviteUserSchema, setDisabledSchema, userIdSchema } from '@/lib/validation/auth';
+import { adminAction, refuse } from '@/server/door';
 
-// Each action: check the role (lib/permissions via authorizeAction), parse, one mutation,
-// refresh the page. Users appear on no public page, so no cache tag changes.
+// Users appear on no public page, so no cache tag changes; the page refreshes.
 
 const ERRORS: Record<UserMutationError, string> = {
   not_found: 'That user no longer exists.',
@@ -17,50 +16,54 @@ const ERRORS: Record<UserMutationError, string> = {
   byline_taken: 'That byline belongs to someone else.',
 };
 
-export async function inviteUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const auth = await authorizeAction('user.manage');
-  if (!auth.ok) return { error: auth.error };
-  const parsed = inviteUserSchema.safeParse({ email: formData.get('email'), name: formData.get('name'), role: formData.get('role') });
-  if (!parsed.success) return { error: 'Check the highlighted fields.', fieldErrors: parsed.error.flatten().fieldErrors };
-  const result = await inviteUser(parsed.data, auth.actor);
-  if (!result.ok) return { error: ERRORS[result.error] };
-  refresh();
-  return {
-    ok: true,
-    message: `${parsed.data.name} is invited as ${parsed.data.role}. Send them this link; it works once, for 72 hours:`,
-    link: oneTimeLinkPath(result.value.token),
-  };
-}
+const failed = (error: UserMutationError) => refuse(error === 'not_found' ? 'not_found' : 'invalid', ERRORS[error]);
 
-export async function changeRoleAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const auth = await authorizeAction('user.manage');
-  if (!auth.ok) return { error: auth.error };
-  const parsed = changeRoleSchema.safeParse({ userId: formData.get('userId'), role: formData.get('role') });
-  if (!parsed.success) return { error: 'Choose a role.' };
-  const result = await changeUserRole(parsed.data.userId, parsed.data.role, auth.actor);
-  if (!result.ok) return { error: ERRORS[result.error] };
-  refresh();
-  return { ok: true, message: 'Role saved. It applies from their next request.' };
-}
+export const inviteUserAction = adminAction({
+  permission: 'user.manage',
+  fields: ['email', 'name', 'role'],
+  input: inviteUserSchema,
+  run: async (input, { actor }) => {
+    const result = await inviteUser(input, actor);
+    if (!result.ok) return failed(result.error);
+    return {
+      ok: true,
+      message: `${input.name} is invited as ${input.role}. Send them this link; it works once, for 72 hours:`,
+      link: oneTimeLinkPath(result.value.token),
+    };
+  },
+});
 
-export async function setDisabledAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const auth = await authorizeAction('user.manage');
-  if (!auth.ok) return { error: auth.error };
-  const parsed = setDisabledSchema.safeParse({ userId: formData.get('userId'), disabled: formData.get('disabled') });
-  if (!parsed.success) return { error: 'Something was missing from the form.' };
-  const result = await setUserDisabled(parsed.data.userId, parsed.data.disabled, auth.actor);
-  if (!result.ok) return { error: ERRORS[result.error] };
-  refresh();
-  return { ok: true, message: parsed.data.disabled ? 'Disabled: they are signed out on their next request.' : 'Enabled again.' };
-}
+export const changeRoleAction = adminAction({
+  permission: 'user.manage',
+  fields: ['role'],
+  input: changeRoleSchema,
+  run: async ({ userId, role }, { actor }) => {
+    const result = await changeUserRole(userId, role, actor);
+    if (!result.ok) return failed(result.error);
+    return { ok: true, message: 'Role saved. It applies from their next request.' };
+  },
+});
 
-export async function resetPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const auth = await authorizeAction('user.manage');
-  if (!auth.ok) return { error: auth.error };
-  const userId = userIdSchema.safeParse(formData.get('userId'));
-  if (!userId.success) return { error: 'Something was missing from the form.' };
-  const result = await issuePasswordReset(userId.data, auth.actor);
-  if (!result.ok) return { error: ERRORS[result.error] };
-  refresh();
-  return { ok: true, message: 'Signed out everywhere; the old password no longer works. New one-time link (72 hours):', link: oneTimeLinkPath(result.value) };
-}
+export const setDisabledAction = adminAction({
+  permission: 'user.manage',
+  input: setDisabledSchema,
+  run: async ({ userId, disabled }, { actor }) => {
+    const result = await setUserDisabled(userId, disabled, actor);
+    if (!result.ok) return failed(result.error);
+    return { ok: true, message: disabled ? 'Disabled: they are signed out on their next request.' : 'Enabled again.' };
+  },
+});
+
+export const resetPasswordAction = adminAction({
+  permission: 'user.manage',
+  input: z.object({ userId: userIdSchema }),
+  run: async ({ userId }, { actor }) => {
+    const result = await issuePasswordReset(userId, actor);
+    if (!result.ok) return failed(result.error);
+    return {
+      ok: true,
+      message: 'Signed out everywhere; the old password no longer works. New one-time link (72 hours):',
+      link: oneTimeLinkPath(result.value),
+    };
+  },
+});

@@ -6,7 +6,7 @@ import { OneTimeLink } from '@/components/admin/one-time-link';
 import { roleLabel } from '@/components/admin/role-label';
 import type { Role } from '@/db/schema';
 import { ROLE_LIST as ROLES } from '@/lib/roles';
-import type { FormState } from '@/lib/validation/auth';
+import type { FormState } from '@/lib/newsroom-api';
 import { changeRoleAction, inviteUserAction, resetPasswordAction, setDisabledAction } from './actions';
 
 function Result({ state }: { state: FormState }) {

@@ -4,7 +4,8 @@ import { redirect } from 'next/navigation';
 import { setPasswordWithToken } from '@/db/mutations/users';
 import { getClientAddress } from '@/lib/auth-guards';
 import { hashPassword } from '@/lib/passwords';
-import { setPasswordSchema, type FormState } from '@/lib/validation/auth';
+import type { FormState } from '@/lib/newsroom-api';
+import { setPasswordSchema } from '@/lib/validation/auth';
 
 // The one-time link is the credential here: no session, and the token is spent atomically.
 export async function setPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {

@@ -5,11 +5,12 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { deleteArticleAction } from '@/app/admin/articles/actions';
 import { MediaPicker, type PickedMedia } from '@/components/admin/media-picker';
+import { newsroom } from '@/components/admin/newsroom-client';
 import { PreviewLinks } from '@/components/admin/preview-links';
 import type { EditorArticle, EditorOptions } from '@/db/queries/editor';
 import type { ArticleNote, ArticleStatus } from '@/lib/domain';
 import { ARTICLE_KINDS, ARTICLE_NOTE_KINDS } from '@/lib/domain';
-import { ArticleSync } from '@/lib/editor/article-sync';
+import { ArticleSync } from './article-sync';
 import {
   draftFromArticle,
   emptyDraft,
@@ -105,16 +106,13 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
     if (id === null) return;
     let stopped = false;
     const beat = async () => {
-      try {
-        const response = await fetch(`/api/admin/articles/${id}/presence`, { method: 'POST' });
-        if (response.ok && !stopped) setOthers(((await response.json()) as { others: { id: number; name: string }[] }).others);
-      } catch {
-        /* offline: the save status says so */
-      }
+      // Offline or refused: the save status says what matters.
+      const answer = await newsroom.touchPresence(id);
+      if (answer.ok && !stopped) setOthers(answer.others);
     };
     void beat();
     const timer = setInterval(beat, 10_000);
-    const leave = () => void fetch(`/api/admin/articles/${id}/presence`, { method: 'DELETE', keepalive: true });
+    const leave = () => void newsroom.leavePresence(id);
     window.addEventListener('pagehide', leave);
     return () => {
       stopped = true;
@@ -161,33 +159,21 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
         setWorkflowError('Save the article first: fix what is marked, then try again.');
         return;
       }
-      const response = await fetch(`/api/admin/articles/${sync.getSnapshot().articleId}/workflow`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ version: sync.getSnapshot().version, ...m }),
-      });
-      const body = (await response.json().catch(() => ({}))) as {
-        version?: number;
-        status?: ArticleStatus;
-        publishedAt?: string | null;
-        scheduledAt?: string | null;
-        error?: string;
-        reason?: string;
-      };
-      if (!response.ok || !body.version || !body.status) {
+      const answer = await newsroom.moveArticle(sync.getSnapshot().articleId!, { version: sync.getSnapshot().version, ...m });
+      if (!answer.ok) {
         setWorkflowError(
-          body.reason === 'conflict'
+          answer.reason === 'conflict'
             ? 'Someone saved this article meanwhile. Reload to see their version before changing its status.'
-            : (body.error ?? 'That did not work. Try again.'),
+            : answer.reason === 'offline'
+              ? 'You are offline: nothing changed. Try again when the connection returns.'
+              : answer.error,
         );
         return;
       }
-      sync.acknowledge(body.version);
-      setArticleStatus(body.status);
-      setScheduledAt(body.scheduledAt ?? null);
-      setPublishedAt(body.publishedAt ?? null);
-    } catch {
-      setWorkflowError('You are offline: nothing changed. Try again when the connection returns.');
+      sync.acknowledge(answer.version);
+      setArticleStatus(answer.status);
+      setScheduledAt(answer.scheduledAt);
+      setPublishedAt(answer.publishedAt);
     } finally {
       setBusy(false);
     }
@@ -196,17 +182,12 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
   async function addNote(form: HTMLFormElement) {
     const data = new FormData(form);
     setWorkflowError(null);
-    const response = await fetch(`/api/admin/articles/${snap.articleId}/notes`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ version: sync.getSnapshot().version, kind: data.get('kind'), text: data.get('text') }),
-    }).catch(() => null);
-    const body = (await response?.json().catch(() => ({}))) as { version?: number; error?: string } | undefined;
-    if (!response?.ok || !body?.version) {
-      setWorkflowError(body?.error ?? 'The note could not be added.');
+    const answer = await newsroom.addNote(snap.articleId!, { version: sync.getSnapshot().version, kind: data.get('kind'), text: data.get('text') });
+    if (!answer.ok) {
+      setWorkflowError(answer.error);
       return;
     }
-    sync.acknowledge(body.version);
+    sync.acknowledge(answer.version);
     setNotes((n) => [...n, { at: new Date().toISOString(), kind: data.get('kind') as ArticleNote['kind'], text: String(data.get('text')) }]);
     form.reset();
   }

@@ -1,6 +1,6 @@
 'use client';
 
-import type { SyncStatus } from '@/lib/editor/article-sync';
+import type { SyncStatus } from './article-sync';
 
 function clock(date: Date): string {
   return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
+import { newsroom } from '@/components/admin/newsroom-client';
 
 interface TagRef {
   id: number;
@@ -33,13 +34,8 @@ export function TagPicker({
     if (!q) return;
     const mine = ++seq.current;
     const timer = setTimeout(async () => {
-      try {
-        const response = await fetch(`/api/admin/tags?q=${encodeURIComponent(q)}`, { cache: 'no-store' });
-        const body = (await response.json()) as { tags?: TagRef[] };
-        if (mine === seq.current) setResults((body.tags ?? []).filter((t) => !value.some((v) => v.id === t.id)));
-      } catch {
-        if (mine === seq.current) setResults([]);
-      }
+      const answer = await newsroom.searchTags(q);
+      if (mine === seq.current) setResults(answer.ok ? answer.tags.filter((t) => !value.some((v) => v.id === t.id)) : []);
     }, 150);
     return () => clearTimeout(timer);
   }, [query, value]);
@@ -58,22 +54,13 @@ export function TagPicker({
     if (option.kind === 'tag') {
       onChange([...value, { id: option.tag.id, name: option.tag.name }]);
     } else {
-      try {
-        const response = await fetch('/api/admin/tags', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ name: option.name }),
-        });
-        const body = (await response.json()) as { tag?: TagRef; error?: string };
-        if (!response.ok || !body.tag) {
-          setMessage(body.error ?? 'The tag could not be created.');
-          return;
-        }
-        if (!value.some((v) => v.id === body.tag!.id)) onChange([...value, { id: body.tag.id, name: body.tag.name }]);
-      } catch {
-        setMessage('You are offline: the tag could not be created.');
+      const answer = await newsroom.createTag(option.name);
+      if (!answer.ok) {
+        setMessage(answer.error);
         return;
       }
+      const { tag } = answer;
+      if (!value.some((v) => v.id === tag.id)) onChange([...value, { id: tag.id, name: tag.name }]);
     }
     setQuery('');
     setOpen(false);

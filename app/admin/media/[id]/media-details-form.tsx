@@ -3,7 +3,7 @@
 import { useActionState, useState } from 'react';
 import { Field, FormMessage, inputClass, SubmitButton } from '@/components/admin/form-bits';
 import { FocalPointPicker } from '@/components/admin/media-focal-point';
-import type { FormState } from '@/lib/validation/auth';
+import type { FormState } from '@/lib/newsroom-api';
 import { deleteMediaAction, updateMediaAction, type MediaFormState, type MediaFormValues } from './actions';
 
 export function MediaDetailsForm({

@@ -1,13 +1,9 @@
-import { NextResponse, type NextRequest } from 'next/server';
 import { searchBylines } from '@/db/queries/admin-taxonomy';
-import { getCurrentUser } from '@/lib/auth-guards';
-import { can } from '@/lib/permissions';
+import type { BylinesFound } from '@/lib/newsroom-api';
+import { adminRoute } from '@/server/door';
 
-// Byline autocomplete for the article editor:
-//   GET /api/admin/bylines?q=text → 200 { bylines: {id,name,slug,kind}[] } (at most 10), 401 signed out.
-export async function GET(request: NextRequest) {
-  const user = await getCurrentUser();
-  if (!user || !can(user, 'admin.access')) return NextResponse.json({ error: 'Sign in first.' }, { status: 401 });
-  const bylines = await searchBylines(request.nextUrl.searchParams.get('q') ?? '', 10);
-  return NextResponse.json({ bylines }, { headers: { 'Cache-Control': 'private, no-store' } });
-}
+// Byline autocomplete for the article editor: GET /api/admin/bylines?q=text → { bylines } (at most 10).
+export const GET = adminRoute({
+  permission: 'admin.access',
+  run: async ({ query }) => ({ ok: true, body: { bylines: await searchBylines(query.get('q') ?? '', 10) } satisfies BylinesFound }),
+});

@@ -1,9 +1,7 @@
-import { connection, type NextRequest } from 'next/server';
 import { createMedia } from '@/db/mutations/media';
 import { getMediaIdByHash, getMediaItem, listMedia } from '@/db/queries/media';
-import type { MediaListResponse, UploadFileResult } from '@/components/admin/media-api';
+import type { MediaList, Uploaded, UploadFileResult } from '@/lib/newsroom-api';
 import { getLogger } from '@/lib/logger';
-import { withRequestLog } from '@/lib/request-log';
 import {
   BodyTooLargeError,
   cleanOriginalName,
@@ -18,7 +16,8 @@ import {
 } from '@/lib/media-upload';
 import { getMediaDir } from '@/lib/paths';
 import type { Actor } from '@/db/mutations/users';
-import { authorizeApi, json, jsonError, toMediaApiItem } from './media-json';
+import { adminRoute, fieldError, refuse, type RouteOutcome } from '@/server/door';
+import { toMediaApiItem } from '@/server/media';
 
 // The media library's API. GET lists and searches (the picker); POST uploads one or more
 // images as multipart/form-data, field "file" (the library page sends one request per file so
@@ -26,43 +25,40 @@ import { authorizeApi, json, jsonError, toMediaApiItem } from './media-json';
 
 const MAX_FILES_PER_REQUEST = 10;
 
-export async function GET(request: NextRequest) {
-  await connection();
-  const auth = await authorizeApi(request, 'media.upload');
-  if (!auth.ok) return auth.response;
-  const params = request.nextUrl.searchParams;
-  const q = (params.get('q') ?? '').slice(0, 200);
-  const page = Number(params.get('page') ?? '1');
-  const list = await listMedia({ q, page: Number.isInteger(page) && page > 0 ? page : 1 });
-  const body: MediaListResponse = {
-    items: list.rows.map(toMediaApiItem),
-    total: list.total,
-    page: list.page,
-    pageCount: list.pageCount,
-    maxUploadBytes: maxUploadBytes(),
-  };
-  return json(body);
-}
+export const GET = adminRoute({
+  permission: 'media.upload',
+  run: async ({ query }) => {
+    const q = (query.get('q') ?? '').slice(0, 200);
+    const page = Number(query.get('page') ?? '1');
+    const list = await listMedia({ q, page: Number.isInteger(page) && page > 0 ? page : 1 });
+    const body: MediaList = {
+      items: list.rows.map(toMediaApiItem),
+      total: list.total,
+      page: list.page,
+      pageCount: list.pageCount,
+      maxUploadBytes: maxUploadBytes(),
+    };
+    return { ok: true, body };
+  },
+});
 
-export async function POST(request: NextRequest) {
-  await connection();
-  return withRequestLog(request, 'POST /api/admin/media', () => upload(request));
-}
+export const POST = adminRoute({
+  permission: 'media.upload',
+  log: 'POST /api/admin/media',
+  run: async (_input, { request, actor }) => upload(request, actor),
+});
 
-async function upload(request: NextRequest): Promise<Response> {
-  const auth = await authorizeApi(request, 'media.upload');
-  if (!auth.ok) return auth.response;
-
+async function upload(request: Request, actor: Actor): Promise<RouteOutcome<Uploaded, Uploaded>> {
   const maxBytes = maxUploadBytes();
   // One file and its multipart framing. Refused before reading a byte when the client says
   // more; counted while reading when it says nothing or lies.
   const requestLimit = maxBytes + MULTIPART_OVERHEAD_BYTES;
-  const tooLarge = () => json({ error: uploadProblemMessage('too-large', maxBytes), results: [] }, 413);
+  const tooLarge = () => refuse('too_large', uploadProblemMessage('too-large', maxBytes), { results: [] });
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > requestLimit) return tooLarge();
   const contentType = request.headers.get('content-type') ?? '';
   if (!contentType.toLowerCase().startsWith('multipart/form-data')) {
-    return jsonError('Send the images as multipart/form-data, in a field named "file".', 415);
+    return refuse('unreadable', 'Send the images as multipart/form-data, in a field named "file".');
   }
 
   let form: FormData;
@@ -71,22 +67,22 @@ async function upload(request: NextRequest): Promise<Response> {
     form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
   } catch (error) {
     if (error instanceof BodyTooLargeError) return tooLarge();
-    return jsonError('The upload could not be read. Try again.', 400);
+    return refuse('unreadable', 'The upload could not be read. Try again.');
   }
   const files = form.getAll('file').filter((value): value is File => typeof value !== 'string');
-  if (files.length === 0) return jsonError('Choose an image to upload.', 400);
-  if (files.length > MAX_FILES_PER_REQUEST) return jsonError(`Upload at most ${MAX_FILES_PER_REQUEST} images at a time.`, 400);
+  if (files.length === 0) return fieldError('file', 'Choose an image to upload.');
+  if (files.length > MAX_FILES_PER_REQUEST) return fieldError('file', `Upload at most ${MAX_FILES_PER_REQUEST} images at a time.`);
 
   const results: UploadFileResult[] = [];
-  for (const file of files) results.push(await storeUpload(file, maxBytes, auth.actor));
+  for (const file of files) results.push(await storeUpload(file, maxBytes, actor));
 
   const failed = results.filter((r) => !r.ok);
   if (failed.length === results.length) {
     const first = failed[0] as Extract<UploadFileResult, { ok: false }>;
-    const status = results.length === 1 && first.error === uploadProblemMessage('too-large', maxBytes) ? 413 : 422;
-    return json({ error: first.error, results }, status);
+    const tooBig = results.length === 1 && first.error === uploadProblemMessage('too-large', maxBytes);
+    return refuse(tooBig ? 'too_large' : 'invalid', first.error, { results });
   }
-  return json({ results }, results.some((r) => r.ok && !r.duplicate) ? 201 : 200);
+  return { ok: true, body: { results }, status: results.some((r) => r.ok && !r.duplicate) ? 201 : 200 };
 }
 
 async function storeUpload(file: File, maxBytes: number, actor: Actor): Promise<UploadFileResult> {

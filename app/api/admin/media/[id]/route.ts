@@ -1,39 +1,25 @@
-import { expireTags } from '@/lib/expire-tags';
-import { connection, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { updateMedia } from '@/db/mutations/media';
 import { getMediaItem, getMediaOwner } from '@/db/queries/media';
-import { readJsonBody } from '@/lib/request-body';
-import { withRequestLog } from '@/lib/request-log';
+import type { MediaSaved } from '@/lib/newsroom-api';
 import { requiredAltSchema } from '@/lib/validation/media';
-import { userIdSchema } from '@/lib/validation/auth';
-import { authorizeApi, json, jsonError, toMediaApiItem } from '../media-json';
+import { adminRoute, fieldError, refuse } from '@/server/door';
+import { MEDIA_MISSING, toMediaApiItem } from '@/server/media';
 
 // PATCH {alt}: the picker's "add alt text, then use it" step. Other fields are edited on
 // /admin/media/[id] through its server action.
-
-const patchSchema = z.object({ alt: requiredAltSchema });
-
-export async function PATCH(request: NextRequest, ctx: RouteContext<'/api/admin/media/[id]'>) {
-  await connection();
-  return withRequestLog(request, 'PATCH /api/admin/media/[id]', () => patch(request, ctx));
-}
-
-async function patch(request: NextRequest, ctx: RouteContext<'/api/admin/media/[id]'>): Promise<Response> {
-  const id = userIdSchema.safeParse((await ctx.params).id);
-  if (!id.success) return jsonError('That image is no longer in the library.', 404);
-  const auth = await authorizeApi(request, 'media.edit', () => getMediaOwner(id.data));
-  if (!auth.ok) return auth.response;
-
-  const read = await readJsonBody(request, 16 * 1024);
-  if (!read.ok) return read.reason === 'too_large' ? jsonError('The request is too large.', 413) : jsonError('Send JSON such as {"alt": "…"}.', 400);
-  const parsed = patchSchema.safeParse(read.value);
-  if (!parsed.success) return jsonError(parsed.error.issues[0]?.message ?? 'Check the alt text.', 422);
-
-  const result = await updateMedia(id.data, { alt: parsed.data.alt }, auth.actor);
-  if (!result.ok) return jsonError(result.error === 'not_found' ? 'That image is no longer in the library.' : 'Check the alt text.', result.error === 'not_found' ? 404 : 422);
-  expireTags(result.invalidates);
-  const item = await getMediaItem(id.data);
-  if (!item) return jsonError('That image is no longer in the library.', 404);
-  return json({ item: toMediaApiItem(item) });
-}
+export const PATCH = adminRoute({
+  permission: 'media.edit',
+  params: z.object({ id: z.coerce.number().int().positive() }),
+  resource: ({ id }) => getMediaOwner(id),
+  missing: MEDIA_MISSING,
+  body: { schema: z.object({ alt: requiredAltSchema }), limit: 16 * 1024, unreadable: 'Send JSON such as {"alt": "…"}.' },
+  log: 'PATCH /api/admin/media/[id]',
+  run: async ({ params, body }, { actor }) => {
+    const result = await updateMedia(params.id, { alt: body.alt }, actor);
+    if (!result.ok) return result.error === 'not_found' ? refuse('not_found', MEDIA_MISSING) : fieldError('alt', 'Check the alt text.');
+    const item = await getMediaItem(params.id);
+    if (!item) return refuse('not_found', MEDIA_MISSING);
+    return { ok: true, body: { item: toMediaApiItem(item) } satisfies MediaSaved, invalidates: result.invalidates };
+  },
+});

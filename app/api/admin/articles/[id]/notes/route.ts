@@ -1,30 +1,19 @@
 import { addArticleNote } from '@/db/mutations/articles';
-import { authorizeArticle, changeBy } from '@/lib/editor/article-access';
-import { NO_STORE, saveResponse, unreadableBody } from '@/lib/editor/api-responses';
-import { readJsonBody, SMALL_BODY_LIMIT } from '@/lib/request-body';
-import { expireTags } from '@/lib/expire-tags';
-import { withRequestLog } from '@/lib/request-log';
-import { fieldErrors } from '@/lib/validation/article';
+import { changeArticle } from '@/lib/permissions';
+import { SMALL_BODY_LIMIT } from '@/lib/request-body';
 import { noteRequestSchema } from '@/lib/validation/editor';
+import { ARTICLE_MISSING, articleParams, findArticle, saveOutcome } from '@/server/articles';
+import { adminRoute } from '@/server/door';
 
 // Adds a public correction, clarification or update note to a published article. Whoever may
 // publish the article may annotate it.
-export async function POST(request: Request, context: RouteContext<'/api/admin/articles/[id]/notes'>) {
-  return withRequestLog(request, 'POST /api/admin/articles/[id]/notes', async () => {
-    const access = await authorizeArticle(request, (await context.params).id, changeBy('article.publish'));
-    if (!access.ok) return access.response;
-    const read = await readJsonBody(request, SMALL_BODY_LIMIT);
-    if (!read.ok) return unreadableBody(read.reason);
-    const body = noteRequestSchema.safeParse(read.value);
-    if (!body.success) {
-      const errors = fieldErrors(body.error);
-      return Response.json(
-        { ok: false, reason: 'invalid', error: Object.values(errors)[0] ?? 'The note could not be read.', errors },
-        { status: 422, headers: NO_STORE },
-      );
-    }
-    const result = addArticleNote(access.articleId, body.data.version, { kind: body.data.kind, text: body.data.text }, access.actor);
-    if (result.ok) expireTags(result.invalidate);
-    return saveResponse(result);
-  });
-}
+export const POST = adminRoute({
+  permission: changeArticle('article.publish'),
+  params: articleParams,
+  resource: ({ id }) => findArticle(id),
+  missing: ARTICLE_MISSING,
+  body: { schema: noteRequestSchema, limit: SMALL_BODY_LIMIT },
+  log: 'POST /api/admin/articles/[id]/notes',
+  run: async ({ params, body }, { actor }) =>
+    saveOutcome(addArticleNote(params.id, body.version, { kind: body.kind, text: body.text }, actor)),
+});

@@ -1,21 +1,24 @@
 import { leavePresence, touchPresence } from '@/db/mutations/presence';
-import { authorizeArticle } from '@/lib/editor/article-access';
-import { NO_STORE } from '@/lib/editor/api-responses';
+import type { PresenceAnswer } from '@/lib/newsroom-api';
+import { openArticle } from '@/lib/permissions';
+import { ARTICLE_MISSING, articleParams, findArticle } from '@/server/articles';
+import { adminRoute } from '@/server/door';
 
 // The editor's heartbeat: "I have this article open" → who else has. Only someone who may open
 // the article in the editor appears there or learns who else has it open. Not request-logged: it
 // fires every few seconds per open editor and says nothing an operator needs.
-export async function POST(request: Request, context: RouteContext<'/api/admin/articles/[id]/presence'>) {
-  const access = await authorizeArticle(request, (await context.params).id, { open: true });
-  if (!access.ok) return access.response;
-  const others = touchPresence(access.articleId, access.user.id);
-  return Response.json({ others }, { headers: NO_STORE });
-}
+const presence = { permission: openArticle, params: articleParams, resource: ({ id }: { id: number }) => findArticle(id), missing: ARTICLE_MISSING };
+
+export const POST = adminRoute({
+  ...presence,
+  run: async ({ params }, { user }) => ({ ok: true, body: { others: touchPresence(params.id, user.id) } satisfies PresenceAnswer }),
+});
 
 // Sent with navigator.sendBeacon when the editor closes.
-export async function DELETE(request: Request, context: RouteContext<'/api/admin/articles/[id]/presence'>) {
-  const access = await authorizeArticle(request, (await context.params).id, { open: true });
-  if (!access.ok) return access.response;
-  leavePresence(access.articleId, access.user.id);
-  return new Response(null, { status: 204, headers: NO_STORE });
-}
+export const DELETE = adminRoute({
+  ...presence,
+  run: async ({ params }, { user }) => {
+    leavePresence(params.id, user.id);
+    return { ok: true, body: {} };
+  },
+});

@@ -1,5 +1,6 @@
 import type { EditorArticle } from '@/db/queries/editor';
-import { draftToInput, localCopyKey, sameDraft, type EditorDraft, type LocalCopy } from './draft';
+import { draftToInput, localCopyKey, sameDraft, type EditorDraft, type LocalCopy } from '@/lib/editor/draft';
+import { newsroomClient } from '@/components/admin/newsroom-client';
 
 // Keeps the editor's draft safe: in this browser on every change (so a crash or a lost
 // connection loses nothing), and on the server a moment after typing stops (and at least every
@@ -36,7 +37,7 @@ export interface SyncOptions {
   version: number | null;
   initial: EditorDraft;
   autosave: boolean;
-  fetch?: typeof fetch;
+  fetch?: (input: string, init?: RequestInit) => Promise<Response>;
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
   onCreated?: (id: number) => void;
 }
@@ -51,7 +52,7 @@ export class ArticleSync {
   private substantive = false;
   autosave: boolean;
   onCreated: ((id: number) => void) | undefined;
-  private readonly fetchImpl: typeof fetch;
+  private readonly api: ReturnType<typeof newsroomClient>;
   private readonly storage: SyncOptions['storage'];
 
   constructor(options: SyncOptions) {
@@ -59,7 +60,7 @@ export class ArticleSync {
     this.saved = options.initial;
     this.autosave = options.autosave;
     this.onCreated = options.onCreated;
-    this.fetchImpl = options.fetch ?? ((...args) => fetch(...args));
+    this.api = newsroomClient(options.fetch);
     this.storage = options.storage === undefined ? (typeof localStorage === 'undefined' ? null : localStorage) : options.storage;
   }
 
@@ -172,30 +173,12 @@ export class ArticleSync {
     this.setStatus({ kind: 'saving' });
     this.lastSaveAt = Date.now();
     const id = this.snapshot.articleId;
-    let response: Response;
-    try {
-      response = await this.fetchImpl(id === null ? '/api/admin/articles' : `/api/admin/articles/${id}`, {
-        method: id === null ? 'POST' : 'PUT',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(
-          id === null
-            ? { article: draftToInput(sending) }
-            : { version: this.snapshot.version, article: draftToInput(sending), substantive: this.substantive },
-        ),
-      });
-    } catch {
-      this.setStatus({ kind: 'offline' });
-      this.schedule(RETRY_MS);
-      return false;
-    }
-    const body = (await response.json().catch(() => ({}))) as {
-      id?: number;
-      version?: number;
-      error?: string;
-      errors?: Record<string, string>;
-      current?: { savedBy: string | null };
-    };
-    if (response.ok && body.id && body.version) {
+    const answer =
+      id === null
+        ? await this.api.createArticle(draftToInput(sending))
+        : await this.api.saveArticle(id, { version: this.snapshot.version, article: draftToInput(sending), substantive: this.substantive });
+    if (answer.ok) {
+      const body = answer;
       const created = id === null;
       if (created) this.clearLocal();
       this.saved = sending;
@@ -212,29 +195,30 @@ export class ArticleSync {
       if (this.autosave) this.schedule(0);
       return false;
     }
-    if (response.status === 409) {
-      const savedBy = body.current?.savedBy ?? null;
-      this.setStatus({ kind: 'conflict', savedBy, theirs: null });
-      try {
-        const theirs = await this.fetchImpl(`/api/admin/articles/${id}`, { cache: 'no-store' });
-        const data = (await theirs.json()) as { article?: EditorArticle };
-        this.setStatus({ kind: 'conflict', savedBy, theirs: data.article ?? null });
-      } catch {
-        /* the panel says what it can without their copy */
+    switch (answer.reason) {
+      case 'conflict': {
+        const savedBy = answer.current?.savedBy ?? null;
+        this.setStatus({ kind: 'conflict', savedBy, theirs: null });
+        // Without their copy, the panel says what it can.
+        const theirs = id === null ? null : await this.api.loadArticle(id);
+        this.setStatus({ kind: 'conflict', savedBy, theirs: theirs?.ok ? theirs.article : null });
+        return false;
       }
-      return false;
+      case 'signed_out':
+        this.setStatus({ kind: 'signed-out' });
+        return false;
+      case 'offline':
+      case 'unavailable':
+        this.setStatus({ kind: 'offline' });
+        this.schedule(RETRY_MS);
+        return false;
+      default: {
+        // One message a field: the first thing wrong with it.
+        const errors = Object.fromEntries(Object.entries(answer.fieldErrors ?? {}).map(([field, messages]) => [field, messages?.[0] ?? '']));
+        this.setStatus({ kind: 'error', message: answer.error, errors });
+        return false;
+      }
     }
-    if (response.status === 401) {
-      this.setStatus({ kind: 'signed-out' });
-      return false;
-    }
-    if (response.status >= 500) {
-      this.setStatus({ kind: 'offline' });
-      this.schedule(RETRY_MS);
-      return false;
-    }
-    this.setStatus({ kind: 'error', message: body.error ?? 'The article could not be saved.', errors: body.errors ?? {} });
-    return false;
   }
 
   /** Retry after the connection came back. */

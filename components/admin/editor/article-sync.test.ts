@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ArticleSync, AUTOSAVE_DELAY_MS } from './article-sync';
-import { emptyDraft, localCopyKey, parseLocalCopy, withTitle } from './draft';
+import { emptyDraft, localCopyKey, parseLocalCopy, withTitle } from '@/lib/editor/draft';
 
 function memoryStorage() {
   const map = new Map<string, string>();
@@ -63,7 +63,7 @@ describe('ArticleSync', () => {
   it('stops at a conflict, keeps my text, and saves it on top of theirs only when asked', async () => {
     const storage = memoryStorage();
     const fetch = vi.fn(async (url: string, init?: RequestInit) => {
-      if (!init?.method) return json(200, { article: { id: 7, version: 5, title: 'Theirs' } });
+      if (!init?.method) return json(200, { ok: true, article: { id: 7, version: 5, title: 'Theirs' } });
       const body = JSON.parse(String(init.body));
       return body.version === 5
         ? json(200, { ok: true, id: 7, version: 6 })
@@ -110,7 +110,7 @@ describe('ArticleSync', () => {
 
   it('holds a live article\'s changes in the browser until Update, and shows field errors', async () => {
     const storage = memoryStorage();
-    const fetch = vi.fn(async () => json(422, { ok: false, reason: 'invalid', error: 'Some fields need attention.', errors: { slug: 'Taken.' } }));
+    const fetch = vi.fn(async () => json(422, { ok: false, reason: 'invalid', error: 'Some fields need attention.', fieldErrors: { slug: ['Taken.'] } }));
     const sync = new ArticleSync({ articleId: 7, version: 2, initial: base, autosave: false, fetch: fetch as never, storage });
     sync.update((d) => ({ ...d, slug: 'taken' }));
     await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS * 5);
