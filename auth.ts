@@ -116,10 +116,3 @@ export const { auth, signIn, signOut } = NextAuth({
     },
   },
 });
-
-/** The id and session version the current request's cookie claims (auth-guards re-checks them). */
-export async function getSessionClaims(): Promise<{ userId: number } | null> {
-  const session = await auth();
-  const id = Number(session?.user?.id);
-  return Number.isInteger(id) && id > 0 ? { userId: id } : null;
-}

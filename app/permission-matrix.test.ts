@@ -28,7 +28,6 @@ vi.mock('@/auth', () => ({
   signIn: async () => undefined,
   signOut: async () => undefined,
   checkSignInThrottle: async () => ({ allowed: true }),
-  getSessionClaims: async () => (session.userId ? { userId: session.userId } : null),
 }));
 vi.mock('next/headers', () => ({
   headers: async () => session.headers,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, count, desc, eq, inArray, isNull, like, or, sql, type AnyColumn } from 'drizzle-orm';
 import { getDb, type DB } from '@/db/client';
-import { articleBylines, articles, articleTags, bylines, curation, media, sections, tags, users } from '@/db/schema';
+import { articles, bylines, curation, media, sections, tags, users } from '@/db/schema';
 import type { CurationSlot } from '@/lib/validation/taxonomy';
 import { mediaUrl } from './articles';
 
@@ -109,11 +109,6 @@ export async function findTagByNameOrSlug(text: string, db: DB = getDb()): Promi
   return row ?? null;
 }
 
-export async function countTagLinks(tagId: number, db: DB = getDb()): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(articleTags).where(eq(articleTags.tagId, tagId));
-  return row?.n ?? 0;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Bylines
 
@@ -205,11 +200,6 @@ export interface UserChoice {
 
 export async function listUserChoices(db: DB = getDb()): Promise<UserChoice[]> {
   return db.select({ id: users.id, name: users.name, email: users.email }).from(users).orderBy(asc(users.disabled), sql`lower(${users.name})`);
-}
-
-export async function countBylineLinks(bylineId: number, db: DB = getDb()): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(articleBylines).where(eq(articleBylines.bylineId, bylineId));
-  return row?.n ?? 0;
 }
 
 // ---------------------------------------------------------------------------------------------

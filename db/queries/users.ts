@@ -190,7 +190,3 @@ export async function getAccount(userId: number, db: DB = getDb()): Promise<Acco
     bylineChoices: choices.map(({ id, name }) => ({ id, name })),
   };
 }
-
-export async function listUserEmails(db: DB = getDb()): Promise<{ id: number; email: string }[]> {
-  return db.select({ id: users.id, email: users.email }).from(users).orderBy(desc(users.id));
-}
