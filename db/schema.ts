@@ -373,5 +373,4 @@ export type Byline = typeof bylines.$inferSelect;
 export type Section = typeof sections.$inferSelect;
 export type Tag = typeof tags.$inferSelect;
 export type Article = typeof articles.$inferSelect;
-export type NewArticle = typeof articles.$inferInsert;
 export type Media = typeof media.$inferSelect;
