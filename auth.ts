@@ -6,7 +6,7 @@ import { recordAudit } from './db/mutations/audit';
 import { recordSignIn } from './db/mutations/users';
 import { getRecentSignInFailures } from './db/queries/audit';
 import { getLiveSessionUser, getUserForSignIn } from './db/queries/users';
-import type { Role } from './db/schema';
+import type { Role } from './lib/domain';
 import { getAuthSecret } from './lib/auth-secret';
 import { decideClientAddress, trustedProxyHops } from './lib/request-guard.mjs';
 import { verifyPassword } from './lib/passwords';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Role } from '@/db/schema';
-import { ROLE_LIST as ROLES } from '@/lib/roles';
+import { ROLES, type Role } from '@/lib/domain';
 import { ACTIONS, ADMIN_PAGES, can, canChangeArticle, canMoveArticle, decideArticleControls, PERMISSION_TABLE, type Action } from './permissions';
 
 // The expected table, written out cell by cell from design.md §3 independently of the module:

@@ -1,5 +1,4 @@
-import type { Role } from '@/db/schema';
-import type { ArticleStatus } from '@/lib/domain';
+import type { ArticleStatus, Role } from '@/lib/domain';
 
 // The newsroom's role table (design.md §3), as data. Every admin page, server action and
 // route handler asks `can()` (through lib/auth-guards.ts); no other file decides who may do what.

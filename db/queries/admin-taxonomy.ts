@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, inArray, isNull, like, or, sql, type AnyColumn } from 'drizzle-orm';
 import { getDb, type DB } from '@/db/client';
 import { articles, bylines, curation, media, sections, tags, users } from '@/db/schema';
+import type { BylineKind } from '@/lib/domain';
 import type { CurationSlot } from '@/lib/validation/taxonomy';
 import { mediaUrl } from './articles';
 
@@ -116,7 +117,7 @@ export interface AdminByline {
   id: number;
   name: string;
   slug: string;
-  kind: 'person' | 'desk';
+  kind: BylineKind;
   jobTitle: string;
   bio: string;
   avatarMediaId: number | null;
@@ -154,7 +155,7 @@ export interface BylineOption {
   id: number;
   name: string;
   slug: string;
-  kind: 'person' | 'desk';
+  kind: BylineKind;
 }
 
 export async function searchBylines(q: string, limit = 10, db: DB = getDb()): Promise<BylineOption[]> {
