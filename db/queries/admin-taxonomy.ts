@@ -1,6 +1,7 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, isNull, like, or, sql, type AnyColumn } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import { getDb, type DB } from '@/db/client';
+import { containsText, startsWithText } from '@/db/like';
 import { articles, bylines, curation, media, sections, tags, users } from '@/db/schema';
 import type { BylineKind } from '@/lib/domain';
 import type { CurationSlot } from '@/lib/validation/taxonomy';
@@ -8,11 +9,6 @@ import { mediaUrl } from './articles';
 
 // The newsroom's views of sections, tags, bylines and the home page's slots. Uncached: admin
 // pages render per request, and an editor must see their own change at once.
-
-// A LIKE pattern with the user's % and _ taken literally (use with ESCAPE '\').
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
-const containsText = (column: AnyColumn, text: string) => sql`${column} LIKE ${`%${escapeLike(text)}%`} ESCAPE '\\'`;
-const startsWithText = (column: AnyColumn, text: string) => sql`${column} LIKE ${`${escapeLike(text)}%`} ESCAPE '\\'`;
 
 // ---------------------------------------------------------------------------------------------
 // Sections
@@ -263,7 +259,7 @@ export async function searchPublishedArticles(q: string, limit = 15, db: DB = ge
       and(
         eq(articles.status, 'published'),
         isNull(articles.deletedAt),
-        text ? sql`${articles.title} LIKE ${`%${escapeLike(text)}%`} ESCAPE '\\'` : undefined,
+        text ? containsText(articles.title, text) : undefined,
       ),
     )
     .orderBy(desc(articles.publishedAt), desc(articles.id))
