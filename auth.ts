@@ -6,7 +6,7 @@ import { recordAudit } from './db/mutations/audit';
 import { recordSignIn } from './db/mutations/users';
 import { getRecentSignInFailures } from './db/queries/audit';
 import { getLiveSessionUser, getUserForSignIn } from './db/queries/users';
-import type { Role } from './db/schema';
+import type { Role } from './lib/domain';
 import { getAuthSecret } from './lib/auth-secret';
 import { decideClientAddress, trustedProxyHops } from './lib/request-guard.mjs';
 import { verifyPassword } from './lib/passwords';
@@ -116,10 +116,3 @@ export const { auth, signIn, signOut } = NextAuth({
     },
   },
 });
-
-/** The id and session version the current request's cookie claims (auth-guards re-checks them). */
-export async function getSessionClaims(): Promise<{ userId: number } | null> {
-  const session = await auth();
-  const id = Number(session?.user?.id);
-  return Number.isInteger(id) && id > 0 ? { userId: id } : null;
-}

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 // Every door into the newsroom, asked by every role. The doors are found in the code — every
 // export of a 'use server' module and every method of a route handler under app/api — so a new one
 // fails the first test below until it is given a row in DOORS. Each row says which permission the
-// door needs, written out here from the role table (design of the newsroom's roles), not read from
-// lib/permissions.ts; each call runs against its own fresh rows in a private database, and a
-// refused call must leave every row of that database exactly as it was.
+// door needs, written out here by hand, not read from lib/permissions.ts; each call runs against
+// its own fresh rows in a private database, and a refused call must leave every row of that
+// database exactly as it was.
 //
 // Only the edges of the framework are replaced: the session (who is signed in), the request's
 // headers and Next's cache functions. The doors themselves, lib/permissions.ts, the queries and
@@ -28,7 +28,6 @@ vi.mock('@/auth', () => ({
   signIn: async () => undefined,
   signOut: async () => undefined,
   checkSignInThrottle: async () => ({ allowed: true }),
-  getSessionClaims: async () => (session.userId ? { userId: session.userId } : null),
 }));
 vi.mock('next/headers', () => ({
   headers: async () => session.headers,

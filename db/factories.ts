@@ -16,6 +16,7 @@ import type {
   VideoNode,
 } from '../lib/body/types';
 import { bodyToPlainText, countWords } from '../lib/body/text';
+import type { BylineKind } from '../lib/domain';
 
 export const SEED = 20261126;
 
@@ -1297,7 +1298,7 @@ export function makeTagDefs(rng: Rng, count: number): TagDef[] {
 
 export interface BylineDef {
   name: string;
-  kind: 'person' | 'desk';
+  kind: BylineKind;
   jobTitle: string;
   bio: string;
   beat: SectionTopic;

@@ -1,4 +1,5 @@
-// First run (issue 3), called by db/prepare.ts before the server starts:
+// First run, called by db/prepare.ts before the server starts (docs/security.md, "First run and
+// the command line"):
 //  - the key that signs sessions: AUTH_SECRET, or one generated into the data directory;
 //  - when no user exists, an admin: ADMIN_EMAIL (default admin@localhost) with ADMIN_PASSWORD,
 //    or with a generated password printed once, here, to stdout.

@@ -15,10 +15,14 @@ const createdAt = () =>
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`);
 
-import { ARTICLE_KINDS, ARTICLE_STATUSES, ROLES, type ArticleNote } from '../lib/domain';
+import { ARTICLE_KINDS, ARTICLE_STATUSES, BYLINE_KINDS, ROLES, type ArticleNote } from '../lib/domain';
 
-export { ARTICLE_KINDS, ARTICLE_STATUSES, ROLES };
-export type { ArticleKind, ArticleNote, ArticleStatus, Role } from '../lib/domain';
+// The vocabulary is lib/domain.ts's; new code imports it from there. These re-exports remain
+// only for scripts/user.ts, db/mutations/users.ts, db/mutations/articles.ts,
+// db/mutations/article-trash.ts and app/admin/users/user-forms.tsx, which still import them
+// from here.
+export { ROLES };
+export type { ArticleNote, ArticleStatus, Role } from '../lib/domain';
 
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -101,7 +105,7 @@ export const bylines = sqliteTable('bylines', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull(),
   slug: text('slug').notNull().unique(),
-  kind: text('kind', { enum: ['person', 'desk'] }).notNull().default('person'),
+  kind: text('kind', { enum: BYLINE_KINDS }).notNull().default('person'),
   jobTitle: text('job_title').notNull().default(''),
   bio: text('bio').notNull().default(''),
   avatarMediaId: integer('avatar_media_id').references(() => media.id, { onDelete: 'set null' }),
@@ -373,5 +377,4 @@ export type Byline = typeof bylines.$inferSelect;
 export type Section = typeof sections.$inferSelect;
 export type Tag = typeof tags.$inferSelect;
 export type Article = typeof articles.$inferSelect;
-export type NewArticle = typeof articles.$inferInsert;
 export type Media = typeof media.$inferSelect;

@@ -52,7 +52,7 @@ import {
   type SectionTopic,
   type Topic,
 } from './factories';
-import type { ArticleStatus } from './schema';
+import type { ArticleStatus } from '../lib/domain';
 import { articles, bylines, media, sections, tags } from './schema';
 
 const MINUTE = 60_000;

@@ -1,4 +1,4 @@
-import { ARTICLE_STATUSES, type ArticleStatus } from './domain';
+import { ARTICLE_STATUSES } from './domain';
 import { parsePageParam } from './pagination';
 
 // The newsroom's article list is driven by a GET form: every filter lives in the URL, so a
@@ -77,8 +77,4 @@ export function adminArticlesHref(filters: AdminArticleFilters, changes: Partial
   if (f.page > 1) params.set('page', String(f.page));
   const query = params.toString();
   return query ? `/admin/articles?${query}` : '/admin/articles';
-}
-
-export function isArticleStatus(value: string): value is ArticleStatus {
-  return (ARTICLE_STATUSES as readonly string[]).includes(value);
 }

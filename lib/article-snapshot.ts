@@ -55,10 +55,3 @@ export const SNAPSHOT_FIELD_LABELS: Record<keyof ArticleSnapshot, string> = {
   reviewDeadline: 'Review deadline',
   internalNotes: 'Internal notes',
 };
-
-// The fields that differ between two snapshots, in a stable order.
-export function changedFields(a: ArticleSnapshot, b: ArticleSnapshot): (keyof ArticleSnapshot)[] {
-  return (Object.keys(SNAPSHOT_FIELD_LABELS) as (keyof ArticleSnapshot)[]).filter(
-    (key) => JSON.stringify(a[key] ?? null) !== JSON.stringify(b[key] ?? null),
-  );
-}

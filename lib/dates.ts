@@ -1,5 +1,5 @@
-// Every date a reader sees is in the newsroom's time zone (design §5), never the server's:
-// each function takes the IANA zone explicitly and works on instants, so process.env.TZ
+// Every date a reader sees is in the newsroom's time zone (the `time_zone` setting), never the
+// server's: each function takes the IANA zone explicitly and works on instants, so process.env.TZ
 // never changes a result. Output is English, as the rest of the site.
 
 export const DEFAULT_TIME_ZONE = 'Europe/Kyiv';

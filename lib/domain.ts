@@ -3,6 +3,10 @@
 export const ROLES = ['contributor', 'author', 'editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+// A byline names a person or a desk; crawlers see a desk as an organization.
+export const BYLINE_KINDS = ['person', 'desk'] as const;
+export type BylineKind = (typeof BYLINE_KINDS)[number];
+
 export const ARTICLE_STATUSES = ['draft', 'in_review', 'scheduled', 'published', 'unpublished'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 

@@ -19,8 +19,6 @@ export const IMAGE_KINDS: Readonly<Record<ImageKind, { mime: string; ext: string
 };
 
 export const ALLOWED_TYPES_LABEL = 'JPEG, PNG, WebP, AVIF or GIF';
-// For <input type="file" accept>: a hint to the picker only; the server decides.
-export const ACCEPT_ATTRIBUTE = 'image/jpeg,image/png,image/webp,image/avif,image/gif,.jpg,.jpeg,.png,.webp,.avif,.gif';
 
 export const DEFAULT_MAX_UPLOAD_MB = 20;
 // A decompression bomb is small on the wire and huge in memory: refuse pictures above 100

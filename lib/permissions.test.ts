@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Role } from '@/db/schema';
-import { ROLE_LIST as ROLES } from '@/lib/roles';
+import { ROLES, type Role } from '@/lib/domain';
 import { ACTIONS, ADMIN_PAGES, can, canChangeArticle, canMoveArticle, decideArticleControls, PERMISSION_TABLE, type Action } from './permissions';
 
-// The expected table, written out cell by cell from design.md §3 independently of the module:
+// The expected table, written out cell by cell by hand, independently of the module:
 // A = allowed on anything, O = only on own resources, - = refused.
 // Columns: contributor, author, editor, admin.
 const EXPECTED: Record<Action, [string, string, string, string]> = {

@@ -1,8 +1,7 @@
-import type { Role } from '@/db/schema';
-import type { ArticleStatus } from '@/lib/domain';
+import type { ArticleStatus, Role } from '@/lib/domain';
 
-// The newsroom's role table (design.md §3), as data. Every admin page, server action and
-// route handler asks `can()` (through lib/auth-guards.ts); no other file decides who may do what.
+// The newsroom's role table, as data. Every admin page, server action and route handler asks
+// `can()` (through lib/auth-guards.ts); no other file decides who may do what.
 //
 // A scope says how far a role reaches for an action:
 //   'any'  — allowed, whoever owns the resource
@@ -123,10 +122,9 @@ export function canChangeArticle(user: Actor | null | undefined, action: Action,
   return !isLiveStatus(article.status) || can(user, 'article.publish', article);
 }
 
-// Which permission each workflow move needs (design of the role table): anyone may send their
-// own draft to review or take it back; publishing, scheduling and unpublishing need
-// 'article.publish'. Moving a live article anywhere is a change, so canChangeArticle adds the
-// publish right for that too.
+// Which permission each workflow move needs: anyone may send their own draft to review or take it
+// back; publishing, scheduling and unpublishing need 'article.publish'. Moving a live article
+// anywhere is a change, so canChangeArticle adds the publish right for that too.
 export const TRANSITION_ACTION: Readonly<Record<ArticleStatus, Action>> = {
   draft: 'article.edit',
   in_review: 'article.submit',

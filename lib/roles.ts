@@ -1,5 +1,3 @@
-import type { Role } from '@/db/schema';
-
-// The four roles in order of reach, for forms and validation (client code must not import
-// db/schema's values). db/roles.test.ts keeps this list equal to the schema's enum.
-export const ROLE_LIST = ['contributor', 'author', 'editor', 'admin'] as const satisfies readonly Role[];
+// The role list is lib/domain.ts's ROLES; this name remains only for
+// app/admin/users/user-forms.tsx, which still imports it from here.
+export { ROLES as ROLE_LIST } from './domain';

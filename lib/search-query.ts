@@ -76,7 +76,3 @@ export function splitHighlights(snippet: string): SnippetPart[] {
   if (current) parts.push({ text: current, highlight });
   return parts;
 }
-
-export function hasHighlight(snippet: string): boolean {
-  return snippet.includes(MARK_START);
-}

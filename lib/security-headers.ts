@@ -1,4 +1,4 @@
-// Security headers (issue 3, docs/security.md). next.config.ts sends the static ones with every
+// Security headers (docs/security.md, "Headers"). next.config.ts sends the static ones with every
 // response, so public pages stay prerendered and cacheable; proxy.ts adds a per-request nonce
 // policy for the newsroom (/admin) and sign-in (/login), which are rendered per request anyway.
 

@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 
 // Robots rules shared by every page. Public pages let Google show large image previews
 // (Search Central's news guidance); private or duplicate pages (search results, previews,
-// the newsroom, sign-in) are kept out of the index. Search, admin and login pages should
-// export `metadata = noindexMetadata` (or spread it into their generateMetadata).
+// the newsroom, sign-in) are kept out of the index: the preview layout and the public pages'
+// not-found answers use NOINDEX_ROBOTS, and proxy.ts also sends X-Robots-Tag on /admin, /login
+// and /preview.
 export const INDEX_ROBOTS = {
   index: true,
   follow: true,
@@ -17,8 +18,6 @@ export const NOINDEX_ROBOTS = {
   googleBot: { index: false, follow: false },
 } satisfies NonNullable<Metadata['robots']>;
 
-export const noindexMetadata: Metadata = { robots: NOINDEX_ROBOTS };
-
 // Paths crawlers should not visit (robots.txt) — the same list the pages above mark noindex.
 export const PRIVATE_PATH_PREFIXES = ['/admin', '/api', '/search', '/preview', '/login'] as const;
 
@@ -26,11 +25,6 @@ export const PRIVATE_PATH_PREFIXES = ['/admin', '/api', '/search', '/preview', '
 // offered, the page's own feed first.
 export function rssAlternates(feeds: { title: string; path: string }[]): Record<string, { title: string; url: string }[]> {
   return { 'application/rss+xml': feeds.map((f) => ({ title: f.title, url: f.path })) };
-}
-
-// "?page=N" pages canonicalise to themselves (design: paginated fronts), page 1 to the bare path.
-export function paginatedPath(path: string, page: number): string {
-  return page > 1 ? `${path}?page=${page}` : path;
 }
 
 // The publisher as structured data names it: the site, its origin and the wordmark in

@@ -1,4 +1,5 @@
 import { isoWithOffset } from './dates';
+import type { BylineKind } from './domain';
 
 // Schema.org JSON-LD for crawlers, following Google Search Central's article, breadcrumb,
 // video and profile-page guidance. Pure builders: every URL passed in is already absolute,
@@ -15,7 +16,7 @@ export interface PublisherInfo {
 export interface PersonOrDesk {
   name: string;
   url: string;
-  kind: 'person' | 'desk';
+  kind: BylineKind;
   jobTitle?: string;
   image?: string | null;
   description?: string;

@@ -1,7 +1,7 @@
-// Sign-in throttling (issue 3): after 5 failed attempts for one account, or from one client
-// address, within 15 minutes, further attempts wait until the oldest of those failures leaves
-// the window. The failures themselves are audit_log rows ('auth.sign_in_failed'); see
-// db/queries/audit.ts and docs/security.md.
+// Sign-in throttling: after 5 failed attempts for one account, or from one client address, within
+// 15 minutes, further attempts wait until the oldest of those failures leaves the window. The
+// failures themselves are audit_log rows ('auth.sign_in_failed'); see db/queries/audit.ts and
+// docs/security.md.
 
 export const THROTTLE_MAX_FAILURES = 5;
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;

@@ -1,4 +1,4 @@
-import type { ArticleStatus } from '@/db/schema';
+import type { ArticleStatus } from '@/lib/domain';
 
 const LOOK: Record<ArticleStatus | 'deleted', { label: string; className: string }> = {
   draft: { label: 'Draft', className: 'border-rule bg-panel text-ink' },

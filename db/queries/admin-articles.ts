@@ -2,14 +2,14 @@ import 'server-only';
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from '@/db/client';
-import { articleBylines, articles, articleTags, bylines, sections, tags, users, type ArticleStatus } from '@/db/schema';
+import { articleBylines, articles, articleTags, bylines, sections, tags, users } from '@/db/schema';
 import {
   ADMIN_ARTICLES_PER_PAGE,
   ADMIN_STATUS_TABS,
   type AdminArticleFilters,
   type AdminStatusTab,
 } from '@/lib/admin-article-filters';
-import { ARTICLE_STATUSES } from '@/lib/domain';
+import { ARTICLE_STATUSES, type ArticleStatus } from '@/lib/domain';
 import { buildMatchExpression } from '@/lib/search-query';
 
 // The newsroom's article list (uncached, per request). Who sees what: writers ('article.edit'

@@ -1,17 +1,14 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, isNull, like, or, sql, type AnyColumn } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import { getDb, type DB } from '@/db/client';
-import { articleBylines, articles, articleTags, bylines, curation, media, sections, tags, users } from '@/db/schema';
+import { containsText, startsWithText } from '@/db/like';
+import { articles, bylines, curation, media, sections, tags, users } from '@/db/schema';
+import type { BylineKind } from '@/lib/domain';
 import type { CurationSlot } from '@/lib/validation/taxonomy';
 import { mediaUrl } from './articles';
 
 // The newsroom's views of sections, tags, bylines and the home page's slots. Uncached: admin
 // pages render per request, and an editor must see their own change at once.
-
-// A LIKE pattern with the user's % and _ taken literally (use with ESCAPE '\').
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
-const containsText = (column: AnyColumn, text: string) => sql`${column} LIKE ${`%${escapeLike(text)}%`} ESCAPE '\\'`;
-const startsWithText = (column: AnyColumn, text: string) => sql`${column} LIKE ${`${escapeLike(text)}%`} ESCAPE '\\'`;
 
 // ---------------------------------------------------------------------------------------------
 // Sections
@@ -109,11 +106,6 @@ export async function findTagByNameOrSlug(text: string, db: DB = getDb()): Promi
   return row ?? null;
 }
 
-export async function countTagLinks(tagId: number, db: DB = getDb()): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(articleTags).where(eq(articleTags.tagId, tagId));
-  return row?.n ?? 0;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Bylines
 
@@ -121,7 +113,7 @@ export interface AdminByline {
   id: number;
   name: string;
   slug: string;
-  kind: 'person' | 'desk';
+  kind: BylineKind;
   jobTitle: string;
   bio: string;
   avatarMediaId: number | null;
@@ -159,7 +151,7 @@ export interface BylineOption {
   id: number;
   name: string;
   slug: string;
-  kind: 'person' | 'desk';
+  kind: BylineKind;
 }
 
 export async function searchBylines(q: string, limit = 10, db: DB = getDb()): Promise<BylineOption[]> {
@@ -205,11 +197,6 @@ export interface UserChoice {
 
 export async function listUserChoices(db: DB = getDb()): Promise<UserChoice[]> {
   return db.select({ id: users.id, name: users.name, email: users.email }).from(users).orderBy(asc(users.disabled), sql`lower(${users.name})`);
-}
-
-export async function countBylineLinks(bylineId: number, db: DB = getDb()): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(articleBylines).where(eq(articleBylines.bylineId, bylineId));
-  return row?.n ?? 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -272,7 +259,7 @@ export async function searchPublishedArticles(q: string, limit = 15, db: DB = ge
       and(
         eq(articles.status, 'published'),
         isNull(articles.deletedAt),
-        text ? sql`${articles.title} LIKE ${`%${escapeLike(text)}%`} ESCAPE '\\'` : undefined,
+        text ? containsText(articles.title, text) : undefined,
       ),
     )
     .orderBy(desc(articles.publishedAt), desc(articles.id))

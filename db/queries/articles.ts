@@ -12,13 +12,12 @@ import {
   sections,
   tags,
   type Article,
-  type ArticleKind,
-  type ArticleNote,
 } from '@/db/schema';
 import { sanitizeBody } from '@/lib/body/sanitize';
 import { collectMediaIds } from '@/lib/body/text';
 import type { BodyDoc, BodyMedia } from '@/lib/body/types';
 import { cacheTags } from '@/lib/cache-tags';
+import type { ArticleKind, ArticleNote, BylineKind } from '@/lib/domain';
 import { readingTimeMinutes } from '@/lib/reading-time';
 
 export interface ImageRef {
@@ -32,7 +31,7 @@ export interface BylineRef {
   id: number;
   name: string;
   slug: string;
-  kind: 'person' | 'desk';
+  kind: BylineKind;
 }
 
 export interface ArticleCard {

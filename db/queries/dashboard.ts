@@ -2,7 +2,8 @@ import 'server-only';
 import { and, asc, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from '@/db/client';
-import { articles, pageViews, sections, settings, users, type ArticleStatus } from '@/db/schema';
+import { articles, pageViews, sections, settings, users } from '@/db/schema';
+import type { ArticleStatus } from '@/lib/domain';
 import { parseSchedulerReport, SCHEDULER_SETTINGS_KEY, type SchedulerReport } from '@/lib/scheduler-report';
 import type { AdminViewer } from './admin-articles';
 

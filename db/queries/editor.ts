@@ -10,12 +10,10 @@ import {
   sections,
   tags,
   users,
-  type ArticleKind,
-  type ArticleNote,
-  type ArticleStatus,
 } from '@/db/schema';
 import { collectMediaIds } from '@/lib/body/text';
 import type { BodyDoc } from '@/lib/body/types';
+import type { ArticleKind, ArticleNote, ArticleStatus, BylineKind } from '@/lib/domain';
 import { articleUrl, mediaUrl } from './articles';
 
 // What the article editor loads: every editable field, the names behind the ids it shows,
@@ -139,7 +137,7 @@ export async function getArticleForEditor(id: number): Promise<EditorArticle | n
 
 export interface EditorOptions {
   sections: { id: number; name: string; slug: string }[];
-  bylines: { id: number; name: string; kind: 'person' | 'desk'; userId: number | null }[];
+  bylines: { id: number; name: string; kind: BylineKind; userId: number | null }[];
   staff: { id: number; name: string; role: string }[];
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, count, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { getDb, type DB } from '@/db/client';
+import { containsText } from '@/db/like';
 import { articles, bylines, media, users } from '@/db/schema';
 
 export interface MediaFocus {
@@ -102,10 +103,6 @@ function toListItem(row: ListRow, now: Date): MediaListItem {
 }
 
 // `%` and `_` typed into the search box are matched literally.
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 function searchCondition(q: string | undefined): SQL | undefined {
   const text = q?.trim().slice(0, 200);
   if (!text) return undefined;
@@ -113,13 +110,12 @@ function searchCondition(q: string | undefined): SQL | undefined {
   // Every word must appear in one of the described fields (case-insensitive for ASCII).
   return and(
     ...words.map((word) => {
-      const pattern = containsPattern(word);
       return or(
-        sql`${media.alt} LIKE ${pattern} ESCAPE '\\'`,
-        sql`${media.caption} LIKE ${pattern} ESCAPE '\\'`,
-        sql`${media.credit} LIKE ${pattern} ESCAPE '\\'`,
-        sql`${media.sourceAgency} LIKE ${pattern} ESCAPE '\\'`,
-        sql`${media.originalName} LIKE ${pattern} ESCAPE '\\'`,
+        containsText(media.alt, word),
+        containsText(media.caption, word),
+        containsText(media.credit, word),
+        containsText(media.sourceAgency, word),
+        containsText(media.originalName, word),
       );
     }),
   );

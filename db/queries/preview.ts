@@ -1,8 +1,9 @@
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articles, sections, type ArticleStatus } from '@/db/schema';
+import { articles, sections } from '@/db/schema';
 import { buildArticlePage, type ArticlePage } from '@/db/queries/articles';
+import type { ArticleStatus } from '@/lib/domain';
 
 // An article in any status (not deleted) as its public page would show it, for /preview.
 // Uncached and untagged: a preview must show the latest save, and the caller (app/preview)

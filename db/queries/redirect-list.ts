@@ -1,6 +1,7 @@
 import 'server-only';
-import { count, desc, eq, like, or } from 'drizzle-orm';
+import { count, desc, eq, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { containsText } from '@/db/like';
 import { redirects, users } from '@/db/schema';
 
 export const REDIRECTS_PER_PAGE = 50;
@@ -18,7 +19,7 @@ export interface RedirectListRow {
 export async function listRedirects({ q, page }: { q?: string; page: number }): Promise<{ rows: RedirectListRow[]; total: number }> {
   const db = getDb();
   const text = q?.trim().toLowerCase();
-  const where = text ? or(like(redirects.fromPath, `%${text}%`), like(redirects.toPath, `%${text}%`)) : undefined;
+  const where = text ? or(containsText(redirects.fromPath, text), containsText(redirects.toPath, text)) : undefined;
   const [counted] = await db.select({ total: count() }).from(redirects).where(where);
   const rows = await db
     .select({

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articles, bylines, media, revisions, sections, tags, users, type ArticleStatus } from '@/db/schema';
+import { articles, bylines, media, revisions, sections, tags, users } from '@/db/schema';
+import type { ArticleStatus } from '@/lib/domain';
 import type { RevisionLookups } from '@/lib/revision-diff';
 
 // The newsroom's view of an article's history (uncached: per request, behind a permission check

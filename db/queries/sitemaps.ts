@@ -4,7 +4,7 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/db/client';
 import { articleBylines, articles, articleTags, bylines, media, sections, tags } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
-import { NEWS_SITEMAP_MAX_URLS, NEWS_SITEMAP_WINDOW_MS, SITEMAP_MAX_URLS } from '@/lib/sitemaps';
+import { articleSitemapCount, NEWS_SITEMAP_MAX_URLS, NEWS_SITEMAP_WINDOW_MS, SITEMAP_MAX_URLS } from '@/lib/sitemaps';
 import { articleUrl, isPublished, mediaUrl } from './articles';
 
 // Reads for sitemaps. Each walks an index (see EXPLAIN QUERY PLAN notes beside them), so
@@ -39,7 +39,7 @@ export async function getArticleSitemapSummary(): Promise<ArticleSitemapSummary>
   const db = getDb();
   const [row] = await db.all<{ total: number }>(sql`SELECT count(*) AS total FROM ${LIVE_BY_PUBLICATION} WHERE ${LIVE}`);
   const total = row?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / SITEMAP_MAX_URLS));
+  const pages = articleSitemapCount(total);
   const lastModified: number[] = [];
   for (let page = 0; page < pages; page++) {
     // The page's newest publication bounds its lastmod well enough for the index; the

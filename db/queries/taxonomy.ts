@@ -4,6 +4,7 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/db/client';
 import { articleBylines, articles, articleTags, bylines, media, tags } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
+import type { BylineKind } from '@/lib/domain';
 import { isPublished, listArticleCardsByIds, toImageRef, type ArticleCard, type ImageRef } from './articles';
 
 export interface TagPage {
@@ -17,7 +18,7 @@ export interface BylinePage {
   id: number;
   name: string;
   slug: string;
-  kind: 'person' | 'desk';
+  kind: BylineKind;
   jobTitle: string;
   bio: string;
   avatar: ImageRef | null;

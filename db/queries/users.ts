@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { getDb, type DB } from '@/db/client';
-import { bylines, users, userSessions, userTokens, type Role } from '@/db/schema';
+import { bylines, users, userSessions, userTokens } from '@/db/schema';
+import type { Role } from '@/lib/domain';
 import { hashToken } from '@/lib/tokens';
 
 // Newsroom users. Nothing here is cached: a role change or a disabled account must be seen on
@@ -189,8 +190,4 @@ export async function getAccount(userId: number, db: DB = getDb()): Promise<Acco
     bylineId: mine?.id ?? null,
     bylineChoices: choices.map(({ id, name }) => ({ id, name })),
   };
-}
-
-export async function listUserEmails(db: DB = getDb()): Promise<{ id: number; email: string }[]> {
-  return db.select({ id: users.id, email: users.email }).from(users).orderBy(desc(users.id));
 }

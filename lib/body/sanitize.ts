@@ -10,9 +10,9 @@ import type {
   VideoNode,
 } from './types';
 
-// The XSS boundary for article bodies (design §5): untrusted editor JSON goes in, a document
-// that holds only the node types, marks and attrs of ./types comes out. Everything is rebuilt
-// from scratch, so unknown attrs (onclick, style, class…) can never ride along.
+// The XSS boundary for article bodies (docs/security.md): untrusted editor JSON goes in, a document
+// that holds only the node types, marks and attrs of ./types comes out. Everything is rebuilt from
+// scratch, so unknown attrs (onclick, style, class…) can never ride along.
 
 // Caps no real article reaches; they bound the time and memory a hostile or broken document
 // can cost on every render.

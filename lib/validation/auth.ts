@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLE_LIST as ROLES } from '@/lib/roles';
+import { ROLES } from '@/lib/domain';
 
 // Shared by the forms (hints) and the server actions (the real check).
 

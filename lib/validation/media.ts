@@ -40,8 +40,6 @@ export const mediaDetailsSchema = z.object({
   focalY: focalSchema,
 });
 
-export type MediaDetailsInput = z.input<typeof mediaDetailsSchema>;
-
 /** The form's value for a stored expiry ("2027-06-30"), or ''. */
 export function expiryInputValue(date: Date | null): string {
   return date ? date.toISOString().slice(0, 10) : '';

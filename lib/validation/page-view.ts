@@ -4,5 +4,3 @@ import { z } from 'zod';
 export const pageViewSchema = z.object({
   articleId: z.number().int().positive().max(2_147_483_647),
 });
-
-export type PageViewInput = z.infer<typeof pageViewSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '@/lib/dates';
+import { BYLINE_KINDS } from '@/lib/domain';
 import { isReservedSlug, isValidSlug, slugify } from '@/lib/slug';
 
 // Sections, tags, bylines, curation and settings: shared by the newsroom's forms and actions.
@@ -54,7 +55,7 @@ export const bylineInputSchema = z
   .object({
     name,
     slug: slugText,
-    kind: z.enum(['person', 'desk'], { error: 'Choose person or desk.' }),
+    kind: z.enum(BYLINE_KINDS, { error: 'Choose person or desk.' }),
     jobTitle: z.string().trim().max(120, { error: 'Keep the job title under 120 characters.' }),
     bio: z.string().trim().max(2000, { error: 'Keep the bio under 2,000 characters.' }),
     avatarMediaId: optionalId,

@@ -5,7 +5,7 @@ import { FormMessage, inputClass } from '@/components/admin/form-bits';
 import { newsroom } from '@/components/admin/newsroom-client';
 import { SortableList, type SortableItem } from '@/components/admin/sortable-list';
 import type { ArticleSearchHit, CuratedItem, CurationSlots } from '@/db/queries/admin-taxonomy';
-import { CURATION_LIMITS, type CurationSlot } from '@/lib/validation/taxonomy';
+import { CURATION_LIMITS, CURATION_SLOTS, type CurationSlot } from '@/lib/validation/taxonomy';
 import { saveCurationAction, type CurationSaveState } from './actions';
 
 const SLOT_LABELS: Record<CurationSlot, string> = { lead: 'Lead story', top: 'Top stories', picks: "Editors' Picks" };
@@ -178,7 +178,7 @@ export function CurationEditor({ initial, timeZone }: { initial: CurationSlots; 
                     </p>
                   </div>
                   <div className="flex flex-wrap gap-1.5">
-                    {(['lead', 'top', 'picks'] as const).map((slot) => (
+                    {CURATION_SLOTS.map((slot) => (
                       <button
                         key={slot}
                         type="button"
@@ -197,7 +197,7 @@ export function CurationEditor({ initial, timeZone }: { initial: CurationSlots; 
         ) : null}
       </section>
 
-      {(['lead', 'top', 'picks'] as const).map((slot) => (
+      {CURATION_SLOTS.map((slot) => (
         <SlotEditor
           key={slot}
           slot={slot}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
+import type { BylineKind } from '@/lib/domain';
 
 interface BylineRef {
   id: number;
@@ -16,7 +17,7 @@ export function BylinePicker({
   error,
 }: {
   value: BylineRef[];
-  options: { id: number; name: string; kind: 'person' | 'desk' }[];
+  options: { id: number; name: string; kind: BylineKind }[];
   onChange: (bylines: BylineRef[]) => void;
   error?: string;
 }) {
