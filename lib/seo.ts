@@ -28,11 +28,6 @@ export function rssAlternates(feeds: { title: string; path: string }[]): Record<
   return { 'application/rss+xml': feeds.map((f) => ({ title: f.title, url: f.path })) };
 }
 
-// "?page=N" pages canonicalise to themselves (design: paginated fronts), page 1 to the bare path.
-export function paginatedPath(path: string, page: number): string {
-  return page > 1 ? `${path}?page=${page}` : path;
-}
-
 // The publisher as structured data names it: the site, its origin and the wordmark in
 // public/logo.png (600×60, Google's publisher-logo shape).
 export const PUBLISHER_LOGO = { path: '/logo.png', width: 600, height: 60 } as const;
