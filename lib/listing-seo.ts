@@ -79,7 +79,7 @@ export function frontTitle(name: string, page: number): string {
 }
 
 // The desk's own words when it wrote some, else a line that names the front and the site.
-export function decideFrontDescription(subject: FrontSubject, siteName: string): string {
+function decideFrontDescription(subject: FrontSubject, siteName: string): string {
   if (subject.description) return subject.description;
   switch (subject.kind) {
     case 'section':
@@ -91,7 +91,7 @@ export function decideFrontDescription(subject: FrontSubject, siteName: string):
   }
 }
 
-export interface FrontSeoInput {
+interface FrontSeoInput {
   siteUrl: string;
   siteName: string;
   subject: FrontSubject;
