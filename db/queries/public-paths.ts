@@ -50,7 +50,7 @@ export async function isMissingPublicPath(url: string): Promise<boolean> {
   if (redirect.length > 0) return false;
   if (shape === 'missing') return true;
   // A front with "?page=": page 1 redirects, anything but a page number is a 404, and so is a
-  // page past the last (components/article/fronts.tsx).
+  // page past the last (app/(site)/_fronts/front.tsx).
   const paged = page !== null && shape.check !== 'article' && !pathname.endsWith('/rss.xml');
   const wanted = paged ? parsePageParam(page) : null;
   if (paged && wanted === null) return true;

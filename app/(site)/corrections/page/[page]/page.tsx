@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { requirePage } from '@/components/article/fronts';
+import { requirePage } from '@/app/(site)/require-page';
 import { parsePageParam } from '@/lib/pagination';
 import { CorrectionsList, correctionsMetadata } from '../../corrections-list';
 

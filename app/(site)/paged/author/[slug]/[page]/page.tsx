@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { AuthorFront, authorFrontMetadata, requirePage } from '@/components/article/fronts';
+import { FrontPage, frontMetadata } from '@/app/(site)/_fronts/front';
 
 // "/author/{slug}?page=N", rewritten here by next.config.ts so the page stays static.
 export async function generateStaticParams() {
@@ -8,10 +8,10 @@ export async function generateStaticParams() {
 
 export async function generateMetadata(props: PageProps<'/paged/author/[slug]/[page]'>): Promise<Metadata> {
   const { slug, page } = await props.params;
-  return authorFrontMetadata(slug, page);
+  return frontMetadata('author', slug, page);
 }
 
 export default async function AuthorPagedPage(props: PageProps<'/paged/author/[slug]/[page]'>) {
   const { slug, page } = await props.params;
-  return <AuthorFront slug={slug} page={requirePage(page, `/author/${slug}`)} />;
+  return <FrontPage kind="author" slug={slug} page={page} />;
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { requirePage, SectionFront, sectionFrontMetadata } from '@/components/article/fronts';
+import { FrontPage, frontMetadata } from '@/app/(site)/_fronts/front';
 
 // "/{section}?page=N", rewritten here by next.config.ts so the page stays static.
 export async function generateStaticParams() {
@@ -8,10 +8,10 @@ export async function generateStaticParams() {
 
 export async function generateMetadata(props: PageProps<'/paged/section/[section]/[page]'>): Promise<Metadata> {
   const { section, page } = await props.params;
-  return sectionFrontMetadata(section, page);
+  return frontMetadata('section', section, page);
 }
 
 export default async function SectionPagedPage(props: PageProps<'/paged/section/[section]/[page]'>) {
   const { section, page } = await props.params;
-  return <SectionFront slug={section} page={requirePage(page, `/${section}`)} />;
+  return <FrontPage kind="section" slug={section} page={page} />;
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { requirePage, TagFront, tagFrontMetadata } from '@/components/article/fronts';
+import { FrontPage, frontMetadata } from '@/app/(site)/_fronts/front';
 
 // "/tag/{slug}?page=N", rewritten here by next.config.ts so the page stays static.
 export async function generateStaticParams() {
@@ -8,10 +8,10 @@ export async function generateStaticParams() {
 
 export async function generateMetadata(props: PageProps<'/paged/tag/[slug]/[page]'>): Promise<Metadata> {
   const { slug, page } = await props.params;
-  return tagFrontMetadata(slug, page);
+  return frontMetadata('tag', slug, page);
 }
 
 export default async function TagPagedPage(props: PageProps<'/paged/tag/[slug]/[page]'>) {
   const { slug, page } = await props.params;
-  return <TagFront slug={slug} page={requirePage(page, `/tag/${slug}`)} />;
+  return <FrontPage kind="tag" slug={slug} page={page} />;
 }
