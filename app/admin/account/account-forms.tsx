@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { Field, FormMessage, inputClass, SubmitButton } from '@/components/admin/form-bits';
+import { Field, FormMessage, inputClass, SubmitButton } from '@/components/ui';
 import { PASSWORD_MIN_LENGTH, type FormState } from '@/lib/validation/auth';
 import { changePasswordAction, signOutEverywhereAction, updateAccountAction } from './actions';
 

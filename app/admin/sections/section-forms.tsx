@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useState, useTransition } from 'react';
-import { Field, FormMessage, inputClass, SubmitButton } from '@/components/admin/form-bits';
+import { Field, FormMessage, inputClass, SubmitButton } from '@/components/ui';
 import { NameSlugFields } from '@/components/admin/name-slug-fields';
 import { SortableList, type SortableItem } from '@/components/admin/sortable-list';
 import type { FormState } from '@/lib/validation/auth';

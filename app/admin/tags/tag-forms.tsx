@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { Field, FormMessage, inputClass, SubmitButton } from '@/components/admin/form-bits';
+import { Field, FormMessage, inputClass, SubmitButton } from '@/components/ui';
 import { NameSlugFields } from '@/components/admin/name-slug-fields';
 import type { FormState } from '@/lib/validation/auth';
 import { createTagAction, deleteTagAction, mergeTagAction, updateTagAction, type MergeFormState, type TagFormState } from './actions';

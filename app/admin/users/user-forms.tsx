@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { Field, FormMessage, inputClass, SubmitButton } from '@/components/admin/form-bits';
+import { Field, FormMessage, inputClass, SubmitButton } from '@/components/ui';
 import { OneTimeLink } from '@/components/admin/one-time-link';
 import { roleLabel } from '@/components/admin/role-label';
 import type { Role } from '@/db/schema';
