@@ -10,4 +10,10 @@
 
 export { Field, inputClass } from './field';
 export { FormMessage } from './form-message';
+export { EmptyState, ItemList } from './item-list';
+export { readListParams } from './list-params';
+export { ListPager } from './list-pager';
+export { ListSearch } from './list-search';
+export { PageHeader } from './page-header';
+export { ListPanel, Panel } from './panel';
 export { SubmitButton } from './submit-button';
