@@ -44,6 +44,24 @@ const config = [
     rules: { 'no-restricted-imports': ['error', dataBoundary] },
   },
   {
+    // components/ui is presentational: props in, markup out (components/ui/index.ts says what belongs there).
+    files: ['components/ui/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: dataBoundary.paths,
+          patterns: [
+            {
+              group: ['@/*', '../*'],
+              message: 'components/ui takes everything through props: no data, actions, permissions or domain pieces. Put a piece that needs them in components/admin/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['lib/expire-tags.ts'],
     rules: { 'no-restricted-imports': ['error', { ...dataBoundary, paths: dataBoundary.paths.filter((p) => p !== cacheExpiry) }] },
   },

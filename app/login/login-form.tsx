@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { Field, FormMessage, inputClass, SubmitButton } from '@/components/admin/form-bits';
+import { Field, FormMessage, inputClass, SubmitButton } from '@/components/ui';
 import type { FormState } from '@/lib/newsroom-api';
 import { signInAction } from './actions';
 

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { deleteArticleFormAction, restoreArticleFormAction, type TrashActionResult } from '@/app/admin/articles/actions';
-import { SubmitButton } from '@/components/admin/form-bits';
+import { SubmitButton } from '@/components/ui';
 
 // Delete (with a confirm step) and Restore buttons of one row in the article list.
 

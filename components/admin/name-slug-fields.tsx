@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { Field, inputClass } from '@/components/admin/form-bits';
+import { Field, inputClass } from '@/components/ui';
 import { slugify } from '@/lib/slug';
 
 // The Name and Slug pair of the taxonomy forms (sections, tags, bylines). A new entry's slug

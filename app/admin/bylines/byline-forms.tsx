@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { Field, FormMessage, inputClass, SubmitButton } from '@/components/admin/form-bits';
+import { Field, FormMessage, inputClass, SubmitButton } from '@/components/ui';
 import { NameSlugFields } from '@/components/admin/name-slug-fields';
 import type { AvatarChoice, UserChoice } from '@/db/queries/admin-taxonomy';
 import type { FormState } from '@/lib/newsroom-api';

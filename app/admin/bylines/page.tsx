@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ItemList, ListPanel, PageHeader, Panel } from '@/components/ui';
 import { listAdminBylines, listAvatarChoices, listUserChoices } from '@/db/queries/admin-taxonomy';
 import { requirePermission } from '@/lib/auth-guards';
 import { CreateBylineForm, EditBylineForms } from './byline-forms';
@@ -10,24 +11,15 @@ export default async function BylinesPage() {
   const [bylines, avatars, users] = await Promise.all([listAdminBylines(), listAvatarChoices(), listUserChoices()]);
   return (
     <div className="space-y-8">
-      <div>
-        <h1 className="font-serif text-3xl font-bold">Bylines</h1>
-        <p className="mt-1 text-muted">The names stories are signed with: people and desks, with their bio and avatar.</p>
-      </div>
+      <PageHeader title="Bylines" intro="The names stories are signed with: people and desks, with their bio and avatar." />
 
-      <section aria-labelledby="create-title" className="rounded-lg border border-rule bg-paper p-6">
-        <h2 id="create-title" className="mb-4 text-lg font-bold">
-          New byline
-        </h2>
+      <Panel headingId="create-title" title="New byline">
         <CreateBylineForm avatars={avatars} users={users} />
-      </section>
+      </Panel>
 
-      <section aria-labelledby="list-title" className="rounded-lg border border-rule bg-paper">
-        <h2 id="list-title" className="border-b border-rule px-6 py-4 text-lg font-bold">
-          All bylines <span className="font-normal text-muted">({bylines.length})</span>
-        </h2>
-        <ul className="divide-y divide-rule">
-          {bylines.map((b) => (
+      <ListPanel headingId="list-title" title="All bylines" count={bylines.length}>
+        <ItemList items={bylines}>
+          {(b) => (
             <li key={b.id} id={`byline-${b.id}`} data-testid={`byline-row-${b.slug}`} className="scroll-mt-4 px-6 py-4">
               <div className="flex items-start gap-4">
                 {b.avatarSrc ? (
@@ -81,9 +73,9 @@ export default async function BylinesPage() {
                 </div>
               </div>
             </li>
-          ))}
-        </ul>
-      </section>
+          )}
+        </ItemList>
+      </ListPanel>
     </div>
   );
 }

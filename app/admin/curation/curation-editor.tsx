@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState, useTransition } from 'react';
-import { FormMessage, inputClass } from '@/components/admin/form-bits';
+import { FormMessage, inputClass } from '@/components/ui';
 import { newsroom } from '@/components/admin/newsroom-client';
 import { SortableList, type SortableItem } from '@/components/admin/sortable-list';
 import type { ArticleSearchHit, CuratedItem, CurationSlots } from '@/db/queries/admin-taxonomy';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { Field, FormMessage, inputClass, SubmitButton } from '@/components/admin/form-bits';
+import { Field, FormMessage, inputClass, SubmitButton } from '@/components/ui';
 import { createRedirectAction, type RedirectFormState } from './actions';
 
 export function AddRedirectForm() {

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ItemList, ListPanel, PageHeader, Panel } from '@/components/ui';
 import { listAdminSections } from '@/db/queries/admin-taxonomy';
 import { requirePermission } from '@/lib/auth-guards';
 import { CreateSectionForm, DeleteSectionForm, EditSectionForm, SectionOrder } from './section-forms';
@@ -10,36 +11,21 @@ export default async function SectionsPage() {
   const sections = await listAdminSections();
   return (
     <div className="space-y-8">
-      <div>
-        <h1 className="font-serif text-3xl font-bold">Sections</h1>
-        <p className="mt-1 text-muted">
-          The site&apos;s sections, in the order the navigation shows them. A changed slug leaves permanent redirects.
-        </p>
-      </div>
+      <PageHeader title="Sections" intro="The site's sections, in the order the navigation shows them. A changed slug leaves permanent redirects." />
 
-      <section aria-labelledby="create-title" className="rounded-lg border border-rule bg-paper p-6">
-        <h2 id="create-title" className="mb-4 text-lg font-bold">
-          New section
-        </h2>
+      <Panel headingId="create-title" title="New section">
         <CreateSectionForm />
-      </section>
+      </Panel>
 
-      <section aria-labelledby="order-title" className="rounded-lg border border-rule bg-paper p-6">
-        <h2 id="order-title" className="text-lg font-bold">
-          Order
-        </h2>
-        <p className="mb-4 text-sm text-muted">Drag a row, or use its Move up and Move down buttons. Each change is saved at once.</p>
+      <Panel headingId="order-title" title="Order" intro="Drag a row, or use its Move up and Move down buttons. Each change is saved at once.">
         <SectionOrder
           sections={sections.map((s) => ({ id: s.id, title: s.name, meta: `/${s.slug} · ${s.publishedCount} published` }))}
         />
-      </section>
+      </Panel>
 
-      <section aria-labelledby="list-title" className="rounded-lg border border-rule bg-paper">
-        <h2 id="list-title" className="border-b border-rule px-6 py-4 text-lg font-bold">
-          All sections <span className="font-normal text-muted">({sections.length})</span>
-        </h2>
-        <ul className="divide-y divide-rule">
-          {sections.map((s) => (
+      <ListPanel headingId="list-title" title="All sections" count={sections.length}>
+        <ItemList items={sections}>
+          {(s) => (
             <li key={s.id} data-testid={`section-row-${s.slug}`} className="px-6 py-4">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <p>
@@ -70,9 +56,9 @@ export default async function SectionsPage() {
                 </div>
               </details>
             </li>
-          ))}
-        </ul>
-      </section>
+          )}
+        </ItemList>
+      </ListPanel>
     </div>
   );
 }

@@ -1,68 +1,28 @@
 'use client';
 
 import { useActionState, useState, useTransition } from 'react';
-import { Field, FormMessage, inputClass, SubmitButton } from '@/components/admin/form-bits';
-import { NameSlugFields } from '@/components/admin/name-slug-fields';
 import { SortableList, type SortableItem } from '@/components/admin/sortable-list';
+import { CreateTaxonomyForm, EditTaxonomyForm, type TaxonomyValues } from '@/components/admin/taxonomy-forms';
+import { FormMessage, SubmitButton } from '@/components/ui';
 import type { FormState } from '@/lib/newsroom-api';
-import {
-  createSectionAction,
-  deleteSectionAction,
-  reorderSectionsAction,
-  updateSectionAction,
-  type SectionFormState,
-} from './actions';
+import { createSectionAction, deleteSectionAction, reorderSectionsAction, updateSectionAction } from './actions';
 
-interface SectionValues {
-  name: string;
-  slug: string;
-  description: string;
-}
-
-// Name, slug (made from the name until the editor types one) and description.
-function SectionFields({ prefix, state, initial }: { prefix: string; state: SectionFormState; initial: SectionValues }) {
-  const start = state.values ?? initial;
-  return (
-    <div className="grid gap-4 sm:grid-cols-2">
-      <NameSlugFields prefix={prefix} initial={start} errors={state.fieldErrors ?? {}} slugHint="The section's address: lowercase words joined by hyphens." />
-      <div className="sm:col-span-2">
-        <Field label="Description" name={`${prefix}description`} errors={state.fieldErrors?.description}>
-          <textarea id={`${prefix}description`} name="description" rows={2} defaultValue={start.description} className={inputClass} />
-        </Field>
-      </div>
-    </div>
-  );
-}
+const slugHint = "The section's address: lowercase words joined by hyphens.";
 
 export function CreateSectionForm() {
-  const [state, action] = useActionState<SectionFormState, FormData>(createSectionAction, {});
-  const key = state.ok ? `ok-${state.message}` : 'form';
-  return (
-    <form action={action} className="space-y-4" noValidate>
-      <div key={key}>
-        <SectionFields prefix="new-" state={state} initial={{ name: '', slug: '', description: '' }} />
-      </div>
-      <SubmitButton pendingText="Creating…">Create section</SubmitButton>
-      <FormMessage error={state.error} message={state.message} />
-    </form>
-  );
+  return <CreateTaxonomyForm action={createSectionAction} slugHint={slugHint} submitLabel="Create section" />;
 }
 
-export function EditSectionForm({ id, initial, publishedCount }: { id: number; initial: SectionValues; publishedCount: number }) {
-  const [state, action] = useActionState<SectionFormState, FormData>(updateSectionAction, {});
+export function EditSectionForm({ id, initial, publishedCount }: { id: number; initial: TaxonomyValues; publishedCount: number }) {
   return (
-    <form action={action} className="space-y-4" noValidate>
-      <input type="hidden" name="id" value={id} />
-      <SectionFields prefix={`s${id}-`} state={state} initial={initial} />
+    <EditTaxonomyForm action={updateSectionAction} id={id} prefix={`s${id}-`} initial={initial} slugHint={slugHint} submitLabel="Save section">
       {publishedCount > 0 ? (
         <p className="text-xs text-muted">
           Changing the slug moves {publishedCount} published {publishedCount === 1 ? 'article' : 'articles'}; the old addresses redirect
           permanently.
         </p>
       ) : null}
-      <SubmitButton pendingText="Saving…">Save section</SubmitButton>
-      <FormMessage error={state.error} message={state.message} />
-    </form>
+    </EditTaxonomyForm>
   );
 }
 

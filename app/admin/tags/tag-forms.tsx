@@ -1,57 +1,23 @@
 'use client';
 
 import { useActionState } from 'react';
-import { Field, FormMessage, inputClass, SubmitButton } from '@/components/admin/form-bits';
-import { NameSlugFields } from '@/components/admin/name-slug-fields';
+import { CreateTaxonomyForm, EditTaxonomyForm, type TaxonomyValues } from '@/components/admin/taxonomy-forms';
+import { Field, FormMessage, inputClass, SubmitButton } from '@/components/ui';
 import type { FormState } from '@/lib/newsroom-api';
-import { createTagAction, deleteTagAction, mergeTagAction, updateTagAction, type MergeFormState, type TagFormState } from './actions';
+import { createTagAction, deleteTagAction, mergeTagAction, updateTagAction, type MergeFormState } from './actions';
 
-interface TagValues {
-  name: string;
-  slug: string;
-  description: string;
-}
-
-function TagFields({ prefix, state, initial }: { prefix: string; state: TagFormState; initial: TagValues }) {
-  const start = state.values ?? initial;
-  return (
-    <div className="grid gap-4 sm:grid-cols-2">
-      <NameSlugFields prefix={prefix} initial={start} errors={state.fieldErrors ?? {}} slugHint="The tag page's address after /tag/." />
-      <div className="sm:col-span-2">
-        <Field label="Description" name={`${prefix}description`} errors={state.fieldErrors?.description}>
-          <textarea id={`${prefix}description`} name="description" rows={2} defaultValue={start.description} className={inputClass} />
-        </Field>
-      </div>
-    </div>
-  );
-}
+const slugHint = "The tag page's address after /tag/.";
 
 export function CreateTagForm() {
-  const [state, action] = useActionState<TagFormState, FormData>(createTagAction, {});
-  const key = state.ok ? `ok-${state.message}` : 'form';
-  return (
-    <form action={action} className="space-y-4" noValidate>
-      <div key={key}>
-        <TagFields prefix="new-" state={state} initial={{ name: '', slug: '', description: '' }} />
-      </div>
-      <SubmitButton pendingText="Creating…">Create tag</SubmitButton>
-      <FormMessage error={state.error} message={state.message} />
-    </form>
-  );
+  return <CreateTaxonomyForm action={createTagAction} slugHint={slugHint} submitLabel="Create tag" />;
 }
 
-export function EditTagForms({ id, initial }: { id: number; initial: TagValues }) {
-  const [state, action] = useActionState<TagFormState, FormData>(updateTagAction, {});
+export function EditTagForms({ id, initial }: { id: number; initial: TaxonomyValues }) {
   const [mergeState, merge] = useActionState<MergeFormState, FormData>(mergeTagAction, {});
   const [deleteState, remove] = useActionState<FormState, FormData>(deleteTagAction, {});
   return (
     <div className="mt-4 space-y-6">
-      <form action={action} className="space-y-4" noValidate>
-        <input type="hidden" name="id" value={id} />
-        <TagFields prefix={`t${id}-`} state={state} initial={initial} />
-        <SubmitButton pendingText="Saving…">Save tag</SubmitButton>
-        <FormMessage error={state.error} message={state.message} />
-      </form>
+      <EditTaxonomyForm action={updateTagAction} id={id} prefix={`t${id}-`} initial={initial} slugHint={slugHint} submitLabel="Save tag" />
       <form action={merge} className="space-y-3 border-t border-rule pt-4" noValidate>
         <input type="hidden" name="id" value={id} />
         <Field

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { roleLabel } from '@/components/admin/role-label';
+import { ItemList, ListPanel, PageHeader, Panel } from '@/components/ui';
 import { getSiteSettings } from '@/db/queries/site';
 import { listUsers } from '@/db/queries/users';
 import { requirePermission } from '@/lib/auth-guards';
@@ -13,26 +14,15 @@ export default async function UsersPage() {
   const [users, { timeZone }] = await Promise.all([listUsers(), getSiteSettings()]);
   return (
     <div className="space-y-8">
-      <div>
-        <h1 className="font-serif text-3xl font-bold">Users</h1>
-        <p className="mt-1 text-muted">
-          Invite people, set their role, disable accounts. Changes apply on the person&apos;s next request.
-        </p>
-      </div>
+      <PageHeader title="Users" intro="Invite people, set their role, disable accounts. Changes apply on the person's next request." />
 
-      <section aria-labelledby="invite-title" className="rounded-lg border border-rule bg-paper p-6">
-        <h2 id="invite-title" className="mb-4 text-lg font-bold">
-          Invite someone
-        </h2>
+      <Panel headingId="invite-title" title="Invite someone">
         <InviteForm />
-      </section>
+      </Panel>
 
-      <section aria-labelledby="list-title" className="rounded-lg border border-rule bg-paper">
-        <h2 id="list-title" className="border-b border-rule px-6 py-4 text-lg font-bold">
-          Everyone <span className="font-normal text-muted">({users.length})</span>
-        </h2>
-        <ul className="divide-y divide-rule">
-          {users.map((u) => (
+      <ListPanel headingId="list-title" title="Everyone" count={users.length}>
+        <ItemList items={users}>
+          {(u) => (
             <li key={u.id} data-testid={`user-row-${u.email}`} className="grid gap-3 px-6 py-4 lg:grid-cols-[minmax(0,1fr)_auto] lg:items-start">
               <div className="min-w-0">
                 <p className="font-semibold">
@@ -53,9 +43,9 @@ export default async function UsersPage() {
               </div>
               <UserRowActions id={u.id} name={u.name} role={u.role} disabled={u.disabled} />
             </li>
-          ))}
-        </ul>
-      </section>
+          )}
+        </ItemList>
+      </ListPanel>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { Field, FormMessage, inputClass, SubmitButton } from '@/components/admin/form-bits';
+import { Field, FormMessage, inputClass, SubmitButton } from '@/components/ui';
 import { OneTimeLink } from '@/components/admin/one-time-link';
 import { roleLabel } from '@/components/admin/role-label';
 import type { Role } from '@/db/schema';
@@ -45,6 +45,19 @@ export function InviteForm() {
   );
 }
 
+// A compact button in a user's row. The hidden words finish its name for screen readers
+// ("Disable Ada Lovelace"); the outer span keeps them one flex item, so the space survives.
+function RowButton({ variant, label, hidden }: { variant: 'secondary' | 'danger'; label: string; hidden: string }) {
+  return (
+    <SubmitButton variant={variant} className="!px-3 !py-1.5">
+      <span>
+        {label}
+        <span className="sr-only"> {hidden}</span>
+      </span>
+    </SubmitButton>
+  );
+}
+
 export function UserRowActions({ id, name, role, disabled }: { id: number; name: string; role: Role; disabled: boolean }) {
   const [roleState, roleAction] = useActionState<FormState, FormData>(changeRoleAction, {});
   const [disableState, disableAction] = useActionState<FormState, FormData>(setDisabledAction, {});
@@ -64,29 +77,16 @@ export function UserRowActions({ id, name, role, disabled }: { id: number; name:
               </option>
             ))}
           </select>
-          <SubmitButton variant="secondary" className="!px-3 !py-1.5">
-            <span>
-              Save role<span className="sr-only"> of {name}</span>
-            </span>
-          </SubmitButton>
+          <RowButton variant="secondary" label="Save role" hidden={`of ${name}`} />
         </form>
         <form action={disableAction}>
           <input type="hidden" name="userId" value={id} />
           <input type="hidden" name="disabled" value={disabled ? 'false' : 'true'} />
-          <SubmitButton variant={disabled ? 'secondary' : 'danger'} className="!px-3 !py-1.5">
-            <span>
-              {disabled ? 'Enable' : 'Disable'}
-              <span className="sr-only"> {name}</span>
-            </span>
-          </SubmitButton>
+          <RowButton variant={disabled ? 'secondary' : 'danger'} label={disabled ? 'Enable' : 'Disable'} hidden={name} />
         </form>
         <form action={resetAction}>
           <input type="hidden" name="userId" value={id} />
-          <SubmitButton variant="secondary" className="!px-3 !py-1.5">
-            <span>
-              Reset password<span className="sr-only"> of {name}</span>
-            </span>
-          </SubmitButton>
+          <RowButton variant="secondary" label="Reset password" hidden={`of ${name}`} />
         </form>
       </div>
       <Result state={roleState} />

@@ -1,9 +1,9 @@
 'use client';
 
 import { useActionState } from 'react';
-import { Field, FormMessage, inputClass, SubmitButton } from '@/components/admin/form-bits';
-import type { FormState } from '@/lib/newsroom-api';
+import { Field, FormMessage, inputClass, SubmitButton } from '@/components/ui';
 import { PASSWORD_MIN_LENGTH } from '@/lib/validation/auth';
+import type { FormState } from '@/lib/newsroom-api';
 import { setPasswordAction } from './actions';
 
 export function SetPasswordForm({ token }: { token: string }) {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { Field, FormMessage, inputClass, SubmitButton } from '@/components/admin/form-bits';
+import { Field, FormMessage, inputClass, SubmitButton } from '@/components/ui';
 import { FocalPointPicker } from '@/components/admin/media-focal-point';
 import type { FormState } from '@/lib/newsroom-api';
 import { deleteMediaAction, updateMediaAction, type MediaFormState, type MediaFormValues } from './actions';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormMessage, SubmitButton } from '@/components/admin/form-bits';
+import { FormMessage, SubmitButton } from '@/components/ui';
 import { restoreRevisionAction, type RestoreState } from './actions';
 
 export function RestoreRevisionForm({
