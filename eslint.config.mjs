@@ -62,6 +62,29 @@ const config = [
     },
   },
   {
+    // The newsroom's doors: every server action and admin JSON route is made by server/door.ts
+    // (adminAction, adminCommand, adminRoute), which signs the caller in, asks lib/permissions.ts
+    // and expires what the mutation names. No other way in.
+    files: ['app/admin/**/*.{ts,tsx}', 'app/api/admin/**/*.ts'],
+    ignores: ['app/admin/**/page.tsx', 'app/admin/**/layout.tsx', 'app/admin/**/*.test.ts', 'app/admin/**/*-form.tsx', 'app/admin/**/*-forms.tsx', 'app/admin/**/*-editor.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...dataBoundary,
+          paths: [
+            ...dataBoundary.paths,
+            { name: 'next/cache', message: 'The door (server/door.ts) expires and refreshes: return `invalidates` from run().' },
+            { name: 'next/headers', message: 'The door (server/door.ts) reads the caller: use the caller run() is given.' },
+            { name: '@/lib/auth-guards', message: 'Server actions and admin routes go through server/door.ts (adminAction, adminCommand, adminRoute).' },
+            { name: '@/lib/expire-tags', message: 'Return `invalidates` from run(): the door (server/door.ts) expires them.' },
+            { name: '@/auth', importNames: ['auth'], message: 'The door (server/door.ts) reads the session.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['lib/expire-tags.ts'],
     rules: { 'no-restricted-imports': ['error', { ...dataBoundary, paths: dataBoundary.paths.filter((p) => p !== cacheExpiry) }] },
   },

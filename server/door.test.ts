@@ -8,7 +8,7 @@ import { z } from 'zod';
 const state = { user: null as null | { id: number; email: string; role: 'contributor' | 'author' | 'editor' | 'admin'; disabled: boolean } };
 const expired = { route: [] as string[][], action: [] as string[][], refreshed: 0 };
 
-vi.mock('@/lib/auth-guards', () => ({ getCurrentUser: async () => state.user }));
+vi.mock('@/lib/auth-guards', () => ({ getCurrentSession: async () => (state.user ? { user: state.user, sessionId: 'session-1' } : null) }));
 vi.mock('@/auth', () => ({ clientAddressFrom: () => '203.0.113.9' }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ host: 'gazette.test' }) }));
 vi.mock('next/cache', () => ({ refresh: () => void expired.refreshed++ }));

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { clientAddressFrom } from '@/auth';
 import type { Actor } from '@/db/mutations/users';
 import type { SessionUser } from '@/db/queries/users';
-import { getCurrentUser } from '@/lib/auth-guards';
+import { getCurrentSession } from '@/lib/auth-guards';
 import { expireTags, expireTagsInAction } from '@/lib/expire-tags';
 import { getLogger } from '@/lib/logger';
 import type { ApiRefusal, FieldErrors, FormState, RefusalReason } from '@/lib/newsroom-api';
@@ -70,6 +70,8 @@ export function refusalOf(message: string, field?: string | null): Refusal {
 export interface Caller<R extends Resource = Resource> {
   user: SessionUser;
   actor: Actor;
+  // This browser's session (sign-out ends it).
+  sessionId: string | null;
   // What the permission was decided on, as the spec's `resource` found it.
   resource: R | undefined;
 }
@@ -100,6 +102,7 @@ interface Admitted<I, R extends Resource> {
 async function admit<I, R extends Resource>(
   user: SessionUser,
   actor: Actor,
+  sessionId: string | null,
   spec: { permission: PermissionOf<I>; resource?: (input: I) => Promise<R | null>; missing?: string },
   parsed: z.ZodSafeParseResult<I>,
   shownFields: readonly string[] | null,
@@ -126,7 +129,7 @@ async function admit<I, R extends Resource>(
   }
   const decided = rule ?? ruleOf((spec.permission as (input: I) => Permission)(input));
   if (!decided.allows(user, resource)) return refuse('forbidden', refusalMessage(decided, user, resource));
-  return { ok: true, input, caller: { user, actor, resource } };
+  return { ok: true, input, caller: { user, actor, sessionId, resource } };
 }
 
 function logDecision(h: Headers, action: string, user: SessionUser, allowed: boolean): void {
@@ -179,12 +182,13 @@ function formFields(formData: FormData): Record<string, string> {
   return fields;
 }
 
-async function callerOrSignIn(): Promise<{ user: SessionUser; actor: Actor; h: Headers }> {
-  const user = await getCurrentUser();
+async function callerOrSignIn(): Promise<{ user: SessionUser; actor: Actor; sessionId: string | null; h: Headers }> {
+  const session = await getCurrentSession();
   // A server action is a public HTTP endpoint: nobody signed in is sent to the sign-in page.
-  if (!user) redirect('/login');
+  if (!session) redirect('/login');
+  const { user, sessionId } = session;
   const h = await headers();
-  return { user, actor: { id: user.id, email: user.email, ip: clientAddressFrom(h) }, h };
+  return { user, sessionId, actor: { id: user.id, email: user.email, ip: clientAddressFrom(h) }, h };
 }
 
 async function runAction<I, V, R extends Resource, S extends FormState<V>>(
@@ -193,8 +197,8 @@ async function runAction<I, V, R extends Resource, S extends FormState<V>>(
   values: V,
   shownFields: readonly string[] | null,
 ): Promise<S> {
-  const { user, actor, h } = await callerOrSignIn();
-  const admitted = await admit(user, actor, spec, spec.input.safeParse(raw), shownFields);
+  const { user, actor, sessionId, h } = await callerOrSignIn();
+  const admitted = await admit(user, actor, sessionId, spec, spec.input.safeParse(raw), shownFields);
   logDecision(h, actionName(spec.permission), user, admitted.ok || admitted.reason !== 'forbidden');
   if (!admitted.ok) return toState<S>(admitted, values);
   const outcome = await spec.run(admitted.input, { ...admitted.caller, values });
@@ -282,8 +286,9 @@ async function runRoute<P, B, R extends Resource, T extends object, X extends ob
   context: RouteContextLike | undefined,
 ): Promise<RouteOutcome<T, X> | Refusal> {
   if (!['GET', 'HEAD'].includes(request.method) && !isOwnSiteRequest(request.headers)) return refuse('cross_site', MESSAGES.crossSite);
-  const user = await getCurrentUser();
-  if (!user) return refuse('signed_out', MESSAGES.signedOut);
+  const session = await getCurrentSession();
+  if (!session) return refuse('signed_out', MESSAGES.signedOut);
+  const { user, sessionId } = session;
   const actor: Actor = { id: user.id, email: user.email, ip: clientAddressFrom(request.headers) };
 
   let params = undefined as P;
@@ -322,7 +327,7 @@ async function runRoute<P, B, R extends Resource, T extends object, X extends ob
     const rule = ruleOf(spec.permission(input));
     if (!rule.allows(user, resource)) return refuse('forbidden', refusalMessage(rule, user, resource));
   }
-  const outcome = await spec.run(input, { user, actor, resource, request });
+  const outcome = await spec.run(input, { user, actor, sessionId, resource, request });
   if (outcome.ok && outcome.invalidates?.length) expireTags(outcome.invalidates);
   return outcome;
 }

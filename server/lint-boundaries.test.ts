@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// The arrows between the layers (docs/where-code-lives.md) are enforced by eslint.config.mjs;
+// these cases prove each rule refuses what it is meant to refuse, on code that is otherwise fine.
+
+const root = path.resolve(import.meta.dirname, '..');
+const eslint = new ESLint({ cwd: root });
+
+async function restrictedImports(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('the lint boundaries', () => {
+  it('refuses a server action or admin route that skips the door', async () => {
+    const action = `'use server';\nimport { getCurrentUser } from '@/lib/auth-guards';\nexport async function a() { return getCurrentUser(); }\n`;
+    expect(await restrictedImports('app/admin/tags/actions.ts', action)).toEqual([expect.stringContaining('server/door.ts')]);
+    const route = `import { expireTags } from '@/lib/expire-tags';\nexport async function POST() { expireTags(['home']); return new Response(null); }\n`;
+    expect(await restrictedImports('app/api/admin/tags/route.ts', route)).toEqual([expect.stringContaining('invalidates')]);
+  });
+
+  it('lets the door itself and a page ask who is signed in', async () => {
+    const page = `import { requirePermission } from '@/lib/auth-guards';\nexport default async function P() { await requirePermission('tag.manage'); return null; }\n`;
+    expect(await restrictedImports('app/admin/tags/page.tsx', page)).toEqual([]);
+  });
+
+  it('keeps SQL in db/', async () => {
+    const code = `import { getDb } from '@/db/client';\nexport const x = getDb;\n`;
+    expect(await restrictedImports('components/article/card.tsx', code)).toHaveLength(1);
+  });
+});
