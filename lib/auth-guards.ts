@@ -4,7 +4,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { auth, clientAddressFrom } from '@/auth';
 import { getSessionUser, type SessionUser } from '@/db/queries/users';
-import type { Actor as MutationActor } from '@/db/mutations/users';
+import type { Actor } from '@/db/mutations/common';
 import { can, type Action, type Resource } from './permissions';
 import { getLogger } from './logger';
 import { isOwnSiteRequest } from './same-origin';
@@ -47,7 +47,7 @@ export async function requirePermission(action: Action, resource?: Resource): Pr
 }
 
 export type ActionAuthorization =
-  | { ok: true; user: SessionUser; actor: MutationActor }
+  | { ok: true; user: SessionUser; actor: Actor }
   | { ok: false; error: string };
 
 export const FORBIDDEN_MESSAGE = 'You are not allowed to do that.';
@@ -76,7 +76,7 @@ export async function getClientAddress(): Promise<string | null> {
 }
 
 export type ApiAuthorization =
-  | { ok: true; user: SessionUser; actor: MutationActor }
+  | { ok: true; user: SessionUser; actor: Actor }
   | { ok: false; response: Response };
 
 /**

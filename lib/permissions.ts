@@ -74,7 +74,8 @@ export const PERMISSION_TABLE: Readonly<Record<Action, Row>> = {
   'audit.read': adminsOnly,
 };
 
-export interface Actor {
+/** Whose role is checked: a signed-in user. (Who a write is recorded against is db/mutations/common.ts's Actor.) */
+export interface ActingUser {
   id: number;
   role: Role;
   disabled?: boolean;
@@ -94,7 +95,7 @@ export function scopeOf(role: Role, action: Action): Scope {
  * from the database on this request. An 'own'-scoped action without a resource is refused,
  * so forgetting to pass the article never widens access.
  */
-export function can(user: Actor | null | undefined, action: Action, resource?: Resource): boolean {
+export function can(user: ActingUser | null | undefined, action: Action, resource?: Resource): boolean {
   if (!user || user.disabled) return false;
   const scope = PERMISSION_TABLE[action]?.[user.role];
   if (scope === 'any') return true;
@@ -118,7 +119,7 @@ export function isLiveStatus(status: ArticleStatus): boolean {
  * changed only by someone who may publish it, so a writer cannot rewrite, cancel or pull a story
  * an editor put out. Opening an article to read it is plain `can(user, 'article.edit', article)`.
  */
-export function canChangeArticle(user: Actor | null | undefined, action: Action, article: ArticleResource): boolean {
+export function canChangeArticle(user: ActingUser | null | undefined, action: Action, article: ArticleResource): boolean {
   if (!can(user, action, article)) return false;
   return !isLiveStatus(article.status) || can(user, 'article.publish', article);
 }
@@ -135,12 +136,12 @@ export const TRANSITION_ACTION: Readonly<Record<ArticleStatus, Action>> = {
   unpublished: 'article.publish',
 };
 
-export function canMoveArticle(user: Actor | null | undefined, article: ArticleResource, to: ArticleStatus): boolean {
+export function canMoveArticle(user: ActingUser | null | undefined, article: ArticleResource, to: ArticleStatus): boolean {
   return canChangeArticle(user, TRANSITION_ACTION[to], article);
 }
 
 /** What the editor and the revisions page offer `user` on `article` (the doors check again). */
-export function decideArticleControls(user: Actor, article: ArticleResource) {
+export function decideArticleControls(user: ActingUser, article: ArticleResource) {
   return {
     canEdit: canChangeArticle(user, 'article.edit', article),
     canPublish: can(user, 'article.publish', article),

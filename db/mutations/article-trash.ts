@@ -4,7 +4,8 @@ import { getDb } from '@/db/client';
 import { articleBylines, articles, articleTags, type ArticleStatus } from '@/db/schema';
 import { tagsForArticleChange } from '@/lib/article-change-tags';
 import { cacheTags } from '@/lib/cache-tags';
-import { appendAudit } from './audit';
+import { appendAudit, auditedBy } from './audit';
+import type { Actor, Tx } from './common';
 
 // Soft delete and restore. A deleted article keeps its row (and revisions) with `deleted_at`
 // set; every reader query filters it out (db/queries/articles.ts `isPublished`), the scheduler
@@ -13,12 +14,6 @@ import { appendAudit } from './audit';
 // Restore rule: a restored article never goes public by itself. It comes back as it was, except
 // that a published one comes back unpublished and a scheduled one comes back as a draft (its
 // time cleared): someone must decide again to put it in front of readers.
-
-export interface TrashActor {
-  id: number | null;
-  email?: string | null;
-  ip?: string | null;
-}
 
 export type TrashResult =
   | { ok: true; id: number; version: number; status: ArticleStatus; invalidate: string[] }
@@ -29,8 +24,6 @@ export function decideRestoredStatus(status: ArticleStatus): ArticleStatus {
   if (status === 'scheduled') return 'draft';
   return status;
 }
-
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0];
 
 function links(tx: Tx, id: number): { tagIds: number[]; bylineIds: number[] } {
   return {
@@ -45,7 +38,7 @@ function links(tx: Tx, id: number): { tagIds: number[]; bylineIds: number[] } {
   };
 }
 
-export function deleteArticle(id: number, actor: TrashActor, expectedVersion?: number, now = new Date()): TrashResult {
+export function deleteArticle(id: number, actor: Actor, expectedVersion?: number, now = new Date()): TrashResult {
   return getDb().transaction((tx) => {
     const before = tx.select().from(articles).where(eq(articles.id, id)).get();
     if (!before) return { ok: false, reason: 'not_found' };
@@ -58,18 +51,13 @@ export function deleteArticle(id: number, actor: TrashActor, expectedVersion?: n
       .returning({ version: articles.version })
       .get();
     if (!after) return { ok: false, reason: 'conflict' };
-    appendAudit(
-      {
-        action: 'article.delete',
-        actorId: actor.id,
-        actorEmail: actor.email ?? null,
-        ip: actor.ip ?? null,
-        targetType: 'article',
-        targetId: id,
-        details: { title: before.title, status: before.status },
-      },
-      tx,
-    );
+    appendAudit(tx, {
+      action: 'article.delete',
+      ...auditedBy(actor),
+      targetType: 'article',
+      targetId: id,
+      details: { title: before.title, status: before.status },
+    });
     const facts = { id, status: before.status, sectionId: before.sectionId, ...links(tx, id) };
     // Leaving every public list it was in: as if it had become unpublished.
     const invalidate = new Set([...tagsForArticleChange(facts, null), cacheTags.article(id)]);
@@ -78,7 +66,7 @@ export function deleteArticle(id: number, actor: TrashActor, expectedVersion?: n
   });
 }
 
-export function restoreArticle(id: number, actor: TrashActor, now = new Date()): TrashResult {
+export function restoreArticle(id: number, actor: Actor, now = new Date()): TrashResult {
   return getDb().transaction((tx) => {
     const before = tx.select().from(articles).where(eq(articles.id, id)).get();
     if (!before) return { ok: false, reason: 'not_found' };
@@ -97,18 +85,13 @@ export function restoreArticle(id: number, actor: TrashActor, now = new Date()):
       .returning({ version: articles.version })
       .get();
     if (!after) return { ok: false, reason: 'not_found' };
-    appendAudit(
-      {
-        action: 'article.restore',
-        actorId: actor.id,
-        actorEmail: actor.email ?? null,
-        ip: actor.ip ?? null,
-        targetType: 'article',
-        targetId: id,
-        details: { title: before.title, from: before.status, to: status },
-      },
-      tx,
-    );
+    appendAudit(tx, {
+      action: 'article.restore',
+      ...auditedBy(actor),
+      targetType: 'article',
+      targetId: id,
+      details: { title: before.title, from: before.status, to: status },
+    });
     // Nothing public changes (it comes back unpublished at most); the article's own tag is
     // named so a cached "not found" for it is dropped all the same.
     return { ok: true, id, version: after.version, status, invalidate: [cacheTags.article(id)] };

@@ -1,11 +1,10 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
-import { getDb, type DB } from '@/db/client';
+import { getDb } from '@/db/client';
 import {
   articleBylines,
   articles,
   articleTags,
-  auditLog,
   bylines,
   media,
   redirects,
@@ -25,14 +24,14 @@ import type { BodyDoc } from '@/lib/body/types';
 import { isReservedSlug } from '@/lib/slug';
 import { readinessProblems, type ArticleInput } from '@/lib/validation/article';
 import { decideTransition } from '@/lib/workflow';
+import { appendAudit, auditedBy, type AuditAction } from './audit';
+import type { Actor, Tx } from './common';
 
 // Every function here is one SQLite transaction: an article, its bylines, tags,
 // revision, redirects, audit row and (through triggers) its search index are
 // saved together or not at all. better-sqlite3 transactions are synchronous,
 // so the bodies use .run()/.get()/.all(); a networked driver would make these
 // bodies async and nothing else.
-
-export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
 
 export interface ArticleConflict {
   version: number;
@@ -61,12 +60,6 @@ export type TransitionResult =
   | { ok: false; reason: 'not_found' }
   | { ok: false; reason: 'conflict'; current: ArticleConflict }
   | { ok: false; reason: 'refused'; message: string; errors?: Record<string, string> };
-
-interface Actor {
-  id: number | null;
-  email?: string | null;
-  ip?: string | null;
-}
 
 function articlePath(tx: Tx, sectionId: number, slug: string): string {
   const section = tx.select({ slug: sections.slug }).from(sections).where(eq(sections.id, sectionId)).get();
@@ -222,21 +215,6 @@ function writeRevision(tx: Tx, row: Article, actor: Actor, note: string, now: Da
     .run();
 }
 
-function audit(tx: Tx, actor: Actor, action: string, articleId: number, details: Record<string, unknown>, now: Date) {
-  tx.insert(auditLog)
-    .values({
-      at: now,
-      actorId: actor.id,
-      actorEmail: actor.email ?? null,
-      action,
-      targetType: 'article',
-      targetId: String(articleId),
-      ip: actor.ip ?? null,
-      details,
-    })
-    .run();
-}
-
 // A published article that moves leaves a permanent redirect behind, and
 // existing redirects to its old address follow it (no chains). Returns whether
 // the redirects changed (their cache tag must then be invalidated).
@@ -262,7 +240,7 @@ export function createArticle(input: ArticleInput, actor: Actor, now = new Date(
       .get();
     writeLinks(tx, row.id, input);
     writeRevision(tx, row, actor, 'Created', now);
-    audit(tx, actor, 'article.create', row.id, { title: row.title }, now);
+    appendAudit(tx, { action: 'article.create', ...auditedBy(actor), targetType: 'article', targetId: row.id, details: { title: row.title }, at: now });
     return { ok: true, id: row.id, version: row.version, invalidate: [] };
   });
 }
@@ -312,6 +290,14 @@ export function updateArticle(
     };
   });
 }
+
+const TRANSITION_AUDIT = {
+  in_review: 'article.submit',
+  published: 'article.publish',
+  scheduled: 'article.schedule',
+  unpublished: 'article.unpublish',
+  draft: 'article.return_to_draft',
+} as const satisfies Record<ArticleStatus, AuditAction>;
 
 // Moves an article through the workflow (lib/workflow decides which moves
 // exist; the caller has already checked the role may make it).
@@ -371,14 +357,14 @@ export function transitionArticle(
       .get() as Article;
     const links = linkedIds(tx, id);
     writeRevision(tx, after, actor, `Status: ${before.status} → ${to}`, now);
-    audit(
-      tx,
-      actor,
-      `article.${to === 'in_review' ? 'submit' : to === 'published' ? 'publish' : to === 'scheduled' ? 'schedule' : to === 'unpublished' ? 'unpublish' : 'return_to_draft'}`,
-      id,
-      { from: before.status, to, scheduledAt: after.scheduledAt?.toISOString() ?? null },
-      now,
-    );
+    appendAudit(tx, {
+      action: TRANSITION_AUDIT[to],
+      ...auditedBy(actor),
+      targetType: 'article',
+      targetId: id,
+      details: { from: before.status, to, scheduledAt: after.scheduledAt?.toISOString() ?? null },
+      at: now,
+    });
     return {
       ok: true,
       id,
@@ -417,7 +403,14 @@ export function addArticleNote(
       .get() as Article;
     const links = linkedIds(tx, id);
     writeRevision(tx, after, actor, `Added ${note.kind ?? 'correction'} note`, now);
-    audit(tx, actor, 'article.note_added', id, { kind: note.kind, text: note.text }, now);
+    appendAudit(tx, {
+      action: 'article.note_added',
+      ...auditedBy(actor),
+      targetType: 'article',
+      targetId: id,
+      details: { kind: note.kind, text: note.text },
+      at: now,
+    });
     return {
       ok: true,
       id,

@@ -4,8 +4,8 @@ import { getDb, type DB } from '@/db/client';
 import { articles, curation } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
 import { CURATION_LIMITS, type CurationSlot } from '@/lib/validation/taxonomy';
-import { appendAudit } from './audit';
-import type { Actor } from './users';
+import { appendAudit, auditedBy } from './audit';
+import type { Actor } from './common';
 
 // The home page's hand-curated slots. The front's queries (db/queries/home.ts getHomeFront and
 // db/queries/articles.ts listEditorsPicks) are tagged 'curation'; nothing else reads the table.
@@ -48,18 +48,13 @@ export async function saveCurationSlot(
     if (articleIds.length > 0) {
       tx.insert(curation).values(articleIds.map((articleId, position) => ({ slot, position, articleId }))).run();
     }
-    appendAudit(
-      {
-        action: 'curation.updated',
-        actorId: actor.id,
-        actorEmail: actor.email,
-        ip: actor.ip,
-        targetType: 'curation',
-        targetId: slot,
-        details: { slot, before: before.map((r) => r.articleId), after: articleIds },
-      },
-      tx,
-    );
+    appendAudit(tx, {
+      action: 'curation.updated',
+      ...auditedBy(actor),
+      targetType: 'curation',
+      targetId: slot,
+      details: { slot, before: before.map((r) => r.articleId), after: articleIds },
+    });
     return { ok: true, invalidates: CURATION_CACHE_TAGS } as const;
   });
 }

@@ -6,8 +6,8 @@ import { media } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
 import { removeMediaFile } from '@/lib/media-upload';
 import { getMediaDir } from '@/lib/paths';
-import { appendAudit } from './audit';
-import type { Actor } from './users';
+import { appendAudit, auditedBy } from './audit';
+import type { Actor } from './common';
 
 // Writes to the media library; each one transaction with its audit entry. The file on disk
 // is written by the upload route before createMedia (and removed by it if the row fails);
@@ -35,18 +35,13 @@ export async function createMedia(input: NewMedia, actor: Actor, db: DB = getDb(
     const existing = tx.select({ id: media.id, file: media.file }).from(media).where(eq(media.hash, input.hash)).get();
     if (existing) return { ok: true, id: existing.id, file: existing.file, duplicate: true } as const;
     const row = tx.insert(media).values(input).returning({ id: media.id }).get();
-    appendAudit(
-      {
-        action: 'media.uploaded',
-        actorId: actor.id,
-        actorEmail: actor.email,
-        ip: actor.ip,
-        targetType: 'media',
-        targetId: row.id,
-        details: { file: input.file, originalName: input.originalName, mimeType: input.mimeType, size: input.size },
-      },
-      tx,
-    );
+    appendAudit(tx, {
+      action: 'media.uploaded',
+      ...auditedBy(actor),
+      targetType: 'media',
+      targetId: row.id,
+      details: { file: input.file, originalName: input.originalName, mimeType: input.mimeType, size: input.size },
+    });
     return { ok: true, id: row.id, file: input.file, duplicate: false } as const;
   });
 }
@@ -113,10 +108,7 @@ export async function updateMedia(id: number, changes: MediaChanges, actor: Acto
     }
     if (changed.length === 0) return { ok: true, changed, invalidates: [] } as const;
     tx.update(media).set(values).where(eq(media.id, id)).run();
-    appendAudit(
-      { action: 'media.updated', actorId: actor.id, actorEmail: actor.email, ip: actor.ip, targetType: 'media', targetId: id, details: { changed } },
-      tx,
-    );
+    appendAudit(tx, { action: 'media.updated', ...auditedBy(actor), targetType: 'media', targetId: id, details: { changed } });
     return { ok: true, changed, invalidates: mediaCacheTags(findMediaUses(tx, id)) } as const;
   });
 }
@@ -140,10 +132,7 @@ export async function deleteMedia(id: number, actor: Actor, options: { db?: DB; 
       return { ok: false, error: 'in_use', uses, message: `This image cannot be deleted while it is used: ${describeMediaUses(uses)}. Remove it there first.` };
     }
     tx.delete(media).where(eq(media.id, id)).run();
-    appendAudit(
-      { action: 'media.deleted', actorId: actor.id, actorEmail: actor.email, ip: actor.ip, targetType: 'media', targetId: id, details: { file: row.file, originalName: row.originalName } },
-      tx,
-    );
+    appendAudit(tx, { action: 'media.deleted', ...auditedBy(actor), targetType: 'media', targetId: id, details: { file: row.file, originalName: row.originalName } });
     // Nothing public showed it (it was unused), so no cache tag changes.
     return { ok: true, file: row.file, originalName: row.originalName, invalidates: [] };
   });

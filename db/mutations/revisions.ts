@@ -2,8 +2,9 @@ import 'server-only';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles, bylines, media, revisions, tags } from '@/db/schema';
-import { appendAudit } from '@/db/mutations/audit';
-import { updateArticle, type SaveResult } from '@/db/mutations/articles';
+import { updateArticle, type SaveResult } from './articles';
+import { appendAudit, auditedBy } from './audit';
+import type { Actor } from './common';
 import type { BodyDoc } from '@/lib/body/types';
 import { articleInputSchema, fieldErrors } from '@/lib/validation/article';
 
@@ -12,12 +13,6 @@ import { articleInputSchema, fieldErrors } from '@/lib/validation/article';
 // revision itself; nothing is rewritten. Only content is restored — never the status or the
 // publication time: restoring an old draft of a published article does not unpublish it, and
 // restoring a published version of a draft does not publish it.
-
-interface Actor {
-  id: number | null;
-  email?: string | null;
-  ip?: string | null;
-}
 
 // What a restore leaves as it is now: the workflow (status, publication and public "Updated"
 // times, review assignee, deadline and notes) and the public correction notes, which are a
@@ -129,18 +124,13 @@ export function restoreRevision(
       now: options.now,
     });
     if (!result.ok) return result;
-    appendAudit(
-      {
-        action: 'article.revision_restored',
-        actorId: actor.id,
-        actorEmail: actor.email ?? null,
-        ip: actor.ip ?? null,
-        targetType: 'article',
-        targetId: articleId,
-        details: { revisionId, restoredVersion: revision.version, newVersion: result.version, dropped },
-      },
-      tx,
-    );
+    appendAudit(tx, {
+      action: 'article.revision_restored',
+      ...auditedBy(actor),
+      targetType: 'article',
+      targetId: articleId,
+      details: { revisionId, restoredVersion: revision.version, newVersion: result.version, dropped },
+    });
     return { ...result, restoredVersion: revision.version, dropped };
   });
 }

@@ -12,7 +12,7 @@ const { createArticle, transitionArticle } = await import('./articles');
 const { publishDueArticles, decideUnpublishable } = await import('./scheduled');
 
 const { sqlite } = getConnection();
-const actor = { id: null, email: 'desk@example.org' };
+const actor = { id: null, email: 'desk@example.org', ip: null };
 const status = (id: number) => sqlite.prepare('SELECT status FROM articles WHERE id = ?').pluck().get(id);
 const stored = () => JSON.parse(sqlite.prepare(`SELECT value FROM settings WHERE key = 'scheduler'`).pluck().get() as string);
 

@@ -10,6 +10,7 @@ import {
 } from '@/lib/scheduler-report';
 import { isReservedSlug, isValidSlug } from '@/lib/slug';
 import { transitionArticle } from './articles';
+import type { Actor } from './common';
 
 // The scheduler's one write: publish every scheduled article whose time has come, and keep
 // its word visibly. An article it cannot publish stays scheduled, is tried again on every run,
@@ -23,7 +24,7 @@ export interface PublishDueResult {
   invalidate: string[];
 }
 
-const SCHEDULER_ACTOR = { id: null, email: 'scheduler' } as const;
+const SCHEDULER_ACTOR: Actor = { id: null, email: 'scheduler', ip: null };
 
 interface DueArticle {
   id: number;

@@ -4,14 +4,12 @@ import { getDb, type DB } from '@/db/client';
 import { users, userSessions } from '@/db/schema';
 import { sessionExpiresAt, sessionPruneBefore, storedUserAgent } from '@/lib/sessions';
 import { generateToken, hashToken } from '@/lib/tokens';
-import { appendAudit } from './audit';
-import type { Actor } from './users';
+import { appendAudit, auditedBy } from './audit';
+import type { Actor, Tx } from './common';
 
 // Server-side sessions: one row per sign-in, ended by signing out, "sign out everywhere" or
 // anything that bumps users.session_version (db/mutations/users.ts). Readers see none of it, so
 // nothing here invalidates a cache tag.
-
-type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
 
 /**
  * A new session row for a sign-in, inside the caller's transaction; returns the id the cookie
@@ -55,7 +53,7 @@ export async function endSession(sessionId: string | null, userId: number, actor
         .where(and(eq(userSessions.id, hashToken(sessionId)), eq(userSessions.userId, userId), isNull(userSessions.endedAt)))
         .run();
     }
-    appendAudit({ action: 'auth.sign_out', actorId: actor.id, actorEmail: actor.email, ip: actor.ip, targetType: 'user', targetId: userId }, tx);
+    appendAudit(tx, { action: 'auth.sign_out', ...auditedBy(actor), targetType: 'user', targetId: userId });
   });
 }
 
@@ -73,10 +71,7 @@ export async function endAllSessions(userId: number, actor: Actor, db: DB = getD
       .run();
     if (done.changes !== 1) return null;
     const ended = endOpenSessions(tx, userId, new Date());
-    appendAudit(
-      { action: 'auth.sign_out_everywhere', actorId: actor.id, actorEmail: actor.email, ip: actor.ip, targetType: 'user', targetId: userId, details: { sessions: ended } },
-      tx,
-    );
+    appendAudit(tx, { action: 'auth.sign_out_everywhere', ...auditedBy(actor), targetType: 'user', targetId: userId, details: { sessions: ended } });
     return ended;
   });
 }

@@ -3,8 +3,8 @@ import { eq, sql } from 'drizzle-orm';
 import { getDb, type DB } from '@/db/client';
 import { settings } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
-import { appendAudit } from './audit';
-import type { Actor } from './users';
+import { appendAudit, auditedBy } from './audit';
+import type { Actor, Tx } from './common';
 
 // Site settings (site_name, time_zone) and the breaking-news banner (breaking). Every public
 // page reads them through db/queries/site.ts getSiteSettings, tagged 'settings' (the banner also
@@ -17,8 +17,6 @@ export interface BreakingValue {
   // ISO 8601 instant (UTC), or null for a banner that stays until cleared.
   expiresAt: string | null;
 }
-
-type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
 
 function readSetting(tx: Tx, key: string): unknown {
   return tx.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()?.value ?? null;
@@ -35,18 +33,13 @@ export async function setBreaking(banner: BreakingValue | null, actor: Actor, db
   return db.transaction((tx) => {
     const before = readSetting(tx, 'breaking');
     writeSetting(tx, 'breaking', banner);
-    appendAudit(
-      {
-        action: 'breaking.updated',
-        actorId: actor.id,
-        actorEmail: actor.email,
-        ip: actor.ip,
-        targetType: 'settings',
-        targetId: 'breaking',
-        details: { before, after: banner },
-      },
-      tx,
-    );
+    appendAudit(tx, {
+      action: 'breaking.updated',
+      ...auditedBy(actor),
+      targetType: 'settings',
+      targetId: 'breaking',
+      details: { before, after: banner },
+    });
     return { ok: true, invalidates: [cacheTags.settings] };
   });
 }
@@ -60,18 +53,13 @@ export async function updateSiteSettings(
     const before = { siteName: readSetting(tx, 'site_name'), timeZone: readSetting(tx, 'time_zone') };
     writeSetting(tx, 'site_name', input.siteName);
     writeSetting(tx, 'time_zone', input.timeZone);
-    appendAudit(
-      {
-        action: 'settings.updated',
-        actorId: actor.id,
-        actorEmail: actor.email,
-        ip: actor.ip,
-        targetType: 'settings',
-        targetId: 'site',
-        details: { before, after: input },
-      },
-      tx,
-    );
+    appendAudit(tx, {
+      action: 'settings.updated',
+      ...auditedBy(actor),
+      targetType: 'settings',
+      targetId: 'site',
+      details: { before, after: input },
+    });
     return { ok: true, invalidates: [cacheTags.settings, cacheTags.feeds, cacheTags.sitemaps] };
   });
 }

@@ -3,7 +3,8 @@ import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { getDb, type DB } from '@/db/client';
 import { bylines, users, userTokens, type Role } from '@/db/schema';
 import { generateToken, hashToken, ONE_TIME_LINK_TTL_MS } from '@/lib/tokens';
-import { appendAudit } from './audit';
+import { appendAudit, auditedBy } from './audit';
+import type { Actor, Tx } from './common';
 import { endOpenSessions, openSession } from './sessions';
 
 // Writes to users, their one-time links and their byline link; each one transaction that also
@@ -13,19 +14,11 @@ import { endOpenSessions, openSession } from './sessions';
 // Anything that should end a user's sessions ends their session rows (db/mutations/sessions.ts)
 // and bumps users.session_version; auth.ts checks both on every request.
 
-export interface Actor {
-  id: number | null;
-  email: string | null;
-  ip: string | null;
-}
-
 export type UserMutationError = 'not_found' | 'email_taken' | 'last_admin' | 'wrong_password' | 'byline_taken';
 export type Result<T = void> = { ok: true; value: T } | { ok: false; error: UserMutationError };
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const fail = (error: UserMutationError): Result<never> => ({ ok: false, error });
-
-type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
 
 function issueToken(tx: Tx, userId: number, kind: 'invite' | 'reset', now: number): string {
   // A new link replaces any earlier one.
@@ -59,10 +52,7 @@ export async function createUser(
     const exists = tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get();
     if (exists) return fail('email_taken');
     const row = tx.insert(users).values(input).returning({ id: users.id }).get();
-    appendAudit(
-      { action: 'user.created', actorId: actor.id, actorEmail: actor.email, ip: actor.ip, targetType: 'user', targetId: row.id, details: { email: input.email, role: input.role } },
-      tx,
-    );
+    appendAudit(tx, { action: 'user.created', ...auditedBy(actor), targetType: 'user', targetId: row.id, details: { email: input.email, role: input.role } });
     return ok(row.id);
   });
 }
@@ -78,10 +68,7 @@ export async function inviteUser(
     if (exists) return fail('email_taken');
     const row = tx.insert(users).values({ ...input, passwordHash: null }).returning({ id: users.id }).get();
     const token = issueToken(tx, row.id, 'invite', now);
-    appendAudit(
-      { action: 'user.invited', actorId: actor.id, actorEmail: actor.email, ip: actor.ip, targetType: 'user', targetId: row.id, details: { email: input.email, role: input.role } },
-      tx,
-    );
+    appendAudit(tx, { action: 'user.invited', ...auditedBy(actor), targetType: 'user', targetId: row.id, details: { email: input.email, role: input.role } });
     return ok({ userId: row.id, token });
   });
 }
@@ -98,10 +85,7 @@ export async function issuePasswordReset(userId: number, actor: Actor, db: DB = 
       .run();
     endOpenSessions(tx, userId, new Date(now));
     const token = issueToken(tx, userId, 'reset', now);
-    appendAudit(
-      { action: 'user.reset_link_issued', actorId: actor.id, actorEmail: actor.email, ip: actor.ip, targetType: 'user', targetId: userId, details: { email: user.email } },
-      tx,
-    );
+    appendAudit(tx, { action: 'user.reset_link_issued', ...auditedBy(actor), targetType: 'user', targetId: userId, details: { email: user.email } });
     return ok(token);
   });
 }
@@ -117,10 +101,7 @@ export async function changeUserRole(userId: number, role: Role, actor: Actor, d
       .where(eq(users.id, userId))
       .run();
     endOpenSessions(tx, userId, new Date());
-    appendAudit(
-      { action: 'user.role_changed', actorId: actor.id, actorEmail: actor.email, ip: actor.ip, targetType: 'user', targetId: userId, details: { email: user.email, from: user.role, to: role } },
-      tx,
-    );
+    appendAudit(tx, { action: 'user.role_changed', ...auditedBy(actor), targetType: 'user', targetId: userId, details: { email: user.email, from: user.role, to: role } });
     return ok(undefined);
   });
 }
@@ -136,10 +117,7 @@ export async function setUserDisabled(userId: number, disabled: boolean, actor: 
       .where(eq(users.id, userId))
       .run();
     endOpenSessions(tx, userId, new Date());
-    appendAudit(
-      { action: disabled ? 'user.disabled' : 'user.enabled', actorId: actor.id, actorEmail: actor.email, ip: actor.ip, targetType: 'user', targetId: userId, details: { email: user.email } },
-      tx,
-    );
+    appendAudit(tx, { action: disabled ? 'user.disabled' : 'user.enabled', ...auditedBy(actor), targetType: 'user', targetId: userId, details: { email: user.email } });
     return ok(undefined);
   });
 }
@@ -176,10 +154,7 @@ export async function setPasswordWithToken(
       .where(eq(users.id, link.userId))
       .run();
     endOpenSessions(tx, link.userId, now);
-    appendAudit(
-      { action: 'user.password_set', actorId: link.userId, actorEmail: user.email, ip, targetType: 'user', targetId: link.userId, details: { via: link.kind } },
-      tx,
-    );
+    appendAudit(tx, { action: 'user.password_set', actorId: link.userId, actorEmail: user.email, ip, targetType: 'user', targetId: link.userId, details: { via: link.kind } });
     return ok({ userId: link.userId, email: user.email });
   });
 }
@@ -193,7 +168,7 @@ export async function changeOwnPassword(userId: number, passwordHash: string, ac
       .run();
     if (done.changes !== 1) return fail('not_found');
     endOpenSessions(tx, userId, new Date());
-    appendAudit({ action: 'user.password_changed', actorId: actor.id, actorEmail: actor.email, ip: actor.ip, targetType: 'user', targetId: userId }, tx);
+    appendAudit(tx, { action: 'user.password_changed', ...auditedBy(actor), targetType: 'user', targetId: userId });
     return ok(undefined);
   });
 }
@@ -214,10 +189,7 @@ export async function updateOwnAccount(
     if (done.changes !== 1) return fail('not_found');
     tx.update(bylines).set({ userId: null }).where(eq(bylines.userId, userId)).run();
     if (input.bylineId != null) tx.update(bylines).set({ userId }).where(eq(bylines.id, input.bylineId)).run();
-    appendAudit(
-      { action: 'user.account_updated', actorId: actor.id, actorEmail: actor.email, ip: actor.ip, targetType: 'user', targetId: userId, details: { name: input.name, bylineId: input.bylineId } },
-      tx,
-    );
+    appendAudit(tx, { action: 'user.account_updated', ...auditedBy(actor), targetType: 'user', targetId: userId, details: { name: input.name, bylineId: input.bylineId } });
     return ok(undefined);
   });
 }
@@ -230,7 +202,7 @@ export async function recordSignIn(
   const now = Date.now();
   return db.transaction((tx) => {
     tx.update(users).set({ lastSignInAt: new Date(now) }).where(eq(users.id, input.userId)).run();
-    appendAudit({ action: 'auth.sign_in', actorId: input.userId, actorEmail: input.email, ip: input.ip, targetType: 'user', targetId: input.userId }, tx);
+    appendAudit(tx, { action: 'auth.sign_in', actorId: input.userId, actorEmail: input.email, ip: input.ip, targetType: 'user', targetId: input.userId });
     return openSession(tx, { userId: input.userId, ip: input.ip, userAgent: input.userAgent }, now);
   });
 }

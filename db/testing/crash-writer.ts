@@ -4,7 +4,7 @@
 import { articleInputSchema } from '../../lib/validation/article';
 import { createArticle, updateArticle } from '../mutations/articles';
 
-const actor = { id: null, email: 'crash-writer' };
+const actor = { id: null, email: 'crash-writer', ip: null };
 const run = process.argv[2] ?? '0';
 
 function input(i: number, title: string) {

@@ -2,7 +2,7 @@ import 'server-only';
 import { getArticleOwnership } from '@/db/queries/admin-articles';
 import { authorizeApi, FORBIDDEN_MESSAGE, type ApiAuthorization } from '@/lib/auth-guards';
 import type { ArticleStatus } from '@/lib/domain';
-import { can, canChangeArticle, isLiveStatus, type ArticleResource, type Actor } from '@/lib/permissions';
+import { can, canChangeArticle, isLiveStatus, type ArticleResource, type ActingUser } from '@/lib/permissions';
 import { articleIdSchema } from '@/lib/validation/editor';
 import { NO_STORE, notFound } from './api-responses';
 
@@ -15,7 +15,7 @@ export type ArticleAccess =
  * presence) needs `can(user, 'article.edit')`; any change goes through `canChangeArticle`, which
  * also asks for the publish right when the article is live or scheduled.
  */
-export type ArticleIntent = { open: true } | { change: (user: Actor, article: ArticleResource) => boolean };
+export type ArticleIntent = { open: true } | { change: (user: ActingUser, article: ArticleResource) => boolean };
 
 // The editor's routes all start here: the article exists (and is not deleted), and the caller
 // may do what they ask on it.

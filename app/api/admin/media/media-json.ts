@@ -6,7 +6,7 @@ import { FORBIDDEN_MESSAGE, getClientAddress, getCurrentUser } from '@/lib/auth-
 import { can, type Action, type Resource } from '@/lib/permissions';
 import { isOwnSiteRequest } from '@/lib/same-origin';
 import type { SessionUser } from '@/db/queries/users';
-import type { Actor } from '@/db/mutations/users';
+import type { Actor } from '@/db/mutations/common';
 
 // Shared by the media API's route handlers: the JSON shape of an item, JSON errors that are
 // never cached, and the door (same origin for writes, signed in, allowed).

@@ -17,7 +17,7 @@ import {
   writeMediaFile,
 } from '@/lib/media-upload';
 import { getMediaDir } from '@/lib/paths';
-import type { Actor } from '@/db/mutations/users';
+import type { Actor } from '@/db/mutations/common';
 import { authorizeApi, json, jsonError, toMediaApiItem } from './media-json';
 
 // The media library's API. GET lists and searches (the picker); POST uploads one or more
