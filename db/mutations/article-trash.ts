@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articleBylines, articles, articleTags, type ArticleStatus } from '@/db/schema';
+import { articles, type ArticleStatus } from '@/db/schema';
 import { tagsForArticleChange } from '@/lib/article-change-tags';
 import { cacheTags } from '@/lib/cache-tags';
+import { linkedIds } from './articles';
 import { appendAudit, auditedBy } from './audit';
-import type { Actor, Tx } from './common';
+import type { Actor } from './common';
 
 // Soft delete and restore. A deleted article keeps its row (and revisions) with `deleted_at`
 // set; every reader query filters it out (db/queries/articles.ts `isPublished`), the scheduler
@@ -23,19 +24,6 @@ export function decideRestoredStatus(status: ArticleStatus): ArticleStatus {
   if (status === 'published') return 'unpublished';
   if (status === 'scheduled') return 'draft';
   return status;
-}
-
-function links(tx: Tx, id: number): { tagIds: number[]; bylineIds: number[] } {
-  return {
-    tagIds: tx.select({ id: articleTags.tagId }).from(articleTags).where(eq(articleTags.articleId, id)).orderBy(asc(articleTags.position)).all().map((r) => r.id),
-    bylineIds: tx
-      .select({ id: articleBylines.bylineId })
-      .from(articleBylines)
-      .where(eq(articleBylines.articleId, id))
-      .orderBy(asc(articleBylines.position))
-      .all()
-      .map((r) => r.id),
-  };
 }
 
 export function deleteArticle(id: number, actor: Actor, expectedVersion?: number, now = new Date()): TrashResult {
@@ -58,7 +46,7 @@ export function deleteArticle(id: number, actor: Actor, expectedVersion?: number
       targetId: id,
       details: { title: before.title, status: before.status },
     });
-    const facts = { id, status: before.status, sectionId: before.sectionId, ...links(tx, id) };
+    const facts = { id, status: before.status, sectionId: before.sectionId, ...linkedIds(tx, id) };
     // Leaving every public list it was in: as if it had become unpublished.
     const invalidate = new Set([...tagsForArticleChange(facts, null), cacheTags.article(id)]);
     if (before.status === 'published') invalidate.add(cacheTags.corrections);

@@ -66,7 +66,8 @@ function articlePath(tx: Tx, sectionId: number, slug: string): string {
   return `/${section?.slug ?? 'unknown'}/${slug}`;
 }
 
-function linkedIds(tx: Tx, articleId: number): { tagIds: number[]; bylineIds: number[] } {
+/** The article's tag and byline ids, in their order. */
+export function linkedIds(tx: Tx, articleId: number): { tagIds: number[]; bylineIds: number[] } {
   const tagIds = tx
     .select({ id: articleTags.tagId })
     .from(articleTags)
