@@ -10,7 +10,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-mutations-'));
 process.env.GAZETTE_DATA_DIR = dir;
 
 const { getConnection } = await import('../client');
-const { addArticleNote, createArticle, publishDueArticles, transitionArticle, updateArticle } = await import('./articles');
+const { addArticleNote, createArticle, transitionArticle, updateArticle } = await import('./articles');
+const { publishDueArticles } = await import('./scheduled');
 
 const { sqlite } = getConnection();
 const actor = { id: null, email: 'test@example.org', ip: '127.0.0.1' };

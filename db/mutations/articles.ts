@@ -420,7 +420,3 @@ export function addArticleNote(
     };
   });
 }
-
-// The scheduler's run lives in ./scheduled.ts (failures recorded for the dashboard); re-exported
-// so existing callers keep working.
-export { publishDueArticles } from './scheduled';
