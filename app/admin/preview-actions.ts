@@ -50,7 +50,7 @@ export async function revokePreviewLinksAction(articleId: number): Promise<Revok
   const allowed = await mayEditArticle(articleId);
   if (!allowed.ok) return allowed;
   const { id, actor } = allowed;
-  const result = revokePreviewLinks(id, actor);
+  const result = await revokePreviewLinks(id, actor);
   if (!result.ok) return { ok: false, error: 'That article does not exist.' };
   return { ok: true, revokedAt: result.revokedAt.toISOString() };
 }

@@ -1,12 +1,12 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type DB } from '@/db/client';
 import { articles, type ArticleStatus } from '@/db/schema';
 import { tagsForArticleChange } from '@/lib/article-change-tags';
 import { cacheTags } from '@/lib/cache-tags';
 import { linkedIds } from './articles';
 import { appendAudit, auditedBy } from './audit';
-import type { Actor } from './common';
+import type { Actor, Done, Refused } from './common';
 
 // Soft delete and restore. A deleted article keeps its row (and revisions) with `deleted_at`
 // set; every reader query filters it out (db/queries/articles.ts `isPublished`), the scheduler
@@ -17,8 +17,8 @@ import type { Actor } from './common';
 // time cleared): someone must decide again to put it in front of readers.
 
 export type TrashResult =
-  | { ok: true; id: number; version: number; status: ArticleStatus; invalidate: string[] }
-  | { ok: false; reason: 'not_found' | 'conflict' | 'already_deleted' | 'not_deleted' };
+  | Done<{ id: number; version: number; status: ArticleStatus }>
+  | Refused<'not_found' | 'conflict' | 'already_deleted' | 'not_deleted'>;
 
 export function decideRestoredStatus(status: ArticleStatus): ArticleStatus {
   if (status === 'published') return 'unpublished';
@@ -26,8 +26,14 @@ export function decideRestoredStatus(status: ArticleStatus): ArticleStatus {
   return status;
 }
 
-export function deleteArticle(id: number, actor: Actor, expectedVersion?: number, now = new Date()): TrashResult {
-  return getDb().transaction((tx) => {
+export async function deleteArticle(
+  id: number,
+  actor: Actor,
+  expectedVersion?: number,
+  now = new Date(),
+  db: DB = getDb(),
+): Promise<TrashResult> {
+  return db.transaction((tx): TrashResult => {
     const before = tx.select().from(articles).where(eq(articles.id, id)).get();
     if (!before) return { ok: false, reason: 'not_found' };
     if (before.deletedAt) return { ok: false, reason: 'already_deleted' };
@@ -48,14 +54,14 @@ export function deleteArticle(id: number, actor: Actor, expectedVersion?: number
     });
     const facts = { id, status: before.status, sectionId: before.sectionId, ...linkedIds(tx, id) };
     // Leaving every public list it was in: as if it had become unpublished.
-    const invalidate = new Set([...tagsForArticleChange(facts, null), cacheTags.article(id)]);
-    if (before.status === 'published') invalidate.add(cacheTags.corrections);
-    return { ok: true, id, version: after.version, status: before.status, invalidate: [...invalidate] };
+    const invalidates = new Set([...tagsForArticleChange(facts, null), cacheTags.article(id)]);
+    if (before.status === 'published') invalidates.add(cacheTags.corrections);
+    return { ok: true, id, version: after.version, status: before.status, invalidates: [...invalidates] };
   });
 }
 
-export function restoreArticle(id: number, actor: Actor, now = new Date()): TrashResult {
-  return getDb().transaction((tx) => {
+export async function restoreArticle(id: number, actor: Actor, now = new Date(), db: DB = getDb()): Promise<TrashResult> {
+  return db.transaction((tx): TrashResult => {
     const before = tx.select().from(articles).where(eq(articles.id, id)).get();
     if (!before) return { ok: false, reason: 'not_found' };
     if (!before.deletedAt) return { ok: false, reason: 'not_deleted' };
@@ -82,6 +88,6 @@ export function restoreArticle(id: number, actor: Actor, now = new Date()): Tras
     });
     // Nothing public changes (it comes back unpublished at most); the article's own tag is
     // named so a cached "not found" for it is dropped all the same.
-    return { ok: true, id, version: after.version, status, invalidate: [cacheTags.article(id)] };
+    return { ok: true, id, version: after.version, status, invalidates: [cacheTags.article(id)] };
   });
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type DB } from '@/db/client';
 import {
   articleBylines,
   articles,
@@ -25,13 +25,11 @@ import { isReservedSlug } from '@/lib/slug';
 import { readinessProblems, type ArticleInput } from '@/lib/validation/article';
 import { decideTransition } from '@/lib/workflow';
 import { appendAudit, auditedBy, type AuditAction } from './audit';
-import type { Actor, Tx } from './common';
+import type { Actor, Done, Refused, Tx } from './common';
 
-// Every function here is one SQLite transaction: an article, its bylines, tags,
-// revision, redirects, audit row and (through triggers) its search index are
-// saved together or not at all. better-sqlite3 transactions are synchronous,
-// so the bodies use .run()/.get()/.all(); a networked driver would make these
-// bodies async and nothing else.
+// Every mutation here is one SQLite transaction (the shape is in ./common.ts): an article, its
+// bylines, tags, revision, redirects, audit row and (through triggers) its search index are saved
+// together or not at all.
 
 export interface ArticleConflict {
   version: number;
@@ -42,24 +40,16 @@ export interface ArticleConflict {
 }
 
 export type SaveResult =
-  | { ok: true; id: number; version: number; invalidate: string[] }
-  | { ok: false; reason: 'invalid'; errors: Record<string, string> }
-  | { ok: false; reason: 'conflict'; current: ArticleConflict }
-  | { ok: false; reason: 'not_found' };
+  | Done<{ id: number; version: number }>
+  | Refused<'invalid', { errors: Record<string, string> }>
+  | Refused<'conflict', { current: ArticleConflict }>
+  | Refused<'not_found'>;
 
 export type TransitionResult =
-  | {
-      ok: true;
-      id: number;
-      version: number;
-      status: ArticleStatus;
-      publishedAt: string | null;
-      scheduledAt: string | null;
-      invalidate: string[];
-    }
-  | { ok: false; reason: 'not_found' }
-  | { ok: false; reason: 'conflict'; current: ArticleConflict }
-  | { ok: false; reason: 'refused'; message: string; errors?: Record<string, string> };
+  | Done<{ id: number; version: number; status: ArticleStatus; publishedAt: string | null; scheduledAt: string | null }>
+  | Refused<'not_found'>
+  | Refused<'conflict', { current: ArticleConflict }>
+  | Refused<'refused', { message: string; errors?: Record<string, string> }>;
 
 function articlePath(tx: Tx, sectionId: number, slug: string): string {
   const section = tx.select({ slug: sections.slug }).from(sections).where(eq(sections.id, sectionId)).get();
@@ -230,8 +220,8 @@ function redirectMovedArticle(tx: Tx, oldPath: string, newPath: string, actor: A
   return true;
 }
 
-export function createArticle(input: ArticleInput, actor: Actor, now = new Date()): SaveResult {
-  return getDb().transaction((tx) => {
+export async function createArticle(input: ArticleInput, actor: Actor, now = new Date(), db: DB = getDb()): Promise<SaveResult> {
+  return db.transaction((tx): SaveResult => {
     const errors = validateReferences(tx, input, null);
     if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors };
     const row = tx
@@ -242,54 +232,67 @@ export function createArticle(input: ArticleInput, actor: Actor, now = new Date(
     writeLinks(tx, row.id, input);
     writeRevision(tx, row, actor, 'Created', now);
     appendAudit(tx, { action: 'article.create', ...auditedBy(actor), targetType: 'article', targetId: row.id, details: { title: row.title }, at: now });
-    return { ok: true, id: row.id, version: row.version, invalidate: [] };
+    return { ok: true, id: row.id, version: row.version, invalidates: [] };
   });
 }
+
+type UpdateOptions = { substantive?: boolean; note?: string; now?: Date };
 
 // Saves an edit if nobody saved since `expectedVersion`; otherwise returns the
 // other save so the editor can compare and keep their own text. A substantive
 // update of a published article moves its public "Updated" time; a typo fix
 // changes nothing public but the text.
-export function updateArticle(
+export async function updateArticle(
   id: number,
   expectedVersion: number,
   input: ArticleInput,
   actor: Actor,
-  options: { substantive?: boolean; note?: string; now?: Date } = {},
+  options: UpdateOptions = {},
+  db: DB = getDb(),
+): Promise<SaveResult> {
+  return db.transaction((tx) => applyArticleUpdate(tx, id, expectedVersion, input, actor, options));
+}
+
+/** updateArticle as a step of the caller's transaction (a revision restore saves through it). */
+export function applyArticleUpdate(
+  tx: Tx,
+  id: number,
+  expectedVersion: number,
+  input: ArticleInput,
+  actor: Actor,
+  options: UpdateOptions = {},
 ): SaveResult {
   const now = options.now ?? new Date();
-  return getDb().transaction((tx) => {
-    const before = tx.select().from(articles).where(eq(articles.id, id)).get();
-    if (!before || before.deletedAt) return { ok: false, reason: 'not_found' };
-    if (before.version !== expectedVersion) return { ok: false, reason: 'conflict', current: conflictOf(tx, before) };
-    const errors = validateReferences(tx, input, id);
-    if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors };
+  const before = tx.select().from(articles).where(eq(articles.id, id)).get();
+  if (!before || before.deletedAt) return { ok: false, reason: 'not_found' };
+  if (before.version !== expectedVersion) return { ok: false, reason: 'conflict', current: conflictOf(tx, before) };
+  const errors = validateReferences(tx, input, id);
+  if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors };
 
-    const beforeLinks = linkedIds(tx, id);
-    const oldPath = articlePath(tx, before.sectionId, before.slug);
-    const updatedAt = before.status === 'published' && options.substantive ? now : before.updatedAt;
-    const after = tx
-      .update(articles)
-      .set({ ...contentColumns(input), updatedAt, modifiedAt: now, version: before.version + 1 })
-      .where(and(eq(articles.id, id), eq(articles.version, expectedVersion)))
-      .returning()
-      .get();
-    if (!after) return { ok: false, reason: 'conflict', current: conflictOf(tx, before) };
-    writeLinks(tx, id, input);
-    const moved =
-      before.publishedAt !== null && redirectMovedArticle(tx, oldPath, articlePath(tx, after.sectionId, after.slug), actor);
-    writeRevision(tx, after, actor, options.note ?? (options.substantive ? 'Substantive update' : 'Saved'), now);
-    const afterLinks = linkedIds(tx, id);
-    return {
-      ok: true,
-      id,
-      version: after.version,
-      invalidate: [
-        ...tagsForArticleChange(cacheFacts(before, beforeLinks), cacheFacts(after, afterLinks)),
-        ...(moved ? [cacheTags.redirects] : []),
-      ],
-    };
-  });
+  const beforeLinks = linkedIds(tx, id);
+  const oldPath = articlePath(tx, before.sectionId, before.slug);
+  const updatedAt = before.status === 'published' && options.substantive ? now : before.updatedAt;
+  const after = tx
+    .update(articles)
+    .set({ ...contentColumns(input), updatedAt, modifiedAt: now, version: before.version + 1 })
+    .where(and(eq(articles.id, id), eq(articles.version, expectedVersion)))
+    .returning()
+    .get();
+  if (!after) return { ok: false, reason: 'conflict', current: conflictOf(tx, before) };
+  writeLinks(tx, id, input);
+  const moved =
+    before.publishedAt !== null && redirectMovedArticle(tx, oldPath, articlePath(tx, after.sectionId, after.slug), actor);
+  writeRevision(tx, after, actor, options.note ?? (options.substantive ? 'Substantive update' : 'Saved'), now);
+  const afterLinks = linkedIds(tx, id);
+  return {
+    ok: true,
+    id,
+    version: after.version,
+    invalidates: [
+      ...tagsForArticleChange(cacheFacts(before, beforeLinks), cacheFacts(after, afterLinks)),
+      ...(moved ? [cacheTags.redirects] : []),
+    ],
+  };
 }
 
 const TRANSITION_AUDIT = {
@@ -302,7 +305,7 @@ const TRANSITION_AUDIT = {
 
 // Moves an article through the workflow (lib/workflow decides which moves
 // exist; the caller has already checked the role may make it).
-export function transitionArticle(
+export async function transitionArticle(
   id: number,
   to: ArticleStatus,
   actor: Actor,
@@ -313,9 +316,10 @@ export function transitionArticle(
     // With "submit for review": who should look at it, by when, and notes readers never see.
     review?: { assigneeId: number | null; deadline: Date | null; notes: string };
   } = {},
-): TransitionResult {
+  db: DB = getDb(),
+): Promise<TransitionResult> {
   const now = options.now ?? new Date();
-  return getDb().transaction((tx) => {
+  return db.transaction((tx): TransitionResult => {
     const before = tx.select().from(articles).where(eq(articles.id, id)).get();
     if (!before || before.deletedAt) return { ok: false, reason: 'not_found' };
     if (options.expectedVersion !== undefined && before.version !== options.expectedVersion) {
@@ -373,7 +377,7 @@ export function transitionArticle(
       status: to,
       publishedAt: after.publishedAt?.toISOString() ?? null,
       scheduledAt: after.scheduledAt?.toISOString() ?? null,
-      invalidate: tagsForArticleChange(cacheFacts(before, links), cacheFacts(after, links)),
+      invalidates: tagsForArticleChange(cacheFacts(before, links), cacheFacts(after, links)),
     };
   });
 }
@@ -381,14 +385,15 @@ export function transitionArticle(
 // Adds a public correction, clarification or update note to a published article. A note is a
 // substantive change: it moves the public "Updated" time (dateModified, sitemap lastmod, feed)
 // and is kept in the revision history like any other save.
-export function addArticleNote(
+export async function addArticleNote(
   id: number,
   expectedVersion: number,
   note: { kind: ArticleNote['kind']; text: string },
   actor: Actor,
   now = new Date(),
-): SaveResult {
-  return getDb().transaction((tx) => {
+  db: DB = getDb(),
+): Promise<SaveResult> {
+  return db.transaction((tx): SaveResult => {
     const before = tx.select().from(articles).where(eq(articles.id, id)).get();
     if (!before || before.deletedAt) return { ok: false, reason: 'not_found' };
     if (before.version !== expectedVersion) return { ok: false, reason: 'conflict', current: conflictOf(tx, before) };
@@ -416,7 +421,7 @@ export function addArticleNote(
       ok: true,
       id,
       version: after.version,
-      invalidate: [...tagsForArticleChange(cacheFacts(before, links), cacheFacts(after, links)), cacheTags.corrections],
+      invalidates: [...tagsForArticleChange(cacheFacts(before, links), cacheFacts(after, links)), cacheTags.corrections],
     };
   });
 }

@@ -50,9 +50,9 @@ export async function deleteArticleAction(formData: FormData): Promise<TrashActi
     return { ok: false, error: `${FORBIDDEN_MESSAGE} This article is live: ask an editor to unpublish or delete it.` };
   }
   // The version the decision was made on, so a publish in between is a conflict, not a delete.
-  const result = deleteArticle(input.data.id, auth.actor, input.data.version ?? article.version);
+  const result = await deleteArticle(input.data.id, auth.actor, input.data.version ?? article.version);
   if (!result.ok) return { ok: false, error: FAILURES[result.reason] };
-  expireTagsInAction(result.invalidate);
+  expireTagsInAction(result.invalidates);
   refresh();
   return { ok: true, message: 'Deleted. Editors can restore it from the Deleted tab.' };
 }
@@ -62,9 +62,9 @@ export async function restoreArticleAction(formData: FormData): Promise<TrashAct
   if (!auth.ok) return { ok: false, error: auth.error };
   const input = parse(formData);
   if (!input.success) return { ok: false, error: NOT_FOUND };
-  const result = restoreArticle(input.data.id, auth.actor);
+  const result = await restoreArticle(input.data.id, auth.actor);
   if (!result.ok) return { ok: false, error: FAILURES[result.reason] };
-  expireTagsInAction(result.invalidate);
+  expireTagsInAction(result.invalidates);
   refresh();
   const as = result.status === 'in_review' ? 'in review' : result.status;
   return { ok: true, message: `Restored as ${as}.` };

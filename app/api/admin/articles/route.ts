@@ -22,7 +22,7 @@ export async function POST(request: Request) {
         { status: 422, headers: NO_STORE },
       );
     }
-    const result = createArticle(parsed.data, auth.actor);
+    const result = await createArticle(parsed.data, auth.actor);
     return saveResponse(result, 201);
   });
 }

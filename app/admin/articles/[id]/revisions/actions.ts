@@ -40,7 +40,7 @@ export async function restoreRevisionAction(_previous: RestoreState, formData: F
     return { error: `${FORBIDDEN_MESSAGE} This article is live; ask an editor to restore an earlier version.` };
   }
 
-  const result = restoreRevision(articleId, revisionId, expectedVersion, auth.actor);
+  const result = await restoreRevision(articleId, revisionId, expectedVersion, auth.actor);
   if (!result.ok) {
     switch (result.reason) {
       case 'conflict':
@@ -53,7 +53,7 @@ export async function restoreRevisionAction(_previous: RestoreState, formData: F
         return { error: 'Not restored: that revision does not belong to this article.' };
     }
   }
-  expireTagsInAction(result.invalidate);
+  expireTagsInAction(result.invalidates);
   refresh();
   const dropped = describeDropped(result.dropped);
   return {

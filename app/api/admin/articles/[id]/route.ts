@@ -25,10 +25,10 @@ export async function PUT(request: Request, context: RouteContext<'/api/admin/ar
         { status: 422, headers: NO_STORE },
       );
     }
-    const result = updateArticle(access.articleId, body.data.version, input.data, access.actor, {
+    const result = await updateArticle(access.articleId, body.data.version, input.data, access.actor, {
       substantive: body.data.substantive,
     });
-    if (result.ok) expireTags(result.invalidate);
+    if (result.ok) expireTags(result.invalidates);
     return saveResponse(result);
   });
 }

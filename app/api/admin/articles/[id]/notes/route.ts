@@ -23,8 +23,8 @@ export async function POST(request: Request, context: RouteContext<'/api/admin/a
         { status: 422, headers: NO_STORE },
       );
     }
-    const result = addArticleNote(access.articleId, body.data.version, { kind: body.data.kind, text: body.data.text }, access.actor);
-    if (result.ok) expireTags(result.invalidate);
+    const result = await addArticleNote(access.articleId, body.data.version, { kind: body.data.kind, text: body.data.text }, access.actor);
+    if (result.ok) expireTags(result.invalidates);
     return saveResponse(result);
   });
 }

@@ -8,7 +8,7 @@ import { NO_STORE } from '@/lib/editor/api-responses';
 export async function POST(request: Request, context: RouteContext<'/api/admin/articles/[id]/presence'>) {
   const access = await authorizeArticle(request, (await context.params).id, { open: true });
   if (!access.ok) return access.response;
-  const others = touchPresence(access.articleId, access.user.id);
+  const { others } = await touchPresence(access.articleId, access.user.id);
   return Response.json({ others }, { headers: NO_STORE });
 }
 
@@ -16,6 +16,6 @@ export async function POST(request: Request, context: RouteContext<'/api/admin/a
 export async function DELETE(request: Request, context: RouteContext<'/api/admin/articles/[id]/presence'>) {
   const access = await authorizeArticle(request, (await context.params).id, { open: true });
   if (!access.ok) return access.response;
-  leavePresence(access.articleId, access.user.id);
+  await leavePresence(access.articleId, access.user.id);
   return new Response(null, { status: 204, headers: NO_STORE });
 }

@@ -36,12 +36,12 @@ export async function POST(request: Request, context: RouteContext<'/api/admin/a
       if (body.data.review.deadline && !deadline) return invalid('deadline', 'That deadline is not a valid date and time.');
       review = { assigneeId: body.data.review.assigneeId, deadline, notes: body.data.review.notes };
     }
-    const result = transitionArticle(access.articleId, body.data.to, access.actor, {
+    const result = await transitionArticle(access.articleId, body.data.to, access.actor, {
       expectedVersion: body.data.version,
       scheduledAt,
       review,
     });
-    if (result.ok) expireTags(result.invalidate);
+    if (result.ok) expireTags(result.invalidates);
     return saveResponse(result);
   });
 }
