@@ -4,7 +4,7 @@ import { getDb, type DB } from '@/db/client';
 import { settings } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
 import { appendAudit, auditedBy } from './audit';
-import type { Actor, Tx } from './common';
+import type { Actor, Done, Tx } from './common';
 
 // Site settings (site_name, time_zone) and the breaking-news banner (breaking). Every public
 // page reads them through db/queries/site.ts getSiteSettings, tagged 'settings' (the banner also
@@ -29,8 +29,8 @@ function writeSetting(tx: Tx, key: string, value: unknown): void {
 }
 
 /** Sets the banner, or clears it with null. */
-export async function setBreaking(banner: BreakingValue | null, actor: Actor, db: DB = getDb()): Promise<{ ok: true; invalidates: string[] }> {
-  return db.transaction((tx) => {
+export async function setBreaking(banner: BreakingValue | null, actor: Actor, db: DB = getDb()): Promise<Done> {
+  return db.transaction((tx): Done => {
     const before = readSetting(tx, 'breaking');
     writeSetting(tx, 'breaking', banner);
     appendAudit(tx, {
@@ -48,8 +48,8 @@ export async function updateSiteSettings(
   input: { siteName: string; timeZone: string },
   actor: Actor,
   db: DB = getDb(),
-): Promise<{ ok: true; invalidates: string[] }> {
-  return db.transaction((tx) => {
+): Promise<Done> {
+  return db.transaction((tx): Done => {
     const before = { siteName: readSetting(tx, 'site_name'), timeZone: readSetting(tx, 'time_zone') };
     writeSetting(tx, 'site_name', input.siteName);
     writeSetting(tx, 'time_zone', input.timeZone);

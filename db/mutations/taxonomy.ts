@@ -6,7 +6,7 @@ import { cacheTags } from '@/lib/cache-tags';
 import { isReservedSlug, isValidSlug, slugify } from '@/lib/slug';
 import type { BylineInput, SectionInput, TagInput } from '@/lib/validation/taxonomy';
 import { appendAudit, auditedBy } from './audit';
-import type { Actor, Tx } from './common';
+import type { Actor, Done, Refused, Tx } from './common';
 
 // Sections, tags and bylines. Each write is one transaction with its audit entry, and names the
 // cache tags of the public pages that show what it changed (see the reader queries in
@@ -23,15 +23,16 @@ import type { Actor, Tx } from './common';
 
 export type TaxonomyField = 'name' | 'slug' | 'intoId' | 'avatarMediaId' | 'userId' | 'order';
 
-export type TaxonomyResult<T = object> =
-  | ({ ok: true; invalidates: string[] } & T)
-  | { ok: false; error: 'not_found' | 'conflict' | 'in_use' | 'invalid'; message: string; field?: TaxonomyField };
+type TaxonomyRefusal = Refused<'not_found' | 'conflict' | 'in_use' | 'invalid', { message: string; field?: TaxonomyField }>;
 
-const fail = (
-  error: 'not_found' | 'conflict' | 'in_use' | 'invalid',
-  message: string,
-  field?: TaxonomyField,
-): { ok: false; error: typeof error; message: string; field?: TaxonomyField } => ({ ok: false, error, message, ...(field ? { field } : {}) });
+export type TaxonomyResult<T extends object = object> = Done<T> | TaxonomyRefusal;
+
+const fail = (reason: TaxonomyRefusal['reason'], message: string, field?: TaxonomyField): TaxonomyRefusal => ({
+  ok: false,
+  reason,
+  message,
+  ...(field ? { field } : {}),
+});
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -142,29 +143,33 @@ export async function updateSection(
   });
 }
 
+function writeSectionOrder(tx: Tx, orderedIds: number[], actor: Actor): TaxonomyResult {
+  const existing = tx.select({ id: sections.id }).from(sections).all().map((r) => r.id);
+  const wanted = new Set(orderedIds);
+  if (wanted.size !== orderedIds.length || existing.length !== orderedIds.length || existing.some((sid) => !wanted.has(sid))) {
+    return fail('conflict', 'The sections changed while you were ordering them. Reload and try again.', 'order');
+  }
+  orderedIds.forEach((sid, position) => tx.update(sections).set({ position }).where(eq(sections.id, sid)).run());
+  appendAudit(tx, { action: 'sections.reordered', ...auditedBy(actor), targetType: 'section', details: { order: orderedIds } });
+  return { ok: true, invalidates: [cacheTags.sections, cacheTags.sitemaps] };
+}
+
 /** Puts every section in the given order (the whole list, as the page shows it). */
 export async function reorderSections(orderedIds: number[], actor: Actor, db: DB = getDb()): Promise<TaxonomyResult> {
-  return db.transaction((tx) => {
-    const existing = tx.select({ id: sections.id }).from(sections).all().map((r) => r.id);
-    const wanted = new Set(orderedIds);
-    if (wanted.size !== orderedIds.length || existing.length !== orderedIds.length || existing.some((sid) => !wanted.has(sid))) {
-      return fail('conflict', 'The sections changed while you were ordering them. Reload and try again.', 'order');
-    }
-    orderedIds.forEach((sid, position) => tx.update(sections).set({ position }).where(eq(sections.id, sid)).run());
-    appendAudit(tx, { action: 'sections.reordered', ...auditedBy(actor), targetType: 'section', details: { order: orderedIds } });
-    return { ok: true, invalidates: [cacheTags.sections, cacheTags.sitemaps] };
-  });
+  return db.transaction((tx) => writeSectionOrder(tx, orderedIds, actor));
 }
 
 /** Moves one section a place up (-1) or down (+1). */
 export async function moveSection(id: number, direction: -1 | 1, actor: Actor, db: DB = getDb()): Promise<TaxonomyResult> {
-  const order = (await db.select({ id: sections.id }).from(sections).orderBy(asc(sections.position), asc(sections.name))).map((r) => r.id);
-  const at = order.indexOf(id);
-  if (at < 0) return fail('not_found', 'That section no longer exists.');
-  const to = at + direction;
-  if (to < 0 || to >= order.length) return { ok: true, invalidates: [] };
-  [order[at], order[to]] = [order[to]!, order[at]!];
-  return reorderSections(order, actor, db);
+  return db.transaction((tx): TaxonomyResult => {
+    const order = tx.select({ id: sections.id }).from(sections).orderBy(asc(sections.position), asc(sections.name)).all().map((r) => r.id);
+    const at = order.indexOf(id);
+    if (at < 0) return fail('not_found', 'That section no longer exists.');
+    const to = at + direction;
+    if (to < 0 || to >= order.length) return { ok: true, invalidates: [] };
+    [order[at], order[to]] = [order[to]!, order[at]!];
+    return writeSectionOrder(tx, order, actor);
+  });
 }
 
 export async function deleteSection(id: number, actor: Actor, db: DB = getDb()): Promise<TaxonomyResult> {

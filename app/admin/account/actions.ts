@@ -16,7 +16,7 @@ export async function updateAccountAction(_previous: FormState, formData: FormDa
   if (!parsed.success) return { error: 'Check the highlighted fields.', fieldErrors: parsed.error.flatten().fieldErrors };
   // Only ever the signed-in user's own row: the id comes from the session, not the form.
   const result = await updateOwnAccount(auth.user.id, parsed.data, auth.actor);
-  if (!result.ok) return { error: result.error === 'byline_taken' ? 'That byline belongs to someone else.' : 'Could not save.' };
+  if (!result.ok) return { error: result.reason === 'byline_taken' ? 'That byline belongs to someone else.' : 'Could not save.' };
   refresh();
   return { ok: true, message: 'Saved.' };
 }
@@ -47,7 +47,7 @@ export async function signOutEverywhereAction(_previous: FormState, _formData: F
   if (!auth.ok) return { error: auth.error };
   // Only the signed-in user's own sessions: the id comes from the session, not the form.
   const ended = await endAllSessions(auth.user.id, auth.actor);
-  if (ended === null) return { error: 'Could not sign out.' };
+  if (!ended.ok) return { error: 'Could not sign out.' };
   await signOut({ redirectTo: '/login?signedout=1' });
   return { ok: true };
 }

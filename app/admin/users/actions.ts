@@ -23,12 +23,12 @@ export async function inviteUserAction(_previous: FormState, formData: FormData)
   const parsed = inviteUserSchema.safeParse({ email: formData.get('email'), name: formData.get('name'), role: formData.get('role') });
   if (!parsed.success) return { error: 'Check the highlighted fields.', fieldErrors: parsed.error.flatten().fieldErrors };
   const result = await inviteUser(parsed.data, auth.actor);
-  if (!result.ok) return { error: ERRORS[result.error] };
+  if (!result.ok) return { error: ERRORS[result.reason] };
   refresh();
   return {
     ok: true,
     message: `${parsed.data.name} is invited as ${parsed.data.role}. Send them this link; it works once, for 72 hours:`,
-    link: oneTimeLinkPath(result.value.token),
+    link: oneTimeLinkPath(result.token),
   };
 }
 
@@ -38,7 +38,7 @@ export async function changeRoleAction(_previous: FormState, formData: FormData)
   const parsed = changeRoleSchema.safeParse({ userId: formData.get('userId'), role: formData.get('role') });
   if (!parsed.success) return { error: 'Choose a role.' };
   const result = await changeUserRole(parsed.data.userId, parsed.data.role, auth.actor);
-  if (!result.ok) return { error: ERRORS[result.error] };
+  if (!result.ok) return { error: ERRORS[result.reason] };
   refresh();
   return { ok: true, message: 'Role saved. It applies from their next request.' };
 }
@@ -49,7 +49,7 @@ export async function setDisabledAction(_previous: FormState, formData: FormData
   const parsed = setDisabledSchema.safeParse({ userId: formData.get('userId'), disabled: formData.get('disabled') });
   if (!parsed.success) return { error: 'Something was missing from the form.' };
   const result = await setUserDisabled(parsed.data.userId, parsed.data.disabled, auth.actor);
-  if (!result.ok) return { error: ERRORS[result.error] };
+  if (!result.ok) return { error: ERRORS[result.reason] };
   refresh();
   return { ok: true, message: parsed.data.disabled ? 'Disabled: they are signed out on their next request.' : 'Enabled again.' };
 }
@@ -60,7 +60,7 @@ export async function resetPasswordAction(_previous: FormState, formData: FormDa
   const userId = userIdSchema.safeParse(formData.get('userId'));
   if (!userId.success) return { error: 'Something was missing from the form.' };
   const result = await issuePasswordReset(userId.data, auth.actor);
-  if (!result.ok) return { error: ERRORS[result.error] };
+  if (!result.ok) return { error: ERRORS[result.reason] };
   refresh();
-  return { ok: true, message: 'Signed out everywhere; the old password no longer works. New one-time link (72 hours):', link: oneTimeLinkPath(result.value) };
+  return { ok: true, message: 'Signed out everywhere; the old password no longer works. New one-time link (72 hours):', link: oneTimeLinkPath(result.token) };
 }

@@ -58,7 +58,7 @@ export async function updateMediaAction(_previous: MediaFormState, formData: For
   }
 
   const result = await updateMedia(id.data, parsed.data, auth.actor);
-  if (!result.ok) return { error: result.error === 'not_found' ? GONE : 'Check the highlighted fields.', values };
+  if (!result.ok) return { error: result.reason === 'not_found' ? GONE : 'Check the highlighted fields.', values };
   expireTagsInAction(result.invalidates);
   refresh();
   const saved: MediaFormValues = {
@@ -82,7 +82,7 @@ export async function deleteMediaAction(_previous: FormState, formData: FormData
   const auth = await authorizeAction('media.edit', owner);
   if (!auth.ok) return { error: auth.error };
   const result = await deleteMedia(id.data, auth.actor);
-  if (!result.ok) return { error: result.error === 'in_use' ? result.message : GONE };
+  if (!result.ok) return { error: result.reason === 'in_use' ? result.message : GONE };
   expireTagsInAction(result.invalidates);
   redirect('/admin/media?deleted=1');
 }

@@ -31,7 +31,7 @@ async function patch(request: NextRequest, ctx: RouteContext<'/api/admin/media/[
   if (!parsed.success) return jsonError(parsed.error.issues[0]?.message ?? 'Check the alt text.', 422);
 
   const result = await updateMedia(id.data, { alt: parsed.data.alt }, auth.actor);
-  if (!result.ok) return jsonError(result.error === 'not_found' ? 'That image is no longer in the library.' : 'Check the alt text.', result.error === 'not_found' ? 404 : 422);
+  if (!result.ok) return jsonError(result.reason === 'not_found' ? 'That image is no longer in the library.' : 'Check the alt text.', result.reason === 'not_found' ? 404 : 422);
   expireTags(result.invalidates);
   const item = await getMediaItem(id.data);
   if (!item) return jsonError('That image is no longer in the library.', 404);
