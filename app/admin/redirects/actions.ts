@@ -20,10 +20,10 @@ export async function createRedirectAction(_previous: RedirectFormState, formDat
   const values = { from, to };
   const auth = await authorizeAction('redirect.manage');
   if (!auth.ok) return { error: auth.error, values };
-  const result = await createRedirect({ from, to, source: 'manual', createdBy: auth.user.id });
+  const result = await createRedirect({ from, to }, auth.actor);
   if (!result.ok) {
-    const field = result.problem === 'invalid-from' || result.problem === 'duplicate' ? 'from' : 'to';
-    return { error: REDIRECT_PROBLEM_MESSAGES[result.problem], fieldErrors: { [field]: [REDIRECT_PROBLEM_MESSAGES[result.problem]] }, values };
+    const field = result.reason === 'invalid-from' || result.reason === 'duplicate' ? 'from' : 'to';
+    return { error: REDIRECT_PROBLEM_MESSAGES[result.reason], fieldErrors: { [field]: [REDIRECT_PROBLEM_MESSAGES[result.reason]] }, values };
   }
   expireTagsInAction(result.invalidates);
   refresh();
@@ -35,7 +35,7 @@ export async function deleteRedirectAction(formData: FormData): Promise<void> {
   if (!auth.ok) return;
   const id = userIdSchema.safeParse(formData.get('id'));
   if (!id.success) return;
-  const result = await deleteRedirect(id.data);
-  expireTagsInAction(result.invalidates);
+  const result = await deleteRedirect(id.data, auth.actor);
+  if (result.ok) expireTagsInAction(result.invalidates);
   refresh();
 }
