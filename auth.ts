@@ -82,7 +82,7 @@ export const { auth, signIn, signOut } = NextAuth({
           });
           throw new CredentialsSignin();
         }
-        const sessionId = await recordSignIn({ userId: user.id, email: user.email, ip, userAgent: request.headers.get('user-agent') });
+        const { sessionId } = await recordSignIn({ userId: user.id, email: user.email, ip, userAgent: request.headers.get('user-agent') });
         return { id: String(user.id), name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion, sessionId };
       },
     }),

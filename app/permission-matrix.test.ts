@@ -111,22 +111,22 @@ function articleInput(slug: string) {
 }
 
 /** A fresh article in `state`, owned by `owner` (the caller, or a colleague for "-other"). */
-function makeArticle(state: State, caller: Caller): { id: number; version: number } {
+async function makeArticle(state: State, caller: Caller): Promise<{ id: number; version: number }> {
   const ownerId = isOwn(state) && caller !== 'stranger' ? users[caller] : users.colleague;
-  const created = createArticle(articleInput(`story-${unique()}`), { id: ownerId, email: 'owner@gazette.test', ip: '127.0.0.1' });
+  const created = await createArticle(articleInput(`story-${unique()}`), { id: ownerId, email: 'owner@gazette.test', ip: '127.0.0.1' });
   if (!created.ok) throw new Error(`fixture: ${JSON.stringify(created)}`);
   let { version } = created;
-  const move = (to: Status, scheduledAt: Date | null = null) => {
-    const moved = transitionArticle(created.id, to, system, { expectedVersion: version, scheduledAt });
+  const move = async (to: Status, scheduledAt: Date | null = null) => {
+    const moved = await transitionArticle(created.id, to, system, { expectedVersion: version, scheduledAt });
     if (!moved.ok) throw new Error(`fixture ${state}: ${JSON.stringify(moved)}`);
     version = moved.version;
   };
   const status = statusOf(state);
-  if (status === 'in_review') move('in_review');
-  if (status === 'scheduled') move('scheduled', new Date(Date.now() + 86_400_000));
-  if (status === 'published') move('published');
+  if (status === 'in_review') await move('in_review');
+  if (status === 'scheduled') await move('scheduled', new Date(Date.now() + 86_400_000));
+  if (status === 'published') await move('published');
   if (isDeleted(state)) {
-    const deleted = deleteArticle(created.id, system, version);
+    const deleted = await deleteArticle(created.id, system, version);
     if (!deleted.ok) throw new Error(`fixture ${state}: ${JSON.stringify(deleted)}`);
     version = (sqlite.prepare('SELECT version FROM articles WHERE id = ?').get(created.id) as { version: number }).version;
   }
@@ -427,7 +427,7 @@ const DOORS: Record<string, Door | 'public'> = {
   'app/admin/curation/actions.ts#saveCurationAction': {
     expect: (role) => (allows('editorsUp', role) ? 'ok' : 'forbidden'),
     arrange: async ({ caller }) => {
-      const article = makeArticle('published-own', caller);
+      const article = await makeArticle('published-own', caller);
       const { saveCurationAction } = await import('@/app/admin/curation/actions');
       return () => fromAction(() => saveCurationAction('picks', [article.id]));
     },
@@ -684,7 +684,7 @@ describe('the newsroom doors', () => {
         for (const state of states) {
           const expected: Outcome = caller === 'stranger' ? 'signed_out' : door.expect(caller, state ?? 'draft-own');
           it(`${caller}${state ? `, ${state}` : ''}: ${expected}`, async () => {
-            const article = state && !door.states ? makeArticle(state, caller) : null;
+            const article = state && !door.states ? await makeArticle(state, caller) : null;
             const run = await door.arrange({ caller, state, article });
             signInAs(caller);
             const before = digest();

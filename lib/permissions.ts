@@ -73,7 +73,8 @@ export const PERMISSION_TABLE: Readonly<Record<Action, Row>> = {
   'audit.read': adminsOnly,
 };
 
-export interface Actor {
+/** Whose role is checked: a signed-in user. (Who a write is recorded against is db/mutations/common.ts's Actor.) */
+export interface ActingUser {
   id: number;
   role: Role;
   disabled?: boolean;
@@ -93,7 +94,7 @@ export function scopeOf(role: Role, action: Action): Scope {
  * from the database on this request. An 'own'-scoped action without a resource is refused,
  * so forgetting to pass the article never widens access.
  */
-export function can(user: Actor | null | undefined, action: Action, resource?: Resource): boolean {
+export function can(user: ActingUser | null | undefined, action: Action, resource?: Resource): boolean {
   if (!user || user.disabled) return false;
   const scope = PERMISSION_TABLE[action]?.[user.role];
   if (scope === 'any') return true;
@@ -117,7 +118,7 @@ export function isLiveStatus(status: ArticleStatus): boolean {
  * changed only by someone who may publish it, so a writer cannot rewrite, cancel or pull a story
  * an editor put out. Opening an article to read it is plain `can(user, 'article.edit', article)`.
  */
-export function canChangeArticle(user: Actor | null | undefined, action: Action, article: ArticleResource): boolean {
+export function canChangeArticle(user: ActingUser | null | undefined, action: Action, article: ArticleResource): boolean {
   if (!can(user, action, article)) return false;
   return !isLiveStatus(article.status) || can(user, 'article.publish', article);
 }
@@ -133,7 +134,7 @@ export const TRANSITION_ACTION: Readonly<Record<ArticleStatus, Action>> = {
   unpublished: 'article.publish',
 };
 
-export function canMoveArticle(user: Actor | null | undefined, article: ArticleResource, to: ArticleStatus): boolean {
+export function canMoveArticle(user: ActingUser | null | undefined, article: ArticleResource, to: ArticleStatus): boolean {
   return canChangeArticle(user, TRANSITION_ACTION[to], article);
 }
 
@@ -143,8 +144,8 @@ export function canMoveArticle(user: Actor | null | undefined, article: ArticleR
  */
 export interface Rule {
   action: Action;
-  allows(user: Actor, resource: Resource | undefined): boolean;
-  why?(user: Actor, resource: Resource | undefined): string | null;
+  allows(user: ActingUser, resource: Resource | undefined): boolean;
+  why?(user: ActingUser, resource: Resource | undefined): string | null;
 }
 
 export type Permission = Action | Rule;
@@ -157,7 +158,7 @@ export function ruleOf(permission: Permission): Rule {
 export const FORBIDDEN_MESSAGE = 'You are not allowed to do that.';
 
 /** The refusal a person reads when `rule` says no. */
-export function refusalMessage(rule: Rule, user: Actor, resource: Resource | undefined): string {
+export function refusalMessage(rule: Rule, user: ActingUser, resource: Resource | undefined): string {
   const why = rule.why?.(user, resource);
   return why ? `${FORBIDDEN_MESSAGE} ${why}` : FORBIDDEN_MESSAGE;
 }
@@ -193,7 +194,7 @@ export function moveArticle(to: ArticleStatus): Rule {
 }
 
 /** What the editor and the revisions page offer `user` on `article` (the doors check again). */
-export function decideArticleControls(user: Actor, article: ArticleResource) {
+export function decideArticleControls(user: ActingUser, article: ArticleResource) {
   return {
     canEdit: canChangeArticle(user, 'article.edit', article),
     canPublish: can(user, 'article.publish', article),

@@ -73,7 +73,7 @@ async function main(): Promise<void> {
       const invited = await inviteUser({ email: email.data, name: name.data, role: role.data }, CLI_ACTOR, conn.db);
       if (!invited.ok) fail(`${email.data} already exists (use reset)`);
       console.log(`user: created ${role.data} ${email.data}. One-time link to set the password (valid 72 hours):`);
-      console.log(link(invited.value.token));
+      console.log(link(invited.token));
       return;
     }
     const id = await getUserIdByEmail(email.data, conn.db);
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     const reset = await issuePasswordReset(id, CLI_ACTOR, conn.db);
     if (!reset.ok) fail(`could not reset ${email.data}`);
     console.log(`user: ${email.data} is signed out everywhere and the old password no longer works. One-time link (valid 72 hours):`);
-    console.log(link(reset.value));
+    console.log(link(reset.token));
   } finally {
     conn.sqlite.close();
   }

@@ -33,8 +33,8 @@ export function saveOutcome(result: SaveResult, okStatus?: number): RouteOutcome
 export function saveOutcome(result: TransitionResult, okStatus?: number): RouteOutcome<ArticleMoved, ConflictDetail>;
 export function saveOutcome(result: SaveResult | TransitionResult, okStatus = 200): RouteOutcome<ArticleSaved | ArticleMoved, ConflictDetail> {
   if (result.ok) {
-    const { ok: _ok, invalidate, ...body } = result;
-    return { ok: true, body, status: okStatus, invalidates: invalidate };
+    const { ok: _ok, invalidates, ...body } = result;
+    return { ok: true, body, status: okStatus, invalidates };
   }
   switch (result.reason) {
     case 'conflict':

@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { z } from 'zod';
 import { clientAddressFrom } from '@/auth';
-import type { Actor } from '@/db/mutations/users';
+import type { Actor } from '@/db/mutations/common';
 import type { SessionUser } from '@/db/queries/users';
 import { getCurrentSession } from '@/lib/auth-guards';
 import { expireTags, expireTagsInAction } from '@/lib/expire-tags';

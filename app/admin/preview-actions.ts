@@ -42,7 +42,7 @@ export type RevokePreviewLinksResult = (FormState & { ok: true; revokedAt: strin
 export const revokePreviewLinksAction = adminCommand<number, number, FoundArticle, RevokePreviewLinksResult>({
   ...article,
   run: async (id, { actor }) => {
-    const result = revokePreviewLinks(id, actor);
+    const result = await revokePreviewLinks(id, actor);
     if (!result.ok) return refuse('not_found', ARTICLE_MISSING);
     return { ok: true, revokedAt: result.revokedAt.toISOString() };
   },

@@ -39,8 +39,8 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function article(slug: string, status: 'draft' | 'published' | 'scheduled' = 'draft', now = new Date()): number {
-  const result = createArticle(
+async function article(slug: string, status: 'draft' | 'published' | 'scheduled' = 'draft', now = new Date()): Promise<number> {
+  const result = await createArticle(
     articleInputSchema.parse({
       title: `Story ${slug}`,
       slug,
@@ -53,20 +53,20 @@ function article(slug: string, status: 'draft' | 'published' | 'scheduled' = 'dr
     actor,
   );
   if (!result.ok) throw new Error(JSON.stringify(result));
-  if (status === 'published') transitionArticle(result.id, 'published', actor, { now });
-  if (status === 'scheduled') transitionArticle(result.id, 'scheduled', actor, { now, scheduledAt: new Date(now.getTime() + 60_000) });
+  if (status === 'published') await transitionArticle(result.id, 'published', actor, { now });
+  if (status === 'scheduled') await transitionArticle(result.id, 'scheduled', actor, { now, scheduledAt: new Date(now.getTime() + 60_000) });
   return result.id;
 }
 
 describe('deleteArticle', () => {
   it('takes a published article off every public page, audits it, and names the tags to refresh', async () => {
-    const id = article('to-delete', 'published');
+    const id = await article('to-delete', 'published');
     expect(await reader.getPublishedArticle('city', 'to-delete')).not.toBeNull();
     const version = row(id).version;
-    const result = deleteArticle(id, actor, version);
+    const result = await deleteArticle(id, actor, version);
     expect(result).toMatchObject({ ok: true, status: 'published', version: version + 1 });
     if (!result.ok) return;
-    expect(result.invalidate).toEqual(
+    expect(result.invalidates).toEqual(
       expect.arrayContaining(['article-lists', `article:${id}`, 'section:1', 'tag:1', 'byline:1', 'corrections']),
     );
     expect(row(id).deletedAt).not.toBeNull();
@@ -79,21 +79,21 @@ describe('deleteArticle', () => {
     expect(audit).toEqual({ action: 'article.delete', t: 'article', e: 'desk@example.org' });
   });
 
-  it('refuses a stale version and a second delete, changing nothing', () => {
-    const id = article('stale-delete');
+  it('refuses a stale version and a second delete, changing nothing', async () => {
+    const id = await article('stale-delete');
     const { version } = row(id);
-    expect(deleteArticle(id, actor, version - 1)).toEqual({ ok: false, reason: 'conflict' });
+    expect(await deleteArticle(id, actor, version - 1)).toEqual({ ok: false, reason: 'conflict' });
     expect(row(id).deletedAt).toBeNull();
-    expect(deleteArticle(id, actor).ok).toBe(true);
-    expect(deleteArticle(id, actor)).toEqual({ ok: false, reason: 'already_deleted' });
-    expect(deleteArticle(999_999, actor)).toEqual({ ok: false, reason: 'not_found' });
+    expect((await deleteArticle(id, actor)).ok).toBe(true);
+    expect(await deleteArticle(id, actor)).toEqual({ ok: false, reason: 'already_deleted' });
+    expect(await deleteArticle(999_999, actor)).toEqual({ ok: false, reason: 'not_found' });
   });
 
-  it('keeps a deleted scheduled article from going live', () => {
+  it('keeps a deleted scheduled article from going live', async () => {
     const now = new Date('2030-01-01T10:00:00Z');
-    const id = article('scheduled-then-deleted', 'scheduled', now);
-    expect(deleteArticle(id, actor).ok).toBe(true);
-    const run = publishDueArticles(new Date('2030-01-01T10:05:00Z'));
+    const id = await article('scheduled-then-deleted', 'scheduled', now);
+    expect((await deleteArticle(id, actor)).ok).toBe(true);
+    const run = await publishDueArticles(new Date('2030-01-01T10:05:00Z'));
     expect(run.published).not.toContain(id);
     expect(run.failed.map((f) => f.articleId)).not.toContain(id);
     expect(row(id).status).toBe('scheduled');
@@ -105,9 +105,9 @@ describe('restoreArticle', () => {
     expect(decideRestoredStatus('published')).toBe('unpublished');
     expect(decideRestoredStatus('scheduled')).toBe('draft');
     expect(decideRestoredStatus('in_review')).toBe('in_review');
-    const id = article('restore-me', 'published');
-    deleteArticle(id, actor);
-    const result = restoreArticle(id, actor);
+    const id = await article('restore-me', 'published');
+    await deleteArticle(id, actor);
+    const result = await restoreArticle(id, actor);
     expect(result).toMatchObject({ ok: true, status: 'unpublished' });
     expect(row(id)).toMatchObject({ status: 'unpublished', deletedAt: null });
     expect(await reader.getPublishedArticle('city', 'restore-me')).toBeNull();
@@ -115,14 +115,14 @@ describe('restoreArticle', () => {
       '"to":"unpublished"',
     );
 
-    const scheduled = article('restore-scheduled', 'scheduled', new Date('2030-02-01T10:00:00Z'));
-    deleteArticle(scheduled, actor);
-    expect(restoreArticle(scheduled, actor)).toMatchObject({ ok: true, status: 'draft' });
+    const scheduled = await article('restore-scheduled', 'scheduled', new Date('2030-02-01T10:00:00Z'));
+    await deleteArticle(scheduled, actor);
+    expect(await restoreArticle(scheduled, actor)).toMatchObject({ ok: true, status: 'draft' });
     expect(row(scheduled)).toMatchObject({ status: 'draft', scheduledAt: null });
   });
 
-  it('refuses an article that is not deleted', () => {
-    const id = article('not-deleted');
-    expect(restoreArticle(id, actor)).toEqual({ ok: false, reason: 'not_deleted' });
+  it('refuses an article that is not deleted', async () => {
+    const id = await article('not-deleted');
+    expect(await restoreArticle(id, actor)).toEqual({ ok: false, reason: 'not_deleted' });
   });
 });

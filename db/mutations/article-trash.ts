@@ -1,10 +1,12 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { articleBylines, articles, articleTags, type ArticleStatus } from '@/db/schema';
+import { and, eq } from 'drizzle-orm';
+import { getDb, type DB } from '@/db/client';
+import { articles, type ArticleStatus } from '@/db/schema';
 import { tagsForArticleChange } from '@/lib/article-change-tags';
 import { cacheTags } from '@/lib/cache-tags';
-import { appendAudit } from './audit';
+import { linkedIds } from './articles';
+import { appendAudit, auditedBy } from './audit';
+import type { Actor, Done, Refused } from './common';
 
 // Soft delete and restore. A deleted article keeps its row (and revisions) with `deleted_at`
 // set; every reader query filters it out (db/queries/articles.ts `isPublished`), the scheduler
@@ -14,15 +16,9 @@ import { appendAudit } from './audit';
 // that a published one comes back unpublished and a scheduled one comes back as a draft (its
 // time cleared): someone must decide again to put it in front of readers.
 
-export interface TrashActor {
-  id: number | null;
-  email?: string | null;
-  ip?: string | null;
-}
-
 export type TrashResult =
-  | { ok: true; id: number; version: number; status: ArticleStatus; invalidate: string[] }
-  | { ok: false; reason: 'not_found' | 'conflict' | 'already_deleted' | 'not_deleted' };
+  | Done<{ id: number; version: number; status: ArticleStatus }>
+  | Refused<'not_found' | 'conflict' | 'already_deleted' | 'not_deleted'>;
 
 export function decideRestoredStatus(status: ArticleStatus): ArticleStatus {
   if (status === 'published') return 'unpublished';
@@ -30,23 +26,14 @@ export function decideRestoredStatus(status: ArticleStatus): ArticleStatus {
   return status;
 }
 
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0];
-
-function links(tx: Tx, id: number): { tagIds: number[]; bylineIds: number[] } {
-  return {
-    tagIds: tx.select({ id: articleTags.tagId }).from(articleTags).where(eq(articleTags.articleId, id)).orderBy(asc(articleTags.position)).all().map((r) => r.id),
-    bylineIds: tx
-      .select({ id: articleBylines.bylineId })
-      .from(articleBylines)
-      .where(eq(articleBylines.articleId, id))
-      .orderBy(asc(articleBylines.position))
-      .all()
-      .map((r) => r.id),
-  };
-}
-
-export function deleteArticle(id: number, actor: TrashActor, expectedVersion?: number, now = new Date()): TrashResult {
-  return getDb().transaction((tx) => {
+export async function deleteArticle(
+  id: number,
+  actor: Actor,
+  expectedVersion?: number,
+  now = new Date(),
+  db: DB = getDb(),
+): Promise<TrashResult> {
+  return db.transaction((tx): TrashResult => {
     const before = tx.select().from(articles).where(eq(articles.id, id)).get();
     if (!before) return { ok: false, reason: 'not_found' };
     if (before.deletedAt) return { ok: false, reason: 'already_deleted' };
@@ -58,28 +45,23 @@ export function deleteArticle(id: number, actor: TrashActor, expectedVersion?: n
       .returning({ version: articles.version })
       .get();
     if (!after) return { ok: false, reason: 'conflict' };
-    appendAudit(
-      {
-        action: 'article.delete',
-        actorId: actor.id,
-        actorEmail: actor.email ?? null,
-        ip: actor.ip ?? null,
-        targetType: 'article',
-        targetId: id,
-        details: { title: before.title, status: before.status },
-      },
-      tx,
-    );
-    const facts = { id, status: before.status, sectionId: before.sectionId, ...links(tx, id) };
+    appendAudit(tx, {
+      action: 'article.delete',
+      ...auditedBy(actor),
+      targetType: 'article',
+      targetId: id,
+      details: { title: before.title, status: before.status },
+    });
+    const facts = { id, status: before.status, sectionId: before.sectionId, ...linkedIds(tx, id) };
     // Leaving every public list it was in: as if it had become unpublished.
-    const invalidate = new Set([...tagsForArticleChange(facts, null), cacheTags.article(id)]);
-    if (before.status === 'published') invalidate.add(cacheTags.corrections);
-    return { ok: true, id, version: after.version, status: before.status, invalidate: [...invalidate] };
+    const invalidates = new Set([...tagsForArticleChange(facts, null), cacheTags.article(id)]);
+    if (before.status === 'published') invalidates.add(cacheTags.corrections);
+    return { ok: true, id, version: after.version, status: before.status, invalidates: [...invalidates] };
   });
 }
 
-export function restoreArticle(id: number, actor: TrashActor, now = new Date()): TrashResult {
-  return getDb().transaction((tx) => {
+export async function restoreArticle(id: number, actor: Actor, now = new Date(), db: DB = getDb()): Promise<TrashResult> {
+  return db.transaction((tx): TrashResult => {
     const before = tx.select().from(articles).where(eq(articles.id, id)).get();
     if (!before) return { ok: false, reason: 'not_found' };
     if (!before.deletedAt) return { ok: false, reason: 'not_deleted' };
@@ -97,20 +79,15 @@ export function restoreArticle(id: number, actor: TrashActor, now = new Date()):
       .returning({ version: articles.version })
       .get();
     if (!after) return { ok: false, reason: 'not_found' };
-    appendAudit(
-      {
-        action: 'article.restore',
-        actorId: actor.id,
-        actorEmail: actor.email ?? null,
-        ip: actor.ip ?? null,
-        targetType: 'article',
-        targetId: id,
-        details: { title: before.title, from: before.status, to: status },
-      },
-      tx,
-    );
+    appendAudit(tx, {
+      action: 'article.restore',
+      ...auditedBy(actor),
+      targetType: 'article',
+      targetId: id,
+      details: { title: before.title, from: before.status, to: status },
+    });
     // Nothing public changes (it comes back unpublished at most); the article's own tag is
     // named so a cached "not found" for it is dropped all the same.
-    return { ok: true, id, version: after.version, status, invalidate: [cacheTags.article(id)] };
+    return { ok: true, id, version: after.version, status, invalidates: [cacheTags.article(id)] };
   });
 }

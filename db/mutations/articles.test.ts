@@ -10,7 +10,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-mutations-'));
 process.env.GAZETTE_DATA_DIR = dir;
 
 const { getConnection } = await import('../client');
-const { addArticleNote, createArticle, publishDueArticles, transitionArticle, updateArticle } = await import('./articles');
+const { addArticleNote, createArticle, transitionArticle, updateArticle } = await import('./articles');
+const { publishDueArticles } = await import('./scheduled');
 
 const { sqlite } = getConnection();
 const actor = { id: null, email: 'test@example.org', ip: '127.0.0.1' };
@@ -44,15 +45,15 @@ function input(overrides: Record<string, unknown> = {}): ArticleInput {
   });
 }
 
-function created(overrides: Record<string, unknown> = {}) {
-  const result = createArticle(input(overrides), actor);
+async function created(overrides: Record<string, unknown> = {}) {
+  const result = await createArticle(input(overrides), actor);
   if (!result.ok) throw new Error(`create failed: ${JSON.stringify(result)}`);
   return result;
 }
 
 describe('createArticle', () => {
-  it('saves the article, its ordered bylines and tags, a first revision and the search index together', () => {
-    const { id, version } = created();
+  it('saves the article, its ordered bylines and tags, a first revision and the search index together', async () => {
+    const { id, version } = await created();
     expect(version).toBe(1);
     expect(one<{ status: string; word_count: number }>('SELECT status, word_count FROM articles WHERE id = ?', id)).toEqual({
       status: 'draft',
@@ -63,14 +64,14 @@ describe('createArticle', () => {
     expect(sqlite.prepare(`SELECT rowid FROM articles_fts WHERE articles_fts MATCH '"trams"'`).pluck().all()).toContain(id);
   });
 
-  it('refuses a slug already used in the section, or a tag that does not exist, and writes nothing', () => {
+  it('refuses a slug already used in the section, or a tag that does not exist, and writes nothing', async () => {
     const before = count('SELECT count(*) AS n FROM articles');
-    expect(createArticle(input(), actor)).toEqual({
+    expect(await createArticle(input(), actor)).toEqual({
       ok: false,
       reason: 'invalid',
       errors: { slug: 'Another article in this section already uses this slug.' },
     });
-    expect(createArticle(input({ slug: 'fresh', tagIds: [99] }), actor)).toMatchObject({ ok: false, errors: { tagIds: expect.any(String) } });
+    expect(await createArticle(input({ slug: 'fresh', tagIds: [99] }), actor)).toMatchObject({ ok: false, errors: { tagIds: expect.any(String) } });
     expect(count('SELECT count(*) AS n FROM articles')).toBe(before);
   });
 });
@@ -87,50 +88,50 @@ describe('hero and social images', () => {
     `);
   });
 
-  it('refuses to create an article whose hero or social image is not in the library, and writes nothing', () => {
+  it('refuses to create an article whose hero or social image is not in the library, and writes nothing', async () => {
     const before = count('SELECT count(*) AS n FROM articles');
     const revisionsBefore = count('SELECT count(*) AS n FROM revisions');
-    expect(createArticle(input({ slug: 'missing-hero', heroMediaId: 404 }), actor)).toEqual({
+    expect(await createArticle(input({ slug: 'missing-hero', heroMediaId: 404 }), actor)).toEqual({
       ok: false,
       reason: 'invalid',
       errors: { heroMediaId: gone },
     });
-    expect(createArticle(input({ slug: 'missing-social', socialMediaId: 405 }), actor)).toEqual({
+    expect(await createArticle(input({ slug: 'missing-social', socialMediaId: 405 }), actor)).toEqual({
       ok: false,
       reason: 'invalid',
       errors: { socialMediaId: gone },
     });
     expect(count('SELECT count(*) AS n FROM articles')).toBe(before);
     expect(count('SELECT count(*) AS n FROM revisions')).toBe(revisionsBefore);
-    expect(created({ slug: 'real-images', heroMediaId: 7, socialMediaId: 7 })).toMatchObject({ ok: true });
+    expect(await created({ slug: 'real-images', heroMediaId: 7, socialMediaId: 7 })).toMatchObject({ ok: true });
   });
 
-  it('refuses to save an edit pointing at a missing hero or social image, and changes no row', () => {
-    const { id } = created({ slug: 'images-edit', heroMediaId: 7 });
+  it('refuses to save an edit pointing at a missing hero or social image, and changes no row', async () => {
+    const { id } = await created({ slug: 'images-edit', heroMediaId: 7 });
     const saved = row(id);
     const revisionsBefore = count('SELECT count(*) AS n FROM revisions WHERE article_id = ?', id);
-    expect(updateArticle(id, 1, input({ slug: 'images-edit', title: 'Changed', heroMediaId: 404 }), actor)).toEqual({
+    expect(await updateArticle(id, 1, input({ slug: 'images-edit', title: 'Changed', heroMediaId: 404 }), actor)).toEqual({
       ok: false,
       reason: 'invalid',
       errors: { heroMediaId: gone },
     });
-    expect(updateArticle(id, 1, input({ slug: 'images-edit', title: 'Changed', heroMediaId: 7, socialMediaId: 405 }), actor)).toEqual({
+    expect(await updateArticle(id, 1, input({ slug: 'images-edit', title: 'Changed', heroMediaId: 7, socialMediaId: 405 }), actor)).toEqual({
       ok: false,
       reason: 'invalid',
       errors: { socialMediaId: gone },
     });
     expect(row(id)).toEqual(saved);
     expect(count('SELECT count(*) AS n FROM revisions WHERE article_id = ?', id)).toBe(revisionsBefore);
-    expect(updateArticle(id, 1, input({ slug: 'images-edit', socialMediaId: 7 }), actor)).toMatchObject({ ok: true, version: 2 });
+    expect(await updateArticle(id, 1, input({ slug: 'images-edit', socialMediaId: 7 }), actor)).toMatchObject({ ok: true, version: 2 });
   });
 });
 
 describe('updateArticle', () => {
-  it('saves on the expected version and refuses a stale one without overwriting', () => {
-    const { id } = created({ slug: 'lock-test' });
-    const first = updateArticle(id, 1, input({ slug: 'lock-test', title: 'First editor' }), actor);
+  it('saves on the expected version and refuses a stale one without overwriting', async () => {
+    const { id } = await created({ slug: 'lock-test' });
+    const first = await updateArticle(id, 1, input({ slug: 'lock-test', title: 'First editor' }), actor);
     expect(first).toMatchObject({ ok: true, version: 2 });
-    const second = updateArticle(id, 1, input({ slug: 'lock-test', title: 'Second editor' }), actor);
+    const second = await updateArticle(id, 1, input({ slug: 'lock-test', title: 'Second editor' }), actor);
     expect(second).toMatchObject({ ok: false, reason: 'conflict', current: { version: 2, snapshot: { title: 'First editor' } } });
     expect(one<{ title: string; version: number }>('SELECT title, version FROM articles WHERE id = ?', id)).toEqual({
       title: 'First editor',
@@ -141,39 +142,39 @@ describe('updateArticle', () => {
 });
 
 describe('publishing', () => {
-  it('sets the first-published time once; only substantive updates move "Updated"', () => {
-    const { id } = created({ slug: 'publish-test' });
+  it('sets the first-published time once; only substantive updates move "Updated"', async () => {
+    const { id } = await created({ slug: 'publish-test' });
     const t0 = new Date('2026-11-20T09:00:00Z');
-    const published = transitionArticle(id, 'published', actor, { now: t0 });
+    const published = await transitionArticle(id, 'published', actor, { now: t0 });
     expect(published).toMatchObject({ ok: true, status: 'published' });
     if (!published.ok) return;
-    expect(published.invalidate).toEqual(expect.arrayContaining(['article-lists', `article:${id}`, 'section:1', 'tag:1', 'byline:2']));
+    expect(published.invalidates).toEqual(expect.arrayContaining(['article-lists', `article:${id}`, 'section:1', 'tag:1', 'byline:2']));
 
-    updateArticle(id, published.version, input({ slug: 'publish-test', title: 'Typo fixed' }), actor, { now: new Date('2026-11-20T10:00:00Z') });
+    await updateArticle(id, published.version, input({ slug: 'publish-test', title: 'Typo fixed' }), actor, { now: new Date('2026-11-20T10:00:00Z') });
     expect(one<{ u: number }>('SELECT updated_at AS u FROM articles WHERE id = ?', id).u).toBe(t0.getTime());
 
     const v = one<{ version: number }>('SELECT version FROM articles WHERE id = ?', id).version;
     const later = new Date('2026-11-20T12:00:00Z');
-    updateArticle(id, v, input({ slug: 'publish-test', title: 'New figures' }), actor, { substantive: true, now: later });
+    await updateArticle(id, v, input({ slug: 'publish-test', title: 'New figures' }), actor, { substantive: true, now: later });
     expect(one<{ p: number; u: number }>('SELECT published_at AS p, updated_at AS u FROM articles WHERE id = ?', id)).toEqual({
       p: t0.getTime(),
       u: later.getTime(),
     });
 
-    expect(transitionArticle(id, 'unpublished', actor).ok).toBe(true);
-    expect(transitionArticle(id, 'published', actor).ok).toBe(true);
+    expect((await transitionArticle(id, 'unpublished', actor)).ok).toBe(true);
+    expect((await transitionArticle(id, 'published', actor)).ok).toBe(true);
     expect(one<{ p: number }>('SELECT published_at AS p FROM articles WHERE id = ?', id).p).toBe(t0.getTime());
     expect(count(`SELECT count(*) AS n FROM audit_log WHERE target_id = ? AND action = 'article.publish'`, String(id))).toBe(2);
   });
 
-  it('leaves a redirect when a published article changes slug or section, without chains', () => {
-    const { id } = created({ slug: 'old-name' });
-    const p = transitionArticle(id, 'published', actor);
+  it('leaves a redirect when a published article changes slug or section, without chains', async () => {
+    const { id } = await created({ slug: 'old-name' });
+    const p = await transitionArticle(id, 'published', actor);
     if (!p.ok) throw new Error('publish failed');
-    const r1 = updateArticle(id, p.version, input({ slug: 'new-name' }), actor);
+    const r1 = await updateArticle(id, p.version, input({ slug: 'new-name' }), actor);
     if (!r1.ok) throw new Error('update failed');
-    expect(r1.invalidate).toContain('redirects');
-    const r2 = updateArticle(id, r1.version, input({ slug: 'new-name', sectionId: 2 }), actor);
+    expect(r1.invalidates).toContain('redirects');
+    const r2 = await updateArticle(id, r1.version, input({ slug: 'new-name', sectionId: 2 }), actor);
     expect(r2.ok).toBe(true);
     const rows = sqlite.prepare('SELECT from_path, to_path FROM redirects ORDER BY from_path').all();
     expect(rows).toEqual([
@@ -182,9 +183,9 @@ describe('publishing', () => {
     ]);
   });
 
-  it('refuses moves the workflow does not have', () => {
-    const { id } = created({ slug: 'workflow-test' });
-    expect(transitionArticle(id, 'unpublished', actor)).toEqual({
+  it('refuses moves the workflow does not have', async () => {
+    const { id } = await created({ slug: 'workflow-test' });
+    expect(await transitionArticle(id, 'unpublished', actor)).toEqual({
       ok: false,
       reason: 'refused',
       message: 'A draft article cannot become unpublished.',
@@ -193,16 +194,16 @@ describe('publishing', () => {
 });
 
 describe('scheduling', () => {
-  it('publishes due articles once, however often the scheduler runs', () => {
-    const { id } = created({ slug: 'scheduled-test' });
+  it('publishes due articles once, however often the scheduler runs', async () => {
+    const { id } = await created({ slug: 'scheduled-test' });
     const now = new Date('2026-11-26T10:00:00Z');
-    expect(transitionArticle(id, 'scheduled', actor, { now, scheduledAt: new Date('2026-11-26T09:00:00Z') }).ok).toBe(false);
-    expect(transitionArticle(id, 'scheduled', actor, { now, scheduledAt: new Date('2026-11-26T11:00:00Z') }).ok).toBe(true);
-    expect(publishDueArticles(new Date('2026-11-26T10:59:00Z')).published).toEqual([]);
-    const run = publishDueArticles(new Date('2026-11-26T11:00:30Z'));
+    expect((await transitionArticle(id, 'scheduled', actor, { now, scheduledAt: new Date('2026-11-26T09:00:00Z') })).ok).toBe(false);
+    expect((await transitionArticle(id, 'scheduled', actor, { now, scheduledAt: new Date('2026-11-26T11:00:00Z') })).ok).toBe(true);
+    expect((await publishDueArticles(new Date('2026-11-26T10:59:00Z'))).published).toEqual([]);
+    const run = await publishDueArticles(new Date('2026-11-26T11:00:30Z'));
     expect(run.published).toEqual([id]);
-    expect(run.invalidate).toContain('article-lists');
-    expect(publishDueArticles(new Date('2026-11-26T11:01:00Z')).published).toEqual([]);
+    expect(run.invalidates).toContain('article-lists');
+    expect((await publishDueArticles(new Date('2026-11-26T11:01:00Z'))).published).toEqual([]);
     expect(one<{ status: string; p: number }>('SELECT status, published_at AS p FROM articles WHERE id = ?', id)).toEqual({
       status: 'published',
       p: new Date('2026-11-26T11:00:30Z').getTime(),
@@ -211,23 +212,23 @@ describe('scheduling', () => {
 });
 
 describe('the review desk', () => {
-  it('keeps an incomplete draft but refuses to send it to review or publish it', () => {
-    const { id } = created({ slug: 'no-byline-yet', bylineIds: [], body: { type: 'doc', content: [] } });
-    const refused = transitionArticle(id, 'in_review', actor);
+  it('keeps an incomplete draft but refuses to send it to review or publish it', async () => {
+    const { id } = await created({ slug: 'no-byline-yet', bylineIds: [], body: { type: 'doc', content: [] } });
+    const refused = await transitionArticle(id, 'in_review', actor);
     expect(refused).toMatchObject({
       ok: false,
       reason: 'refused',
       errors: { bylineIds: 'Add at least one byline.', body: 'Write the story before it goes out.' },
     });
-    expect(transitionArticle(id, 'published', actor).ok).toBe(false);
+    expect((await transitionArticle(id, 'published', actor)).ok).toBe(false);
     expect(one<{ status: string }>('SELECT status FROM articles WHERE id = ?', id).status).toBe('draft');
   });
 
-  it('stores the assignee, deadline and internal notes with the submission, and revisions keep them', () => {
+  it('stores the assignee, deadline and internal notes with the submission, and revisions keep them', async () => {
     sqlite.prepare(`INSERT INTO users (id, email, name, role) VALUES (41, 'desk@example.org', 'Desk Editor', 'editor')`).run();
-    const { id } = created({ slug: 'for-review' });
+    const { id } = await created({ slug: 'for-review' });
     const deadline = new Date('2026-11-28T15:00:00Z');
-    const result = transitionArticle(id, 'in_review', actor, { review: { assigneeId: 41, deadline, notes: 'Check the figures.' } });
+    const result = await transitionArticle(id, 'in_review', actor, { review: { assigneeId: 41, deadline, notes: 'Check the figures.' } });
     expect(result).toMatchObject({ ok: true, status: 'in_review' });
     expect(one('SELECT assignee_id AS a, review_deadline AS d, internal_notes AS n FROM articles WHERE id = ?', id)).toEqual({
       a: 41,
@@ -236,17 +237,17 @@ describe('the review desk', () => {
     });
     const snapshot = JSON.parse(one<{ s: string }>('SELECT snapshot AS s FROM revisions WHERE article_id = ? ORDER BY id DESC', id).s);
     expect(snapshot).toMatchObject({ status: 'in_review', assigneeId: 41, internalNotes: 'Check the figures.' });
-    expect(transitionArticle(id, 'draft', actor, { review: { assigneeId: 999, deadline: null, notes: '' } })).toMatchObject({
+    expect(await transitionArticle(id, 'draft', actor, { review: { assigneeId: 999, deadline: null, notes: '' } })).toMatchObject({
       ok: false,
       reason: 'refused',
     });
   });
 
-  it('names who made the save a stale editor did not know about', () => {
+  it('names who made the save a stale editor did not know about', async () => {
     sqlite.prepare(`INSERT INTO users (id, email, name, role) VALUES (42, 'other@example.org', 'Olena Other', 'author')`).run();
-    const { id } = created({ slug: 'who-saved' });
-    expect(updateArticle(id, 1, input({ slug: 'who-saved', title: 'Theirs' }), { id: 42 }).ok).toBe(true);
-    expect(updateArticle(id, 1, input({ slug: 'who-saved', title: 'Mine' }), actor)).toMatchObject({
+    const { id } = await created({ slug: 'who-saved' });
+    expect((await updateArticle(id, 1, input({ slug: 'who-saved', title: 'Theirs' }), { id: 42, email: null, ip: null })).ok).toBe(true);
+    expect(await updateArticle(id, 1, input({ slug: 'who-saved', title: 'Mine' }), actor)).toMatchObject({
       ok: false,
       reason: 'conflict',
       current: { savedBy: 'Olena Other', snapshot: { title: 'Theirs' } },
@@ -255,16 +256,16 @@ describe('the review desk', () => {
 });
 
 describe('corrections and updates', () => {
-  it('adds a typed note to a published article, moves "Updated" and keeps it in the revisions', () => {
-    const { id } = created({ slug: 'noted' });
+  it('adds a typed note to a published article, moves "Updated" and keeps it in the revisions', async () => {
+    const { id } = await created({ slug: 'noted' });
     const t0 = new Date('2026-11-21T09:00:00Z');
-    const p = transitionArticle(id, 'published', actor, { now: t0 });
+    const p = await transitionArticle(id, 'published', actor, { now: t0 });
     if (!p.ok) throw new Error('publish failed');
     const at = new Date('2026-11-21T11:30:00Z');
-    const result = addArticleNote(id, p.version, { kind: 'clarification', text: 'The route opens on Monday, not Sunday.' }, actor, at);
+    const result = await addArticleNote(id, p.version, { kind: 'clarification', text: 'The route opens on Monday, not Sunday.' }, actor, at);
     expect(result).toMatchObject({ ok: true, version: p.version + 1 });
     if (!result.ok) return;
-    expect(result.invalidate).toEqual(expect.arrayContaining([`article:${id}`, 'corrections', 'article-lists']));
+    expect(result.invalidates).toEqual(expect.arrayContaining([`article:${id}`, 'corrections', 'article-lists']));
     const row = one<{ c: string; p: number; u: number }>('SELECT corrections AS c, published_at AS p, updated_at AS u FROM articles WHERE id = ?', id);
     expect(JSON.parse(row.c)).toEqual([{ at: at.toISOString(), kind: 'clarification', text: 'The route opens on Monday, not Sunday.' }]);
     expect(row.p).toBe(t0.getTime());
@@ -272,8 +273,8 @@ describe('corrections and updates', () => {
     const snapshot = JSON.parse(one<{ s: string }>('SELECT snapshot AS s FROM revisions WHERE article_id = ? ORDER BY id DESC', id).s);
     expect(snapshot.corrections).toHaveLength(1);
     // A stale version is a conflict, and drafts take no notes.
-    expect(addArticleNote(id, p.version, { kind: 'update', text: 'x' }, actor)).toMatchObject({ ok: false, reason: 'conflict' });
-    const draft = created({ slug: 'draft-no-notes' });
-    expect(addArticleNote(draft.id, 1, { kind: 'update', text: 'x' }, actor)).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await addArticleNote(id, p.version, { kind: 'update', text: 'x' }, actor)).toMatchObject({ ok: false, reason: 'conflict' });
+    const draft = await created({ slug: 'draft-no-notes' });
+    expect(await addArticleNote(draft.id, 1, { kind: 'update', text: 'x' }, actor)).toMatchObject({ ok: false, reason: 'invalid' });
   });
 });

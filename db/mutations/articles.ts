@@ -5,7 +5,6 @@ import {
   articleBylines,
   articles,
   articleTags,
-  auditLog,
   bylines,
   media,
   redirects,
@@ -25,14 +24,12 @@ import type { BodyDoc } from '@/lib/body/types';
 import { isReservedSlug } from '@/lib/slug';
 import { readinessProblems, type ArticleInput } from '@/lib/validation/article';
 import { decideTransition } from '@/lib/workflow';
+import { appendAudit, auditedBy, type AuditAction } from './audit';
+import type { Actor, Done, Refused, Tx } from './common';
 
-// Every function here is one SQLite transaction: an article, its bylines, tags,
-// revision, redirects, audit row and (through triggers) its search index are
-// saved together or not at all. better-sqlite3 transactions are synchronous,
-// so the bodies use .run()/.get()/.all(); a networked driver would make these
-// bodies async and nothing else.
-
-export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
+// Every mutation here is one SQLite transaction (the shape is in ./common.ts): an article, its
+// bylines, tags, revision, redirects, audit row and (through triggers) its search index are saved
+// together or not at all.
 
 export interface ArticleConflict {
   version: number;
@@ -43,37 +40,24 @@ export interface ArticleConflict {
 }
 
 export type SaveResult =
-  | { ok: true; id: number; version: number; invalidate: string[] }
-  | { ok: false; reason: 'invalid'; errors: Record<string, string> }
-  | { ok: false; reason: 'conflict'; current: ArticleConflict }
-  | { ok: false; reason: 'not_found' };
+  | Done<{ id: number; version: number }>
+  | Refused<'invalid', { errors: Record<string, string> }>
+  | Refused<'conflict', { current: ArticleConflict }>
+  | Refused<'not_found'>;
 
 export type TransitionResult =
-  | {
-      ok: true;
-      id: number;
-      version: number;
-      status: ArticleStatus;
-      publishedAt: string | null;
-      scheduledAt: string | null;
-      invalidate: string[];
-    }
-  | { ok: false; reason: 'not_found' }
-  | { ok: false; reason: 'conflict'; current: ArticleConflict }
-  | { ok: false; reason: 'refused'; message: string; errors?: Record<string, string> };
-
-interface Actor {
-  id: number | null;
-  email?: string | null;
-  ip?: string | null;
-}
+  | Done<{ id: number; version: number; status: ArticleStatus; publishedAt: string | null; scheduledAt: string | null }>
+  | Refused<'not_found'>
+  | Refused<'conflict', { current: ArticleConflict }>
+  | Refused<'refused', { message: string; errors?: Record<string, string> }>;
 
 function articlePath(tx: Tx, sectionId: number, slug: string): string {
   const section = tx.select({ slug: sections.slug }).from(sections).where(eq(sections.id, sectionId)).get();
   return `/${section?.slug ?? 'unknown'}/${slug}`;
 }
 
-function linkedIds(tx: Tx, articleId: number): { tagIds: number[]; bylineIds: number[] } {
+/** The article's tag and byline ids, in their order. */
+export function linkedIds(tx: Tx, articleId: number): { tagIds: number[]; bylineIds: number[] } {
   const tagIds = tx
     .select({ id: articleTags.tagId })
     .from(articleTags)
@@ -222,21 +206,6 @@ function writeRevision(tx: Tx, row: Article, actor: Actor, note: string, now: Da
     .run();
 }
 
-function audit(tx: Tx, actor: Actor, action: string, articleId: number, details: Record<string, unknown>, now: Date) {
-  tx.insert(auditLog)
-    .values({
-      at: now,
-      actorId: actor.id,
-      actorEmail: actor.email ?? null,
-      action,
-      targetType: 'article',
-      targetId: String(articleId),
-      ip: actor.ip ?? null,
-      details,
-    })
-    .run();
-}
-
 // A published article that moves leaves a permanent redirect behind, and
 // existing redirects to its old address follow it (no chains). Returns whether
 // the redirects changed (their cache tag must then be invalidated).
@@ -251,8 +220,8 @@ function redirectMovedArticle(tx: Tx, oldPath: string, newPath: string, actor: A
   return true;
 }
 
-export function createArticle(input: ArticleInput, actor: Actor, now = new Date()): SaveResult {
-  return getDb().transaction((tx) => {
+export async function createArticle(input: ArticleInput, actor: Actor, now = new Date(), db: DB = getDb()): Promise<SaveResult> {
+  return db.transaction((tx): SaveResult => {
     const errors = validateReferences(tx, input, null);
     if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors };
     const row = tx
@@ -262,60 +231,81 @@ export function createArticle(input: ArticleInput, actor: Actor, now = new Date(
       .get();
     writeLinks(tx, row.id, input);
     writeRevision(tx, row, actor, 'Created', now);
-    audit(tx, actor, 'article.create', row.id, { title: row.title }, now);
-    return { ok: true, id: row.id, version: row.version, invalidate: [] };
+    appendAudit(tx, { action: 'article.create', ...auditedBy(actor), targetType: 'article', targetId: row.id, details: { title: row.title }, at: now });
+    return { ok: true, id: row.id, version: row.version, invalidates: [] };
   });
 }
+
+type UpdateOptions = { substantive?: boolean; note?: string; now?: Date };
 
 // Saves an edit if nobody saved since `expectedVersion`; otherwise returns the
 // other save so the editor can compare and keep their own text. A substantive
 // update of a published article moves its public "Updated" time; a typo fix
 // changes nothing public but the text.
-export function updateArticle(
+export async function updateArticle(
   id: number,
   expectedVersion: number,
   input: ArticleInput,
   actor: Actor,
-  options: { substantive?: boolean; note?: string; now?: Date } = {},
+  options: UpdateOptions = {},
+  db: DB = getDb(),
+): Promise<SaveResult> {
+  return db.transaction((tx) => applyArticleUpdate(tx, id, expectedVersion, input, actor, options));
+}
+
+/** updateArticle as a step of the caller's transaction (a revision restore saves through it). */
+export function applyArticleUpdate(
+  tx: Tx,
+  id: number,
+  expectedVersion: number,
+  input: ArticleInput,
+  actor: Actor,
+  options: UpdateOptions = {},
 ): SaveResult {
   const now = options.now ?? new Date();
-  return getDb().transaction((tx) => {
-    const before = tx.select().from(articles).where(eq(articles.id, id)).get();
-    if (!before || before.deletedAt) return { ok: false, reason: 'not_found' };
-    if (before.version !== expectedVersion) return { ok: false, reason: 'conflict', current: conflictOf(tx, before) };
-    const errors = validateReferences(tx, input, id);
-    if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors };
+  const before = tx.select().from(articles).where(eq(articles.id, id)).get();
+  if (!before || before.deletedAt) return { ok: false, reason: 'not_found' };
+  if (before.version !== expectedVersion) return { ok: false, reason: 'conflict', current: conflictOf(tx, before) };
+  const errors = validateReferences(tx, input, id);
+  if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors };
 
-    const beforeLinks = linkedIds(tx, id);
-    const oldPath = articlePath(tx, before.sectionId, before.slug);
-    const updatedAt = before.status === 'published' && options.substantive ? now : before.updatedAt;
-    const after = tx
-      .update(articles)
-      .set({ ...contentColumns(input), updatedAt, modifiedAt: now, version: before.version + 1 })
-      .where(and(eq(articles.id, id), eq(articles.version, expectedVersion)))
-      .returning()
-      .get();
-    if (!after) return { ok: false, reason: 'conflict', current: conflictOf(tx, before) };
-    writeLinks(tx, id, input);
-    const moved =
-      before.publishedAt !== null && redirectMovedArticle(tx, oldPath, articlePath(tx, after.sectionId, after.slug), actor);
-    writeRevision(tx, after, actor, options.note ?? (options.substantive ? 'Substantive update' : 'Saved'), now);
-    const afterLinks = linkedIds(tx, id);
-    return {
-      ok: true,
-      id,
-      version: after.version,
-      invalidate: [
-        ...tagsForArticleChange(cacheFacts(before, beforeLinks), cacheFacts(after, afterLinks)),
-        ...(moved ? [cacheTags.redirects] : []),
-      ],
-    };
-  });
+  const beforeLinks = linkedIds(tx, id);
+  const oldPath = articlePath(tx, before.sectionId, before.slug);
+  const updatedAt = before.status === 'published' && options.substantive ? now : before.updatedAt;
+  const after = tx
+    .update(articles)
+    .set({ ...contentColumns(input), updatedAt, modifiedAt: now, version: before.version + 1 })
+    .where(and(eq(articles.id, id), eq(articles.version, expectedVersion)))
+    .returning()
+    .get();
+  if (!after) return { ok: false, reason: 'conflict', current: conflictOf(tx, before) };
+  writeLinks(tx, id, input);
+  const moved =
+    before.publishedAt !== null && redirectMovedArticle(tx, oldPath, articlePath(tx, after.sectionId, after.slug), actor);
+  writeRevision(tx, after, actor, options.note ?? (options.substantive ? 'Substantive update' : 'Saved'), now);
+  const afterLinks = linkedIds(tx, id);
+  return {
+    ok: true,
+    id,
+    version: after.version,
+    invalidates: [
+      ...tagsForArticleChange(cacheFacts(before, beforeLinks), cacheFacts(after, afterLinks)),
+      ...(moved ? [cacheTags.redirects] : []),
+    ],
+  };
 }
+
+const TRANSITION_AUDIT = {
+  in_review: 'article.submit',
+  published: 'article.publish',
+  scheduled: 'article.schedule',
+  unpublished: 'article.unpublish',
+  draft: 'article.return_to_draft',
+} as const satisfies Record<ArticleStatus, AuditAction>;
 
 // Moves an article through the workflow (lib/workflow decides which moves
 // exist; the caller has already checked the role may make it).
-export function transitionArticle(
+export async function transitionArticle(
   id: number,
   to: ArticleStatus,
   actor: Actor,
@@ -326,9 +316,10 @@ export function transitionArticle(
     // With "submit for review": who should look at it, by when, and notes readers never see.
     review?: { assigneeId: number | null; deadline: Date | null; notes: string };
   } = {},
-): TransitionResult {
+  db: DB = getDb(),
+): Promise<TransitionResult> {
   const now = options.now ?? new Date();
-  return getDb().transaction((tx) => {
+  return db.transaction((tx): TransitionResult => {
     const before = tx.select().from(articles).where(eq(articles.id, id)).get();
     if (!before || before.deletedAt) return { ok: false, reason: 'not_found' };
     if (options.expectedVersion !== undefined && before.version !== options.expectedVersion) {
@@ -371,14 +362,14 @@ export function transitionArticle(
       .get() as Article;
     const links = linkedIds(tx, id);
     writeRevision(tx, after, actor, `Status: ${before.status} → ${to}`, now);
-    audit(
-      tx,
-      actor,
-      `article.${to === 'in_review' ? 'submit' : to === 'published' ? 'publish' : to === 'scheduled' ? 'schedule' : to === 'unpublished' ? 'unpublish' : 'return_to_draft'}`,
-      id,
-      { from: before.status, to, scheduledAt: after.scheduledAt?.toISOString() ?? null },
-      now,
-    );
+    appendAudit(tx, {
+      action: TRANSITION_AUDIT[to],
+      ...auditedBy(actor),
+      targetType: 'article',
+      targetId: id,
+      details: { from: before.status, to, scheduledAt: after.scheduledAt?.toISOString() ?? null },
+      at: now,
+    });
     return {
       ok: true,
       id,
@@ -386,7 +377,7 @@ export function transitionArticle(
       status: to,
       publishedAt: after.publishedAt?.toISOString() ?? null,
       scheduledAt: after.scheduledAt?.toISOString() ?? null,
-      invalidate: tagsForArticleChange(cacheFacts(before, links), cacheFacts(after, links)),
+      invalidates: tagsForArticleChange(cacheFacts(before, links), cacheFacts(after, links)),
     };
   });
 }
@@ -394,14 +385,15 @@ export function transitionArticle(
 // Adds a public correction, clarification or update note to a published article. A note is a
 // substantive change: it moves the public "Updated" time (dateModified, sitemap lastmod, feed)
 // and is kept in the revision history like any other save.
-export function addArticleNote(
+export async function addArticleNote(
   id: number,
   expectedVersion: number,
   note: { kind: ArticleNote['kind']; text: string },
   actor: Actor,
   now = new Date(),
-): SaveResult {
-  return getDb().transaction((tx) => {
+  db: DB = getDb(),
+): Promise<SaveResult> {
+  return db.transaction((tx): SaveResult => {
     const before = tx.select().from(articles).where(eq(articles.id, id)).get();
     if (!before || before.deletedAt) return { ok: false, reason: 'not_found' };
     if (before.version !== expectedVersion) return { ok: false, reason: 'conflict', current: conflictOf(tx, before) };
@@ -417,16 +409,19 @@ export function addArticleNote(
       .get() as Article;
     const links = linkedIds(tx, id);
     writeRevision(tx, after, actor, `Added ${note.kind ?? 'correction'} note`, now);
-    audit(tx, actor, 'article.note_added', id, { kind: note.kind, text: note.text }, now);
+    appendAudit(tx, {
+      action: 'article.note_added',
+      ...auditedBy(actor),
+      targetType: 'article',
+      targetId: id,
+      details: { kind: note.kind, text: note.text },
+      at: now,
+    });
     return {
       ok: true,
       id,
       version: after.version,
-      invalidate: [...tagsForArticleChange(cacheFacts(before, links), cacheFacts(after, links)), cacheTags.corrections],
+      invalidates: [...tagsForArticleChange(cacheFacts(before, links), cacheFacts(after, links)), cacheTags.corrections],
     };
   });
 }
-
-// The scheduler's run lives in ./scheduled.ts (failures recorded for the dashboard); re-exported
-// so existing callers keep working.
-export { publishDueArticles } from './scheduled';

@@ -1,6 +1,7 @@
 import 'server-only';
 import { getDb, type DB } from '@/db/client';
 import { auditLog } from '@/db/schema';
+import type { Actor, Done, Tx } from './common';
 
 // The audit log is append-only: this module only inserts, and nothing else writes the table.
 // It changes no cached page, so it invalidates no cache tag.
@@ -20,7 +21,14 @@ export type AuditAction =
   | 'user.password_set'
   | 'user.password_changed'
   | 'user.account_updated'
-  // The desk (issue 4). Article workflow rows are written by db/mutations/articles.ts.
+  // The desk.
+  | 'article.create'
+  | 'article.submit'
+  | 'article.schedule'
+  | 'article.publish'
+  | 'article.unpublish'
+  | 'article.return_to_draft'
+  | 'article.note_added'
   | 'article.delete'
   | 'article.restore'
   | 'article.revision_restored'
@@ -56,14 +64,18 @@ export interface AuditEntry {
   targetId?: string | number | null;
   ip?: string | null;
   details?: Record<string, unknown> | null;
+  // When the change happened, for a mutation told its `now`; the database's clock otherwise.
+  at?: Date;
 }
 
-// Drizzle transactions on better-sqlite3 are synchronous: a mutation passes its `tx` here so
-// the entry commits (or rolls back) with the change it records.
-type Writer = Pick<DB, 'insert'>;
+/** The "who" of an entry written by a mutation. */
+export function auditedBy(actor: Actor): Pick<AuditEntry, 'actorId' | 'actorEmail' | 'ip'> {
+  return { actorId: actor.id, actorEmail: actor.email, ip: actor.ip };
+}
 
-export function appendAudit(entry: AuditEntry, db: Writer): void {
-  db.insert(auditLog)
+// A step of the caller's transaction: the entry commits (or rolls back) with the change it records.
+export function appendAudit(tx: Tx, entry: AuditEntry): void {
+  tx.insert(auditLog)
     .values({
       action: entry.action,
       actorId: entry.actorId ?? null,
@@ -72,10 +84,13 @@ export function appendAudit(entry: AuditEntry, db: Writer): void {
       targetId: entry.targetId == null ? null : String(entry.targetId),
       ip: entry.ip ?? null,
       details: entry.details ?? null,
+      at: entry.at,
     })
     .run();
 }
 
-export async function recordAudit(entry: AuditEntry, db: DB = getDb()): Promise<void> {
-  appendAudit(entry, db);
+/** An entry that records no other write (a failed sign-in, a preview link handed out). */
+export async function recordAudit(entry: AuditEntry, db: DB = getDb()): Promise<Done> {
+  db.transaction((tx) => appendAudit(tx, entry));
+  return { ok: true, invalidates: [] };
 }

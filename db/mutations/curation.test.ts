@@ -51,9 +51,9 @@ describe('saveCurationSlot', () => {
     const draft = article('Draft', 'draft');
     const gone = article('Gone', 'published', true);
     await saveCurationSlot('top', [live], actor, conn.db);
-    expect(await saveCurationSlot('top', [live, draft, gone], actor, conn.db)).toMatchObject({ ok: false, error: 'not_published', articleIds: [draft, gone] });
-    expect(await saveCurationSlot('top', [live, live], actor, conn.db)).toMatchObject({ ok: false, error: 'duplicate' });
-    expect(await saveCurationSlot('lead', [live, article('Other')], actor, conn.db)).toMatchObject({ ok: false, error: 'too_many' });
+    expect(await saveCurationSlot('top', [live, draft, gone], actor, conn.db)).toMatchObject({ ok: false, reason: 'not_published', articleIds: [draft, gone] });
+    expect(await saveCurationSlot('top', [live, live], actor, conn.db)).toMatchObject({ ok: false, reason: 'duplicate' });
+    expect(await saveCurationSlot('lead', [live, article('Other')], actor, conn.db)).toMatchObject({ ok: false, reason: 'too_many' });
     expect(slot('top')).toEqual([live]);
     expect(slot('lead')).toEqual([]);
   });

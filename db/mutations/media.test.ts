@@ -80,7 +80,7 @@ describe('createMedia', () => {
       { file: '2026/02/other.jpg', originalName: 'again.jpg', mimeType: 'image/jpeg', size: 10, width: 1, height: 1, hash: first.hash, uploadedBy: null },
       actor,
     );
-    expect(again).toEqual({ ok: true, id: first.id, file: first.file, duplicate: true });
+    expect(again).toEqual({ ok: true, id: first.id, file: first.file, duplicate: true, invalidates: [] });
     expect(sql().prepare('SELECT count(*) AS n FROM media WHERE hash = ?').get(first.hash)).toEqual({ n: 1 });
     expect(auditRows(first.id)).toHaveLength(1);
   });
@@ -106,9 +106,9 @@ describe('updateMedia', () => {
 
   it('refuses a focal point outside the picture and an unknown item, writing nothing', async () => {
     const image = await newImage();
-    expect(await mutations.updateMedia(image.id, { focalX: 1.5 }, actor)).toEqual({ ok: false, error: 'invalid' });
-    expect(await mutations.updateMedia(image.id, { focalY: Number.NaN }, actor)).toEqual({ ok: false, error: 'invalid' });
-    expect(await mutations.updateMedia(999_999, { alt: 'x' }, actor)).toEqual({ ok: false, error: 'not_found' });
+    expect(await mutations.updateMedia(image.id, { focalX: 1.5 }, actor)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await mutations.updateMedia(image.id, { focalY: Number.NaN }, actor)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await mutations.updateMedia(999_999, { alt: 'x' }, actor)).toEqual({ ok: false, reason: 'not_found' });
     expect((await queries.getMediaItem(image.id))?.focalX).toBe(0.5);
     expect(auditRows(image.id)).toHaveLength(1);
   });
@@ -132,7 +132,7 @@ describe('deleteMedia', () => {
     expect(fs.existsSync(file)).toBe(false);
     expect(await queries.getMediaItem(image.id)).toBeNull();
     expect(auditRows(image.id).at(-1)?.action).toBe('media.deleted');
-    expect(await mutations.deleteMedia(image.id, actor)).toEqual({ ok: false, error: 'not_found' });
+    expect(await mutations.deleteMedia(image.id, actor)).toEqual({ ok: false, reason: 'not_found' });
   });
 
   it.each([
@@ -145,7 +145,7 @@ describe('deleteMedia', () => {
     newArticle({ ...fields(image.id), title: `Bridge reopens ${image.id}` });
     const result = await mutations.deleteMedia(image.id, actor);
     expect(result.ok).toBe(false);
-    if (result.ok || result.error !== 'in_use') throw new Error('expected in_use');
+    if (result.ok || result.reason !== 'in_use') throw new Error('expected in_use');
     expect(result.message).toContain(`“Bridge reopens ${image.id}”`);
     expect(result.message).toContain(words);
     expect(await queries.getMediaItem(image.id)).not.toBeNull();
@@ -157,7 +157,7 @@ describe('deleteMedia', () => {
     const image = await newImage();
     sql().prepare(`INSERT INTO bylines (name, slug, avatar_media_id) VALUES ('Desk', ?, ?)`).run(`desk-${counter}`, image.id);
     const result = await mutations.deleteMedia(image.id, actor);
-    expect(result.ok === false && result.error === 'in_use' && result.message).toContain('byline “Desk” (avatar)');
+    expect(result.ok === false && result.reason === 'in_use' && result.message).toContain('byline “Desk” (avatar)');
   });
 
   it('is not fooled by another number, another node type or a mediaId outside attrs', async () => {

@@ -6,8 +6,8 @@ import { media } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
 import { removeMediaFile } from '@/lib/media-upload';
 import { getMediaDir } from '@/lib/paths';
-import { appendAudit } from './audit';
-import type { Actor } from './users';
+import { appendAudit, auditedBy } from './audit';
+import type { Actor, Done, Refused } from './common';
 
 // Writes to the media library; each one transaction with its audit entry. The file on disk
 // is written by the upload route before createMedia (and removed by it if the row fails);
@@ -24,30 +24,26 @@ export interface NewMedia {
   uploadedBy: number | null;
 }
 
-export type CreateMediaResult = { ok: true; id: number; file: string; duplicate: boolean };
+export type CreateMediaResult = Done<{ id: number; file: string; duplicate: boolean }>;
 
 /**
  * Adds an uploaded image. The same picture (same stored bytes) already in the library is
  * returned instead of stored twice: `duplicate` says so, and `file` names the existing file.
  */
 export async function createMedia(input: NewMedia, actor: Actor, db: DB = getDb()): Promise<CreateMediaResult> {
-  return db.transaction((tx) => {
+  // No page shows an image until an article or byline uses it, so nothing to expire.
+  return db.transaction((tx): CreateMediaResult => {
     const existing = tx.select({ id: media.id, file: media.file }).from(media).where(eq(media.hash, input.hash)).get();
-    if (existing) return { ok: true, id: existing.id, file: existing.file, duplicate: true } as const;
+    if (existing) return { ok: true, id: existing.id, file: existing.file, duplicate: true, invalidates: [] };
     const row = tx.insert(media).values(input).returning({ id: media.id }).get();
-    appendAudit(
-      {
-        action: 'media.uploaded',
-        actorId: actor.id,
-        actorEmail: actor.email,
-        ip: actor.ip,
-        targetType: 'media',
-        targetId: row.id,
-        details: { file: input.file, originalName: input.originalName, mimeType: input.mimeType, size: input.size },
-      },
-      tx,
-    );
-    return { ok: true, id: row.id, file: input.file, duplicate: false } as const;
+    appendAudit(tx, {
+      action: 'media.uploaded',
+      ...auditedBy(actor),
+      targetType: 'media',
+      targetId: row.id,
+      details: { file: input.file, originalName: input.originalName, mimeType: input.mimeType, size: input.size },
+    });
+    return { ok: true, id: row.id, file: input.file, duplicate: false, invalidates: [] };
   });
 }
 
@@ -62,9 +58,7 @@ export interface MediaChanges {
   focalY?: number;
 }
 
-export type UpdateMediaResult =
-  | { ok: true; changed: (keyof MediaChanges)[]; invalidates: string[] }
-  | { ok: false; error: 'not_found' | 'invalid' };
+export type UpdateMediaResult = Done<{ changed: (keyof MediaChanges)[] }> | Refused<'not_found' | 'invalid'>;
 
 // Public pages that show an image: the articles using it (their pages, and the lists and
 // feeds that show their main image and text), the bylines wearing it as an avatar.
@@ -86,11 +80,11 @@ const TEXT_FIELDS = ['alt', 'caption', 'credit', 'sourceAgency', 'usageRights'] 
 export async function updateMedia(id: number, changes: MediaChanges, actor: Actor, db: DB = getDb()): Promise<UpdateMediaResult> {
   for (const key of ['focalX', 'focalY'] as const) {
     const value = changes[key];
-    if (value !== undefined && !(Number.isFinite(value) && value >= 0 && value <= 1)) return { ok: false, error: 'invalid' };
+    if (value !== undefined && !(Number.isFinite(value) && value >= 0 && value <= 1)) return { ok: false, reason: 'invalid' };
   }
-  return db.transaction((tx) => {
+  return db.transaction((tx): UpdateMediaResult => {
     const before = tx.select().from(media).where(eq(media.id, id)).get();
-    if (!before) return { ok: false, error: 'not_found' } as const;
+    if (!before) return { ok: false, reason: 'not_found' };
     const values: MediaChanges = {};
     const changed: (keyof MediaChanges)[] = [];
     for (const key of TEXT_FIELDS) {
@@ -111,39 +105,37 @@ export async function updateMedia(id: number, changes: MediaChanges, actor: Acto
         changed.push(key);
       }
     }
-    if (changed.length === 0) return { ok: true, changed, invalidates: [] } as const;
+    if (changed.length === 0) return { ok: true, changed, invalidates: [] };
     tx.update(media).set(values).where(eq(media.id, id)).run();
-    appendAudit(
-      { action: 'media.updated', actorId: actor.id, actorEmail: actor.email, ip: actor.ip, targetType: 'media', targetId: id, details: { changed } },
-      tx,
-    );
-    return { ok: true, changed, invalidates: mediaCacheTags(findMediaUses(tx, id)) } as const;
+    appendAudit(tx, { action: 'media.updated', ...auditedBy(actor), targetType: 'media', targetId: id, details: { changed } });
+    return { ok: true, changed, invalidates: mediaCacheTags(findMediaUses(tx, id)) };
   });
 }
 
 export type DeleteMediaResult =
-  | { ok: true; file: string; originalName: string; invalidates: string[] }
-  | { ok: false; error: 'not_found' }
-  | { ok: false; error: 'in_use'; uses: MediaUse[]; message: string };
+  | Done<{ file: string; originalName: string }>
+  | Refused<'not_found'>
+  | Refused<'in_use', { uses: MediaUse[]; message: string }>;
 
 /**
  * Deletes an image nobody uses, then its file. An image still used by an article (main,
  * social or in the text, trashed articles included) or a byline is refused, naming where.
  */
-export async function deleteMedia(id: number, actor: Actor, options: { db?: DB; mediaDir?: string } = {}): Promise<DeleteMediaResult> {
-  const db = options.db ?? getDb();
+export async function deleteMedia(
+  id: number,
+  actor: Actor,
+  options: { mediaDir?: string } = {},
+  db: DB = getDb(),
+): Promise<DeleteMediaResult> {
   const result = db.transaction((tx): DeleteMediaResult => {
     const row = tx.select({ file: media.file, originalName: media.originalName }).from(media).where(eq(media.id, id)).get();
-    if (!row) return { ok: false, error: 'not_found' };
+    if (!row) return { ok: false, reason: 'not_found' };
     const uses = findMediaUses(tx, id);
     if (uses.length > 0) {
-      return { ok: false, error: 'in_use', uses, message: `This image cannot be deleted while it is used: ${describeMediaUses(uses)}. Remove it there first.` };
+      return { ok: false, reason: 'in_use', uses, message: `This image cannot be deleted while it is used: ${describeMediaUses(uses)}. Remove it there first.` };
     }
     tx.delete(media).where(eq(media.id, id)).run();
-    appendAudit(
-      { action: 'media.deleted', actorId: actor.id, actorEmail: actor.email, ip: actor.ip, targetType: 'media', targetId: id, details: { file: row.file, originalName: row.originalName } },
-      tx,
-    );
+    appendAudit(tx, { action: 'media.deleted', ...auditedBy(actor), targetType: 'media', targetId: id, details: { file: row.file, originalName: row.originalName } });
     // Nothing public showed it (it was unused), so no cache tag changes.
     return { ok: true, file: row.file, originalName: row.originalName, invalidates: [] };
   });

@@ -1,7 +1,8 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type DB } from '@/db/client';
 import type { PageViewCount } from '@/lib/views/recorder';
+import type { Done } from './common';
 
 // Adds buffered view counts to page_views in one transaction. Counts for an article that is
 // not (or no longer) published are dropped inside the statement, so one stale id can never
@@ -10,9 +11,8 @@ import type { PageViewCount } from '@/lib/views/recorder';
 //
 // Synchronous underneath (better-sqlite3): the work is done before the returned promise
 // settles, which lets the shutdown handler flush from a process 'exit' listener.
-export async function addPageViews(counts: PageViewCount[]): Promise<void> {
-  if (counts.length === 0) return;
-  const db = getDb();
+export async function addPageViews(counts: PageViewCount[], db: DB = getDb()): Promise<Done> {
+  if (counts.length === 0) return { ok: true, invalidates: [] };
   db.transaction((tx) => {
     for (const { articleId, day, count } of counts) {
       tx.run(sql`
@@ -23,4 +23,5 @@ export async function addPageViews(counts: PageViewCount[]): Promise<void> {
         ON CONFLICT (article_id, day) DO UPDATE SET count = count + excluded.count`);
     }
   });
+  return { ok: true, invalidates: [] };
 }

@@ -22,15 +22,16 @@ afterAll(() => {
 });
 
 describe('article presence', () => {
-  it('shows each editor the others who have the article open, until they leave or go quiet', () => {
+  it('shows each editor the others who have the article open, until they leave or go quiet', async () => {
     const t = new Date('2026-11-27T10:00:00Z');
-    expect(touchPresence(1, 1, t)).toEqual([]);
-    expect(touchPresence(1, 2, new Date(t.getTime() + 5_000))).toEqual([{ id: 1, name: 'Ann Author' }]);
-    expect(touchPresence(1, 1, new Date(t.getTime() + 10_000))).toEqual([{ id: 2, name: 'Ed Editor' }]);
+    const others = async (userId: number, at: Date) => (await touchPresence(1, userId, at)).others;
+    expect(await others(1, t)).toEqual([]);
+    expect(await others(2, new Date(t.getTime() + 5_000))).toEqual([{ id: 1, name: 'Ann Author' }]);
+    expect(await others(1, new Date(t.getTime() + 10_000))).toEqual([{ id: 2, name: 'Ed Editor' }]);
     // Ed's tab went quiet.
-    expect(touchPresence(1, 1, new Date(t.getTime() + 10_000 + PRESENT_FOR_MS + 1_000))).toEqual([]);
-    touchPresence(1, 2, new Date(t.getTime() + 70_000));
-    leavePresence(1, 2);
-    expect(touchPresence(1, 1, new Date(t.getTime() + 71_000))).toEqual([]);
+    expect(await others(1, new Date(t.getTime() + 10_000 + PRESENT_FOR_MS + 1_000))).toEqual([]);
+    await touchPresence(1, 2, new Date(t.getTime() + 70_000));
+    await leavePresence(1, 2);
+    expect(await others(1, new Date(t.getTime() + 71_000))).toEqual([]);
   });
 });

@@ -1,10 +1,12 @@
 import 'server-only';
 import { and, eq, gt, lt, ne } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type DB } from '@/db/client';
 import { articlePresence, users } from '@/db/schema';
+import type { Done } from './common';
 
 // "Who else has this article open": each open editor sends a heartbeat; anyone seen within
-// PRESENT_FOR_MS counts as present. Rows are tiny and pruned on every heartbeat.
+// PRESENT_FOR_MS counts as present. Rows are tiny and pruned on every heartbeat. Nothing here is
+// audited or shown to readers.
 export const PRESENT_FOR_MS = 45_000;
 
 export interface PresentUser {
@@ -13,8 +15,12 @@ export interface PresentUser {
 }
 
 /** Records that `userId` has the article open now, and returns the others who do. */
-export function touchPresence(articleId: number, userId: number, now = new Date()): PresentUser[] {
-  const db = getDb();
+export async function touchPresence(
+  articleId: number,
+  userId: number,
+  now = new Date(),
+  db: DB = getDb(),
+): Promise<Done<{ others: PresentUser[] }>> {
   return db.transaction((tx) => {
     tx.delete(articlePresence)
       .where(lt(articlePresence.seenAt, new Date(now.getTime() - 10 * PRESENT_FOR_MS)))
@@ -23,7 +29,7 @@ export function touchPresence(articleId: number, userId: number, now = new Date(
       .values({ articleId, userId, seenAt: now })
       .onConflictDoUpdate({ target: [articlePresence.articleId, articlePresence.userId], set: { seenAt: now } })
       .run();
-    return tx
+    const others = tx
       .select({ id: users.id, name: users.name })
       .from(articlePresence)
       .innerJoin(users, eq(users.id, articlePresence.userId))
@@ -35,13 +41,16 @@ export function touchPresence(articleId: number, userId: number, now = new Date(
         ),
       )
       .all();
+    return { ok: true, others, invalidates: [] };
   });
 }
 
 /** The editor was closed. */
-export function leavePresence(articleId: number, userId: number): void {
-  getDb()
-    .delete(articlePresence)
-    .where(and(eq(articlePresence.articleId, articleId), eq(articlePresence.userId, userId)))
-    .run();
+export async function leavePresence(articleId: number, userId: number, db: DB = getDb()): Promise<Done> {
+  return db.transaction((tx) => {
+    tx.delete(articlePresence)
+      .where(and(eq(articlePresence.articleId, articleId), eq(articlePresence.userId, userId)))
+      .run();
+    return { ok: true, invalidates: [] };
+  });
 }

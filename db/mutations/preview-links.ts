@@ -2,43 +2,35 @@ import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import { getDb, type DB } from '@/db/client';
 import { articles } from '@/db/schema';
-import { appendAudit } from './audit';
+import { appendAudit, auditedBy } from './audit';
+import type { Actor, Done, Refused } from './common';
 
 // Withdrawing an article's preview share links: every link issued until now stops opening the
 // preview (lib/preview-token.ts compares a link's issue time with this one); links made later
 // work. The article itself does not change, so no cache tag expires (previews are never cached).
 
-export interface PreviewLinkActor {
-  id: number | null;
-  email?: string | null;
-  ip?: string | null;
-}
+export type RevokePreviewLinksResult = Done<{ revokedAt: Date }> | Refused<'not_found'>;
 
-export function revokePreviewLinks(
+export async function revokePreviewLinks(
   articleId: number,
-  actor: PreviewLinkActor,
+  actor: Actor,
   now = new Date(),
   db: DB = getDb(),
-): { ok: true; revokedAt: Date } | { ok: false; reason: 'not_found' } {
-  return db.transaction((tx) => {
+): Promise<RevokePreviewLinksResult> {
+  return db.transaction((tx): RevokePreviewLinksResult => {
     const updated = tx
       .update(articles)
       .set({ previewLinksRevokedAt: now })
       .where(and(eq(articles.id, articleId), isNull(articles.deletedAt)))
       .returning({ id: articles.id })
       .all();
-    if (updated.length === 0) return { ok: false, reason: 'not_found' } as const;
-    appendAudit(
-      {
-        action: 'article.preview_links_revoked',
-        actorId: actor.id,
-        actorEmail: actor.email ?? null,
-        ip: actor.ip ?? null,
-        targetType: 'article',
-        targetId: articleId,
-      },
-      tx,
-    );
-    return { ok: true, revokedAt: now } as const;
+    if (updated.length === 0) return { ok: false, reason: 'not_found' };
+    appendAudit(tx, {
+      action: 'article.preview_links_revoked',
+      ...auditedBy(actor),
+      targetType: 'article',
+      targetId: articleId,
+    });
+    return { ok: true, revokedAt: now, invalidates: [] };
   });
 }

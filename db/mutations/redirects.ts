@@ -1,44 +1,44 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type DB } from '@/db/client';
 import { redirects } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
 import { findRedirectProblem, normalizeRedirectPath, type RedirectProblem } from '@/lib/redirects';
+import { appendAudit, auditedBy } from './audit';
+import type { Actor, Done, Refused } from './common';
 
 // The cache tags a redirect change invalidates. The caller (a server action) revalidates
 // them after the mutation succeeds: `updateTag(tag)` in an action, or
 // `revalidateTag(tag, { expire: 0 })` in a route handler.
 export const REDIRECT_CACHE_TAGS = [cacheTags.redirects] as const;
 
-export type CreateRedirectResult =
-  | { ok: true; id: number; from: string; to: string; invalidates: readonly string[] }
-  | { ok: false; problem: RedirectProblem };
+export type CreateRedirectResult = Done<{ id: number; from: string; to: string }> | Refused<RedirectProblem>;
 
-// Adds a permanent redirect, refusing loops, chains, duplicates and paths off the site.
-// One transaction: the check and the insert see the same table.
-export async function createRedirect(input: {
-  from: string;
-  to: string;
-  source?: 'auto' | 'manual';
-  createdBy?: number | null;
-}): Promise<CreateRedirectResult> {
-  const db = getDb();
-  return db.transaction((tx) => {
+// Adds a permanent redirect by hand, refusing loops, chains, duplicates and paths off the site.
+// One transaction: the check and the insert see the same table. (Redirects left by a moved
+// article, section, tag or byline are written by their own mutations.)
+export async function createRedirect(input: { from: string; to: string }, actor: Actor, db: DB = getDb()): Promise<CreateRedirectResult> {
+  return db.transaction((tx): CreateRedirectResult => {
     const existing = tx.select({ from: redirects.fromPath, to: redirects.toPath }).from(redirects).all();
     const problem = findRedirectProblem(existing, input);
-    if (problem) return { ok: false, problem } as const;
+    if (problem) return { ok: false, reason: problem };
     const from = normalizeRedirectPath(input.from)!;
     const to = normalizeRedirectPath(input.to)!;
     const [row] = tx
       .insert(redirects)
-      .values({ fromPath: from, toPath: to, source: input.source ?? 'manual', createdBy: input.createdBy ?? null })
+      .values({ fromPath: from, toPath: to, source: 'manual', createdBy: actor.id })
       .returning({ id: redirects.id })
       .all();
-    return { ok: true, id: row!.id, from, to, invalidates: REDIRECT_CACHE_TAGS } as const;
+    appendAudit(tx, { action: 'redirect.created', ...auditedBy(actor), targetType: 'redirect', targetId: row!.id, details: { from, to } });
+    return { ok: true, id: row!.id, from, to, invalidates: [...REDIRECT_CACHE_TAGS] };
   });
 }
 
-export async function deleteRedirect(id: number): Promise<{ ok: boolean; invalidates: readonly string[] }> {
-  const result = getDb().delete(redirects).where(eq(redirects.id, id)).run();
-  return { ok: result.changes > 0, invalidates: REDIRECT_CACHE_TAGS };
+export async function deleteRedirect(id: number, actor: Actor, db: DB = getDb()): Promise<Done | Refused<'not_found'>> {
+  return db.transaction((tx): Done | Refused<'not_found'> => {
+    const [row] = tx.delete(redirects).where(eq(redirects.id, id)).returning({ from: redirects.fromPath, to: redirects.toPath }).all();
+    if (!row) return { ok: false, reason: 'not_found' };
+    appendAudit(tx, { action: 'redirect.deleted', ...auditedBy(actor), targetType: 'redirect', targetId: id, details: row });
+    return { ok: true, invalidates: [...REDIRECT_CACHE_TAGS] };
+  });
 }

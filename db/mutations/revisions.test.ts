@@ -54,10 +54,10 @@ function input(overrides: Record<string, unknown> = {}): ArticleInput {
   });
 }
 
-function arrange(slug: string) {
-  const created = createArticle(input({ slug }), editor);
+async function arrange(slug: string) {
+  const created = await createArticle(input({ slug }), editor);
   if (!created.ok) throw new Error(JSON.stringify(created));
-  const edited = updateArticle(
+  const edited = await updateArticle(
     created.id,
     created.version,
     input({ slug, title: 'Night trams return', tagIds: [3], heroCredit: 'Reuters', body: { type: 'doc', content: [para('Trams will run much later.')] } }),
@@ -69,15 +69,15 @@ function arrange(slug: string) {
 }
 
 describe('restoreRevision', () => {
-  it('saves the old content as a new revision, leaving the status alone, and audits it', () => {
-    const a = arrange('restore-basic');
-    const published = transitionArticle(a.id, 'published', editor);
+  it('saves the old content as a new revision, leaving the status alone, and audits it', async () => {
+    const a = await arrange('restore-basic');
+    const published = await transitionArticle(a.id, 'published', editor);
     if (!published.ok) throw new Error('publish failed');
 
-    const result = restoreRevision(a.id, a.first.id, published.version, editor);
+    const result = await restoreRevision(a.id, a.first.id, published.version, editor);
     expect(result).toMatchObject({ ok: true, id: a.id, version: published.version + 1, restoredVersion: 1 });
     if (!result.ok) return;
-    expect(result.invalidate.length).toBeGreaterThan(0);
+    expect(result.invalidates.length).toBeGreaterThan(0);
     expect(result.dropped).toEqual({ tagIds: [], bylineIds: [], mediaIds: [] });
 
     const row = one<{ title: string; status: string; hero_credit: string; body_text: string; published_at: number | null; version: number }>(
@@ -101,37 +101,37 @@ describe('restoreRevision', () => {
     expect(JSON.parse(audit.details)).toMatchObject({ revisionId: a.first.id, restoredVersion: 1, newVersion: result.version });
   });
 
-  it('keeps the public correction notes and the review fields as they are now', () => {
-    const a = arrange('restore-notes');
+  it('keeps the public correction notes and the review fields as they are now', async () => {
+    const a = await arrange('restore-notes');
     const notes = [{ at: '2026-03-02T08:00:00.000Z', kind: 'correction', text: 'The route number was wrong.' }];
     sqlite.prepare(`UPDATE articles SET corrections = ?, internal_notes = 'Check twice' WHERE id = ?`).run(JSON.stringify(notes), a.id);
     sqlite
       .prepare(`UPDATE revisions SET snapshot = json_set(snapshot, '$.corrections', json('[]'), '$.internalNotes', 'old') WHERE id = ?`)
       .run(a.first.id);
-    expect(restoreRevision(a.id, a.first.id, a.version, editor).ok).toBe(true);
+    expect((await restoreRevision(a.id, a.first.id, a.version, editor)).ok).toBe(true);
     const row = one<{ corrections: string; internal_notes: string }>('SELECT corrections, internal_notes FROM articles WHERE id = ?', a.id);
     expect(JSON.parse(row.corrections)).toEqual(notes);
     expect(row.internal_notes).toBe('Check twice');
   });
 
-  it('does not publish a draft when restoring a published version', () => {
-    const a = arrange('restore-draft');
-    const published = transitionArticle(a.id, 'published', editor);
+  it('does not publish a draft when restoring a published version', async () => {
+    const a = await arrange('restore-draft');
+    const published = await transitionArticle(a.id, 'published', editor);
     if (!published.ok) throw new Error('publish failed');
-    const unpublished = transitionArticle(a.id, 'unpublished', editor);
+    const unpublished = await transitionArticle(a.id, 'unpublished', editor);
     if (!unpublished.ok) throw new Error('unpublish failed');
     const publishedRevision = one<{ id: number }>(
       `SELECT id FROM revisions WHERE article_id = ? AND json_extract(snapshot, '$.status') = 'published'`,
       a.id,
     );
-    const result = restoreRevision(a.id, publishedRevision.id, unpublished.version, editor);
+    const result = await restoreRevision(a.id, publishedRevision.id, unpublished.version, editor);
     expect(result.ok).toBe(true);
     expect(one<{ status: string }>('SELECT status FROM articles WHERE id = ?', a.id).status).toBe('unpublished');
   });
 
-  it('refuses on a stale version and changes nothing', () => {
-    const a = arrange('restore-stale');
-    const result = restoreRevision(a.id, a.first.id, a.version - 1, editor);
+  it('refuses on a stale version and changes nothing', async () => {
+    const a = await arrange('restore-stale');
+    const result = await restoreRevision(a.id, a.first.id, a.version - 1, editor);
     expect(result).toMatchObject({ ok: false, reason: 'conflict', current: { version: a.version } });
     expect(one<{ title: string }>('SELECT title FROM articles WHERE id = ?', a.id).title).toBe('Night trams return');
     expect(one<{ n: number }>('SELECT count(*) AS n FROM revisions WHERE article_id = ?', a.id).n).toBe(2);
@@ -140,23 +140,23 @@ describe('restoreRevision', () => {
     ).toBe(0);
   });
 
-  it("refuses another article's revision, an unknown one and a deleted article", () => {
-    const a = arrange('restore-mine');
-    const b = arrange('restore-theirs');
-    expect(restoreRevision(a.id, b.first.id, a.version, editor)).toEqual({ ok: false, reason: 'not_found' });
-    expect(restoreRevision(a.id, 999_999, a.version, editor)).toEqual({ ok: false, reason: 'not_found' });
+  it("refuses another article's revision, an unknown one and a deleted article", async () => {
+    const a = await arrange('restore-mine');
+    const b = await arrange('restore-theirs');
+    expect(await restoreRevision(a.id, b.first.id, a.version, editor)).toEqual({ ok: false, reason: 'not_found' });
+    expect(await restoreRevision(a.id, 999_999, a.version, editor)).toEqual({ ok: false, reason: 'not_found' });
     sqlite.prepare('UPDATE articles SET deleted_at = 1 WHERE id = ?').run(b.id);
-    expect(restoreRevision(b.id, b.first.id, b.version, editor)).toEqual({ ok: false, reason: 'not_found' });
+    expect(await restoreRevision(b.id, b.first.id, b.version, editor)).toEqual({ ok: false, reason: 'not_found' });
   });
 
-  it('leaves out tags, bylines and images deleted since, and says so', () => {
+  it('leaves out tags, bylines and images deleted since, and says so', async () => {
     sqlite.exec(`
       INSERT INTO tags (id, name, slug) VALUES (50, 'Short-lived', 'short-lived');
       INSERT INTO bylines (id, name, slug) VALUES (50, 'Guest Writer', 'guest-writer');
       INSERT INTO media (id, file, original_name, mime_type, size, width, height, hash)
         VALUES (50, '2026/03/gone.jpg', 'gone.jpg', 'image/jpeg', 10, 800, 600, 'h50');
     `);
-    const created = createArticle(
+    const created = await createArticle(
       input({
         slug: 'restore-dropped',
         tagIds: [50, 1],
@@ -168,13 +168,13 @@ describe('restoreRevision', () => {
       editor,
     );
     if (!created.ok) throw new Error(JSON.stringify(created));
-    const edited = updateArticle(created.id, created.version, input({ slug: 'restore-dropped', heroMediaId: 7 }), editor);
+    const edited = await updateArticle(created.id, created.version, input({ slug: 'restore-dropped', heroMediaId: 7 }), editor);
     if (!edited.ok) throw new Error('edit failed');
     sqlite.exec(`DELETE FROM article_tags WHERE tag_id = 50; DELETE FROM tags WHERE id = 50;
                  DELETE FROM bylines WHERE id = 50; DELETE FROM media WHERE id = 50;`);
     const first = one<{ id: number }>('SELECT id FROM revisions WHERE article_id = ? AND version = 1', created.id);
 
-    const result = restoreRevision(created.id, first.id, edited.version, editor);
+    const result = await restoreRevision(created.id, first.id, edited.version, editor);
     expect(result).toMatchObject({ ok: true, dropped: { tagIds: [50], bylineIds: [50], mediaIds: [50] } });
     if (!result.ok) return;
     expect(describeDropped(result.dropped)).toBe('Left out because they no longer exist: 1 tag, 1 byline, 1 image.');
@@ -191,13 +191,13 @@ describe('restoreRevision', () => {
     expect(all<{ byline_id: number }>('SELECT byline_id FROM article_bylines WHERE article_id = ?', created.id).map((r) => r.byline_id)).toEqual([2]);
   });
 
-  it('returns the slug clash as a validation error when another article took the old slug', () => {
-    const a = arrange('clash-old');
-    const renamed = updateArticle(a.id, a.version, input({ slug: 'clash-new' }), editor);
+  it('returns the slug clash as a validation error when another article took the old slug', async () => {
+    const a = await arrange('clash-old');
+    const renamed = await updateArticle(a.id, a.version, input({ slug: 'clash-new' }), editor);
     if (!renamed.ok) throw new Error('rename failed');
-    const squatter = createArticle(input({ slug: 'clash-old' }), editor);
+    const squatter = await createArticle(input({ slug: 'clash-old' }), editor);
     expect(squatter.ok).toBe(true);
-    const result = restoreRevision(a.id, a.first.id, renamed.version, editor);
+    const result = await restoreRevision(a.id, a.first.id, renamed.version, editor);
     expect(result).toEqual({ ok: false, reason: 'invalid', errors: { slug: 'Another article in this section already uses this slug.' } });
     expect(one<{ slug: string }>('SELECT slug FROM articles WHERE id = ?', a.id).slug).toBe('clash-new');
   });
@@ -210,8 +210,8 @@ describe('restoreRevision', () => {
 
 describe('revision queries', () => {
   it('lists revisions newest first with who saved them, and reads snapshots of this article only', async () => {
-    const a = arrange('queries');
-    const other = arrange('queries-other');
+    const a = await arrange('queries');
+    const other = await arrange('queries-other');
     const list = await listRevisions(a.id);
     expect(list.map((r) => r.version)).toEqual([2, 1]);
     expect(list[0]).toMatchObject({ note: 'Saved', userName: 'Olena Editor', userEmail: 'ed@example.org' });

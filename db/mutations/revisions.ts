@@ -1,23 +1,18 @@
 import 'server-only';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type DB } from '@/db/client';
 import { articles, bylines, media, revisions, tags } from '@/db/schema';
-import { appendAudit } from '@/db/mutations/audit';
-import { updateArticle, type SaveResult } from '@/db/mutations/articles';
 import type { BodyDoc } from '@/lib/body/types';
 import { articleInputSchema, fieldErrors } from '@/lib/validation/article';
+import { applyArticleUpdate, type SaveResult } from './articles';
+import { appendAudit, auditedBy } from './audit';
+import type { Actor } from './common';
 
-// Restoring a revision is an ordinary save of the old content: it goes through updateArticle
+// Restoring a revision is an ordinary save of the old content: it goes through applyArticleUpdate
 // (optimistic lock, slug checks, redirects, search index, cache tags) and so becomes the newest
 // revision itself; nothing is rewritten. Only content is restored — never the status or the
 // publication time: restoring an old draft of a published article does not unpublish it, and
 // restoring a published version of a draft does not publish it.
-
-interface Actor {
-  id: number | null;
-  email?: string | null;
-  ip?: string | null;
-}
 
 // What a restore leaves as it is now: the workflow (status, publication and public "Updated"
 // times, review assignee, deadline and notes) and the public correction notes, which are a
@@ -54,16 +49,16 @@ function mediaId(value: unknown): number | null {
   return value != null && Number.isSafeInteger(n) && n > 0 ? n : null;
 }
 
-export function restoreRevision(
+export async function restoreRevision(
   articleId: number,
   revisionId: number,
   expectedVersion: number,
   actor: Actor,
   options: { now?: Date } = {},
-): RestoreResult {
-  // The outer transaction holds the reads, the save and the audit row together;
-  // updateArticle's own transaction nests inside it as a savepoint.
-  return getDb().transaction((tx): RestoreResult => {
+  db: DB = getDb(),
+): Promise<RestoreResult> {
+  // One transaction holds the reads, the save and the audit row together.
+  return db.transaction((tx): RestoreResult => {
     const article = tx
       .select({ id: articles.id })
       .from(articles)
@@ -124,23 +119,18 @@ export function restoreRevision(
       content: (body.content ?? []).filter((block) => block.type !== 'image' || liveMedia.has(Number(block.attrs.mediaId))),
     };
 
-    const result = updateArticle(articleId, expectedVersion, input, actor, {
+    const result = applyArticleUpdate(tx, articleId, expectedVersion, input, actor, {
       note: `Restored revision ${revision.version}`,
       now: options.now,
     });
     if (!result.ok) return result;
-    appendAudit(
-      {
-        action: 'article.revision_restored',
-        actorId: actor.id,
-        actorEmail: actor.email ?? null,
-        ip: actor.ip ?? null,
-        targetType: 'article',
-        targetId: articleId,
-        details: { revisionId, restoredVersion: revision.version, newVersion: result.version, dropped },
-      },
-      tx,
-    );
+    appendAudit(tx, {
+      action: 'article.revision_restored',
+      ...auditedBy(actor),
+      targetType: 'article',
+      targetId: articleId,
+      details: { revisionId, restoredVersion: revision.version, newVersion: result.version, dropped },
+    });
     return { ...result, restoredVersion: revision.version, dropped };
   });
 }

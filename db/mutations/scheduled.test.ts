@@ -12,7 +12,7 @@ const { createArticle, transitionArticle } = await import('./articles');
 const { publishDueArticles, decideUnpublishable } = await import('./scheduled');
 
 const { sqlite } = getConnection();
-const actor = { id: null, email: 'desk@example.org' };
+const actor = { id: null, email: 'desk@example.org', ip: null };
 const status = (id: number) => sqlite.prepare('SELECT status FROM articles WHERE id = ?').pluck().get(id);
 const stored = () => JSON.parse(sqlite.prepare(`SELECT value FROM settings WHERE key = 'scheduler'`).pluck().get() as string);
 
@@ -26,8 +26,8 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function scheduled(slug: string, at: Date): number {
-  const result = createArticle(
+async function scheduled(slug: string, at: Date): Promise<number> {
+  const result = await createArticle(
     articleInputSchema.parse({
       title: `Story ${slug}`,
       slug,
@@ -40,23 +40,23 @@ function scheduled(slug: string, at: Date): number {
     actor,
   );
   if (!result.ok) throw new Error(JSON.stringify(result));
-  const moved = transitionArticle(result.id, 'scheduled', actor, { now: new Date(at.getTime() - 60_000), scheduledAt: at });
+  const moved = await transitionArticle(result.id, 'scheduled', actor, { now: new Date(at.getTime() - 60_000), scheduledAt: at });
   if (!moved.ok) throw new Error(JSON.stringify(moved));
   return result.id;
 }
 
 describe('publishDueArticles', () => {
-  it('publishes what fell due while the server was down, records the run, and records what it could not publish', () => {
-    const long = scheduled('fell-due-last-week', new Date('2026-11-19T08:00:00Z'));
-    const broken = scheduled('broken-address', new Date('2026-11-26T09:00:00Z'));
-    const future = scheduled('next-week', new Date('2026-12-03T09:00:00Z'));
+  it('publishes what fell due while the server was down, records the run, and records what it could not publish', async () => {
+    const long = await scheduled('fell-due-last-week', new Date('2026-11-19T08:00:00Z'));
+    const broken = await scheduled('broken-address', new Date('2026-11-26T09:00:00Z'));
+    const future = await scheduled('next-week', new Date('2026-12-03T09:00:00Z'));
     // Its slug became unusable behind the editor's back (a hand edit, an import).
     sqlite.prepare(`UPDATE articles SET slug = 'rss.xml' WHERE id = ?`).run(broken);
 
     const first = new Date('2026-11-26T10:00:00Z');
-    const run = publishDueArticles(first);
+    const run = await publishDueArticles(first);
     expect(run.published).toEqual([long]);
-    expect(run.invalidate).toContain('article-lists');
+    expect(run.invalidates).toContain('article-lists');
     expect(run.failed).toEqual([
       expect.objectContaining({ articleId: broken, title: 'Story broken-address', reason: expect.stringContaining('rss.xml') }),
     ]);
@@ -71,13 +71,13 @@ describe('publishDueArticles', () => {
 
     // Tried again on every run, keeping when the failure began; gone once fixed.
     const second = new Date('2026-11-26T10:00:15Z');
-    expect(publishDueArticles(second).failed).toEqual([expect.objectContaining({ articleId: broken, since: first.toISOString(), lastTriedAt: second.toISOString() })]);
+    expect((await publishDueArticles(second)).failed).toEqual([expect.objectContaining({ articleId: broken, since: first.toISOString(), lastTriedAt: second.toISOString() })]);
     sqlite.prepare(`UPDATE articles SET slug = 'fixed-address' WHERE id = ?`).run(broken);
-    const third = publishDueArticles(new Date('2026-11-26T10:00:30Z'));
+    const third = await publishDueArticles(new Date('2026-11-26T10:00:30Z'));
     expect(third).toMatchObject({ published: [broken], failed: [] });
     expect(stored().failures).toEqual([]);
     // Idempotent.
-    expect(publishDueArticles(new Date('2026-11-26T10:00:45Z')).published).toEqual([]);
+    expect((await publishDueArticles(new Date('2026-11-26T10:00:45Z'))).published).toEqual([]);
   });
 
   it('explains each reason an article cannot go live', () => {

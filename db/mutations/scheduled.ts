@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, isNull, lte } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type DB } from '@/db/client';
 import { articles, sections, settings } from '@/db/schema';
 import {
   mergeFailures,
@@ -10,20 +10,18 @@ import {
 } from '@/lib/scheduler-report';
 import { isReservedSlug, isValidSlug } from '@/lib/slug';
 import { transitionArticle } from './articles';
+import type { Actor, Done } from './common';
 
 // The scheduler's one write: publish every scheduled article whose time has come, and keep
 // its word visibly. An article it cannot publish stays scheduled, is tried again on every run,
 // and is listed (with the reason) in the 'scheduler' settings row the dashboard reads, so the
 // failure survives a restart. Idempotent: an article published by an earlier run is no longer
 // 'scheduled'. Articles that fell due while the server was down go out on the first run.
+// Each article is published in its own transaction, so one that fails holds back no other.
 
-export interface PublishDueResult {
-  published: number[];
-  failed: SchedulerFailure[];
-  invalidate: string[];
-}
+export type PublishDueResult = Done<{ published: number[]; failed: SchedulerFailure[] }>;
 
-const SCHEDULER_ACTOR = { id: null, email: 'scheduler' } as const;
+const SCHEDULER_ACTOR: Actor = { id: null, email: 'scheduler', ip: null };
 
 interface DueArticle {
   id: number;
@@ -44,10 +42,9 @@ export function decideUnpublishable(article: DueArticle): string | null {
   return null;
 }
 
-export function publishDueArticles(now = new Date()): PublishDueResult {
-  const db = getDb();
-  const due: DueArticle[] = db
-    .select({ id: articles.id, title: articles.title, slug: articles.slug, sectionSlug: sections.slug })
+export async function publishDueArticles(now = new Date(), db: DB = getDb()): Promise<PublishDueResult> {
+  const due: (DueArticle & { version: number })[] = db
+    .select({ id: articles.id, version: articles.version, title: articles.title, slug: articles.slug, sectionSlug: sections.slug })
     .from(articles)
     .leftJoin(sections, eq(sections.id, articles.sectionId))
     .where(and(eq(articles.status, 'scheduled'), lte(articles.scheduledAt, now), isNull(articles.deletedAt)))
@@ -55,7 +52,7 @@ export function publishDueArticles(now = new Date()): PublishDueResult {
     .all();
   const published: number[] = [];
   const problems: { articleId: number; title: string; reason: string }[] = [];
-  const invalidate = new Set<string>();
+  const invalidates = new Set<string>();
   for (const article of due) {
     const problem = decideUnpublishable(article);
     if (problem) {
@@ -63,10 +60,12 @@ export function publishDueArticles(now = new Date()): PublishDueResult {
       continue;
     }
     try {
-      const result = transitionArticle(article.id, 'published', SCHEDULER_ACTOR, { now });
+      // At the version read with the due list: an article changed since (unscheduled, edited)
+      // is left for the next run to look at again, never published over the change.
+      const result = await transitionArticle(article.id, 'published', SCHEDULER_ACTOR, { now, expectedVersion: article.version }, db);
       if (result.ok) {
         published.push(article.id);
-        for (const tag of result.invalidate) invalidate.add(tag);
+        for (const tag of result.invalidates) invalidates.add(tag);
       } else {
         const reason =
           result.reason === 'refused' ? result.message : result.reason === 'not_found' ? 'The article is gone.' : 'Someone saved it at the same moment; it will be tried again.';
@@ -76,18 +75,19 @@ export function publishDueArticles(now = new Date()): PublishDueResult {
       problems.push({ articleId: article.id, title: article.title, reason: `Publishing failed: ${error instanceof Error ? error.message : String(error)}` });
     }
   }
-  const failed = recordSchedulerRun(now, published, problems);
-  return { published, failed, invalidate: [...invalidate] };
+  const failed = recordSchedulerRun(db, now, published, problems);
+  return { ok: true, published, failed, invalidates: [...invalidates] };
 }
 
 // Writes the run into the 'scheduler' settings row (read by the dashboard; no cached public
 // page shows it, so nothing to invalidate).
 function recordSchedulerRun(
+  db: DB,
   now: Date,
   published: number[],
   problems: { articleId: number; title: string; reason: string }[],
 ): SchedulerFailure[] {
-  return getDb().transaction((tx) => {
+  return db.transaction((tx) => {
     const row = tx.select({ value: settings.value }).from(settings).where(eq(settings.key, SCHEDULER_SETTINGS_KEY)).get();
     const previous = parseSchedulerReport(row?.value);
     const failures = mergeFailures(previous.failures, problems, now);

@@ -25,12 +25,12 @@ afterEach(() => {
 
 async function make(email: string, role: 'admin' | 'editor' = 'editor') {
   const r = await createUser({ email, name: email, role, passwordHash: 'hash' }, actor, conn.db);
-  if (!r.ok) throw new Error(r.error);
-  return r.value;
+  if (!r.ok) throw new Error(r.reason);
+  return r.id;
 }
 
-const signIn = (userId: number, userAgent: string | null = 'Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0') =>
-  recordSignIn({ userId, email: `${userId}@x.test`, ip: '203.0.113.9', userAgent }, conn.db);
+const signIn = async (userId: number, userAgent: string | null = 'Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0') =>
+  (await recordSignIn({ userId, email: `${userId}@x.test`, ip: '203.0.113.9', userAgent }, conn.db)).sessionId;
 
 interface Row {
   id: string;
@@ -152,7 +152,7 @@ describe('signing out everywhere', () => {
     const theirs = await signIn(other);
     const version = (await getSessionUser(user, conn.db))!.sessionVersion;
 
-    expect(await endAllSessions(user, { id: user, email: 'a@x.test', ip: '203.0.113.9' }, conn.db)).toBe(2);
+    expect(await endAllSessions(user, { id: user, email: 'a@x.test', ip: '203.0.113.9' }, conn.db)).toEqual({ ok: true, ended: 2, invalidates: [] });
     for (const sid of sids) expect(await getLiveSessionUser(user, sid, new Date(), conn.db)).toBeNull();
     expect(rows(user).every((r) => r.ended_at != null)).toBe(true);
     expect((await getSessionUser(user, conn.db))!.sessionVersion).toBe(version + 1);
@@ -167,7 +167,7 @@ describe('signing out everywhere', () => {
 
   it('answers null for a user that no longer exists, and writes nothing', async () => {
     const before = auditActions();
-    expect(await endAllSessions(999, actor, conn.db)).toBeNull();
+    expect(await endAllSessions(999, actor, conn.db)).toEqual({ ok: false, reason: 'not_found' });
     expect(auditActions()).toEqual(before);
   });
 });

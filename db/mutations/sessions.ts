@@ -4,14 +4,12 @@ import { getDb, type DB } from '@/db/client';
 import { users, userSessions } from '@/db/schema';
 import { sessionExpiresAt, sessionPruneBefore, storedUserAgent } from '@/lib/sessions';
 import { generateToken, hashToken } from '@/lib/tokens';
-import { appendAudit } from './audit';
-import type { Actor } from './users';
+import { appendAudit, auditedBy } from './audit';
+import type { Actor, Done, Refused, Tx } from './common';
 
 // Server-side sessions: one row per sign-in, ended by signing out, "sign out everywhere" or
 // anything that bumps users.session_version (db/mutations/users.ts). Readers see none of it, so
 // nothing here invalidates a cache tag.
-
-type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
 
 /**
  * A new session row for a sign-in, inside the caller's transaction; returns the id the cookie
@@ -46,8 +44,8 @@ export function endOpenSessions(tx: Tx, userId: number, now: Date): number {
 }
 
 /** Signing out: this browser's session ends on the server, and the audit log says so. */
-export async function endSession(sessionId: string | null, userId: number, actor: Actor, db: DB = getDb()): Promise<void> {
-  db.transaction((tx) => {
+export async function endSession(sessionId: string | null, userId: number, actor: Actor, db: DB = getDb()): Promise<Done> {
+  return db.transaction((tx) => {
     if (sessionId) {
       // The user must match too: a session id can only ever end its owner's session.
       tx.update(userSessions)
@@ -55,28 +53,29 @@ export async function endSession(sessionId: string | null, userId: number, actor
         .where(and(eq(userSessions.id, hashToken(sessionId)), eq(userSessions.userId, userId), isNull(userSessions.endedAt)))
         .run();
     }
-    appendAudit({ action: 'auth.sign_out', actorId: actor.id, actorEmail: actor.email, ip: actor.ip, targetType: 'user', targetId: userId }, tx);
+    appendAudit(tx, { action: 'auth.sign_out', ...auditedBy(actor), targetType: 'user', targetId: userId });
+    return { ok: true, invalidates: [] };
   });
 }
 
 /**
  * "Sign out everywhere": every open session of the user ends, and the session version moves on so
- * a cookie older than the session rows is refused too. Returns how many sessions were open, or
- * null when the user no longer exists.
+ * a cookie older than the session rows is refused too. Says how many sessions were open.
  */
-export async function endAllSessions(userId: number, actor: Actor, db: DB = getDb()): Promise<number | null> {
-  return db.transaction((tx) => {
+export async function endAllSessions(
+  userId: number,
+  actor: Actor,
+  db: DB = getDb(),
+): Promise<Done<{ ended: number }> | Refused<'not_found'>> {
+  return db.transaction((tx): Done<{ ended: number }> | Refused<'not_found'> => {
     const done = tx
       .update(users)
       .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, userId))
       .run();
-    if (done.changes !== 1) return null;
+    if (done.changes !== 1) return { ok: false, reason: 'not_found' };
     const ended = endOpenSessions(tx, userId, new Date());
-    appendAudit(
-      { action: 'auth.sign_out_everywhere', actorId: actor.id, actorEmail: actor.email, ip: actor.ip, targetType: 'user', targetId: userId, details: { sessions: ended } },
-      tx,
-    );
-    return ended;
+    appendAudit(tx, { action: 'auth.sign_out_everywhere', ...auditedBy(actor), targetType: 'user', targetId: userId, details: { sessions: ended } });
+    return { ok: true, ended, invalidates: [] };
   });
 }

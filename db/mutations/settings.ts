@@ -3,8 +3,8 @@ import { eq, sql } from 'drizzle-orm';
 import { getDb, type DB } from '@/db/client';
 import { settings } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
-import { appendAudit } from './audit';
-import type { Actor } from './users';
+import { appendAudit, auditedBy } from './audit';
+import type { Actor, Done, Tx } from './common';
 
 // Site settings (site_name, time_zone) and the breaking-news banner (breaking). Every public
 // page reads them through db/queries/site.ts getSiteSettings, tagged 'settings' (the banner also
@@ -18,8 +18,6 @@ export interface BreakingValue {
   expiresAt: string | null;
 }
 
-type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
-
 function readSetting(tx: Tx, key: string): unknown {
   return tx.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()?.value ?? null;
 }
@@ -31,22 +29,17 @@ function writeSetting(tx: Tx, key: string, value: unknown): void {
 }
 
 /** Sets the banner, or clears it with null. */
-export async function setBreaking(banner: BreakingValue | null, actor: Actor, db: DB = getDb()): Promise<{ ok: true; invalidates: string[] }> {
-  return db.transaction((tx) => {
+export async function setBreaking(banner: BreakingValue | null, actor: Actor, db: DB = getDb()): Promise<Done> {
+  return db.transaction((tx): Done => {
     const before = readSetting(tx, 'breaking');
     writeSetting(tx, 'breaking', banner);
-    appendAudit(
-      {
-        action: 'breaking.updated',
-        actorId: actor.id,
-        actorEmail: actor.email,
-        ip: actor.ip,
-        targetType: 'settings',
-        targetId: 'breaking',
-        details: { before, after: banner },
-      },
-      tx,
-    );
+    appendAudit(tx, {
+      action: 'breaking.updated',
+      ...auditedBy(actor),
+      targetType: 'settings',
+      targetId: 'breaking',
+      details: { before, after: banner },
+    });
     return { ok: true, invalidates: [cacheTags.settings] };
   });
 }
@@ -55,23 +48,18 @@ export async function updateSiteSettings(
   input: { siteName: string; timeZone: string },
   actor: Actor,
   db: DB = getDb(),
-): Promise<{ ok: true; invalidates: string[] }> {
-  return db.transaction((tx) => {
+): Promise<Done> {
+  return db.transaction((tx): Done => {
     const before = { siteName: readSetting(tx, 'site_name'), timeZone: readSetting(tx, 'time_zone') };
     writeSetting(tx, 'site_name', input.siteName);
     writeSetting(tx, 'time_zone', input.timeZone);
-    appendAudit(
-      {
-        action: 'settings.updated',
-        actorId: actor.id,
-        actorEmail: actor.email,
-        ip: actor.ip,
-        targetType: 'settings',
-        targetId: 'site',
-        details: { before, after: input },
-      },
-      tx,
-    );
+    appendAudit(tx, {
+      action: 'settings.updated',
+      ...auditedBy(actor),
+      targetType: 'settings',
+      targetId: 'site',
+      details: { before, after: input },
+    });
     return { ok: true, invalidates: [cacheTags.settings, cacheTags.feeds, cacheTags.sitemaps] };
   });
 }

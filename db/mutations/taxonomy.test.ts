@@ -120,7 +120,7 @@ describe('sections', () => {
       ['Other', 1, 1],
     ]);
     const refused = await deleteSection(id, actor, conn.db);
-    expect(refused).toMatchObject({ ok: false, error: 'in_use' });
+    expect(refused).toMatchObject({ ok: false, reason: 'in_use' });
     if (!refused.ok) expect(refused.message).toContain('1 article');
     conn.sqlite.prepare('DELETE FROM articles WHERE id = ?').run(draft);
     expect(await deleteSection(id, actor, conn.db)).toMatchObject({ ok: true });
@@ -135,8 +135,8 @@ describe('tags', () => {
     expect(first).toMatchObject({ ok: true, created: true, tag: { name: 'Climate Change', slug: 'climate-change' } });
     expect(await createTag({ name: 'climate change' }, actor, conn.db)).toMatchObject({ ok: true, created: false, tag: { slug: 'climate-change' } });
     expect(await createTag({ name: 'Climate-Change!' }, actor, conn.db)).toMatchObject({ ok: true, created: false });
-    expect(await createTag({ name: '   ' }, actor, conn.db)).toMatchObject({ ok: false, error: 'invalid' });
-    expect(await createTag({ name: 'Київ' }, actor, conn.db)).toMatchObject({ ok: false, error: 'invalid' });
+    expect(await createTag({ name: '   ' }, actor, conn.db)).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await createTag({ name: 'Київ' }, actor, conn.db)).toMatchObject({ ok: false, reason: 'invalid' });
     expect(all('SELECT count(*) AS n FROM tags')).toEqual([{ n: 1 }]);
     expect(audits()).toEqual(['tag.created']);
   });
@@ -224,7 +224,7 @@ describe('bylines', () => {
     const s = await section('News');
     const a = article(s, 'bylined');
     conn.sqlite.prepare('INSERT INTO article_bylines (article_id, byline_id) VALUES (?, ?)').run(a, created.id);
-    expect(await deleteByline(created.id, actor, conn.db)).toMatchObject({ ok: false, error: 'in_use' });
+    expect(await deleteByline(created.id, actor, conn.db)).toMatchObject({ ok: false, reason: 'in_use' });
     conn.sqlite.prepare('DELETE FROM article_bylines').run();
     expect(await deleteByline(created.id, actor, conn.db)).toMatchObject({ ok: true });
     expect(audits()).toEqual(['byline.created', 'byline.updated', 'section.created', 'byline.deleted']);

@@ -5,8 +5,8 @@ import { articleBylines, articles, articleTags, bylines, media, redirects, secti
 import { cacheTags } from '@/lib/cache-tags';
 import { isReservedSlug, isValidSlug, slugify } from '@/lib/slug';
 import type { BylineInput, SectionInput, TagInput } from '@/lib/validation/taxonomy';
-import { appendAudit } from './audit';
-import type { Actor } from './users';
+import { appendAudit, auditedBy } from './audit';
+import type { Actor, Done, Refused, Tx } from './common';
 
 // Sections, tags and bylines. Each write is one transaction with its audit entry, and names the
 // cache tags of the public pages that show what it changed (see the reader queries in
@@ -21,22 +21,18 @@ import type { Actor } from './users';
 //     ('article-lists').
 // A changed slug leaves a permanent redirect from the old address ('redirects').
 
-type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
-
 export type TaxonomyField = 'name' | 'slug' | 'intoId' | 'avatarMediaId' | 'userId' | 'order';
 
-export type TaxonomyResult<T = object> =
-  | ({ ok: true; invalidates: string[] } & T)
-  | { ok: false; error: 'not_found' | 'conflict' | 'in_use' | 'invalid'; message: string; field?: TaxonomyField };
+type TaxonomyRefusal = Refused<'not_found' | 'conflict' | 'in_use' | 'invalid', { message: string; field?: TaxonomyField }>;
 
-const fail = (
-  error: 'not_found' | 'conflict' | 'in_use' | 'invalid',
-  message: string,
-  field?: TaxonomyField,
-): { ok: false; error: typeof error; message: string; field?: TaxonomyField } => ({ ok: false, error, message, ...(field ? { field } : {}) });
+export type TaxonomyResult<T extends object = object> = Done<T> | TaxonomyRefusal;
 
-const audit = (tx: Tx, actor: Actor, entry: Omit<Parameters<typeof appendAudit>[0], 'actorId' | 'actorEmail' | 'ip'>) =>
-  appendAudit({ ...entry, actorId: actor.id, actorEmail: actor.email, ip: actor.ip }, tx);
+const fail = (reason: TaxonomyRefusal['reason'], message: string, field?: TaxonomyField): TaxonomyRefusal => ({
+  ok: false,
+  reason,
+  message,
+  ...(field ? { field } : {}),
+});
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -105,7 +101,7 @@ export async function createSection(input: SectionInput, actor: Actor, db: DB = 
       .returning({ id: sections.id })
       .get();
     const claimed = claimAddress(tx, `/${input.slug}`);
-    audit(tx, actor, { action: 'section.created', targetType: 'section', targetId: row.id, details: { name: input.name, slug: input.slug } });
+    appendAudit(tx, { action: 'section.created', ...auditedBy(actor), targetType: 'section', targetId: row.id, details: { name: input.name, slug: input.slug } });
     return { ok: true, id: row.id, invalidates: [cacheTags.sections, cacheTags.sitemaps, ...(claimed ? [cacheTags.redirects] : [])] };
   });
 }
@@ -125,8 +121,9 @@ export async function updateSection(
     const moved = before.slug !== input.slug;
     // One prefix rule moves the front and every article under it (lib/redirects.ts applyRedirect).
     if (moved) moveAddress(tx, `/${before.slug}`, `/${input.slug}`, actor.id);
-    audit(tx, actor, {
+    appendAudit(tx, {
       action: 'section.updated',
+      ...auditedBy(actor),
       targetType: 'section',
       targetId: id,
       details: { before: { name: before.name, slug: before.slug }, after: { name: input.name, slug: input.slug } },
@@ -146,29 +143,33 @@ export async function updateSection(
   });
 }
 
+function writeSectionOrder(tx: Tx, orderedIds: number[], actor: Actor): TaxonomyResult {
+  const existing = tx.select({ id: sections.id }).from(sections).all().map((r) => r.id);
+  const wanted = new Set(orderedIds);
+  if (wanted.size !== orderedIds.length || existing.length !== orderedIds.length || existing.some((sid) => !wanted.has(sid))) {
+    return fail('conflict', 'The sections changed while you were ordering them. Reload and try again.', 'order');
+  }
+  orderedIds.forEach((sid, position) => tx.update(sections).set({ position }).where(eq(sections.id, sid)).run());
+  appendAudit(tx, { action: 'sections.reordered', ...auditedBy(actor), targetType: 'section', details: { order: orderedIds } });
+  return { ok: true, invalidates: [cacheTags.sections, cacheTags.sitemaps] };
+}
+
 /** Puts every section in the given order (the whole list, as the page shows it). */
 export async function reorderSections(orderedIds: number[], actor: Actor, db: DB = getDb()): Promise<TaxonomyResult> {
-  return db.transaction((tx) => {
-    const existing = tx.select({ id: sections.id }).from(sections).all().map((r) => r.id);
-    const wanted = new Set(orderedIds);
-    if (wanted.size !== orderedIds.length || existing.length !== orderedIds.length || existing.some((sid) => !wanted.has(sid))) {
-      return fail('conflict', 'The sections changed while you were ordering them. Reload and try again.', 'order');
-    }
-    orderedIds.forEach((sid, position) => tx.update(sections).set({ position }).where(eq(sections.id, sid)).run());
-    audit(tx, actor, { action: 'sections.reordered', targetType: 'section', details: { order: orderedIds } });
-    return { ok: true, invalidates: [cacheTags.sections, cacheTags.sitemaps] };
-  });
+  return db.transaction((tx) => writeSectionOrder(tx, orderedIds, actor));
 }
 
 /** Moves one section a place up (-1) or down (+1). */
 export async function moveSection(id: number, direction: -1 | 1, actor: Actor, db: DB = getDb()): Promise<TaxonomyResult> {
-  const order = (await db.select({ id: sections.id }).from(sections).orderBy(asc(sections.position), asc(sections.name))).map((r) => r.id);
-  const at = order.indexOf(id);
-  if (at < 0) return fail('not_found', 'That section no longer exists.');
-  const to = at + direction;
-  if (to < 0 || to >= order.length) return { ok: true, invalidates: [] };
-  [order[at], order[to]] = [order[to]!, order[at]!];
-  return reorderSections(order, actor, db);
+  return db.transaction((tx): TaxonomyResult => {
+    const order = tx.select({ id: sections.id }).from(sections).orderBy(asc(sections.position), asc(sections.name)).all().map((r) => r.id);
+    const at = order.indexOf(id);
+    if (at < 0) return fail('not_found', 'That section no longer exists.');
+    const to = at + direction;
+    if (to < 0 || to >= order.length) return { ok: true, invalidates: [] };
+    [order[at], order[to]] = [order[to]!, order[at]!];
+    return writeSectionOrder(tx, order, actor);
+  });
 }
 
 export async function deleteSection(id: number, actor: Actor, db: DB = getDb()): Promise<TaxonomyResult> {
@@ -181,7 +182,7 @@ export async function deleteSection(id: number, actor: Actor, db: DB = getDb()):
       return fail('in_use', `${plural(used, 'article')} (drafts and deleted ones included) still use “${before.name}”. Move them to another section first.`);
     }
     tx.delete(sections).where(eq(sections.id, id)).run();
-    audit(tx, actor, { action: 'section.deleted', targetType: 'section', targetId: id, details: { name: before.name, slug: before.slug } });
+    appendAudit(tx, { action: 'section.deleted', ...auditedBy(actor), targetType: 'section', targetId: id, details: { name: before.name, slug: before.slug } });
     return { ok: true, invalidates: [cacheTags.sections, cacheTags.section(id), cacheTags.sitemaps] };
   });
 }
@@ -222,7 +223,7 @@ export async function createTag(
       .returning({ id: tags.id, name: tags.name, slug: tags.slug })
       .get();
     const claimed = claimAddress(tx, `/tag/${slug}`);
-    audit(tx, actor, { action: 'tag.created', targetType: 'tag', targetId: tag.id, details: { name, slug } });
+    appendAudit(tx, { action: 'tag.created', ...auditedBy(actor), targetType: 'tag', targetId: tag.id, details: { name, slug } });
     // No article has it yet, so no list changes; a redirect it takes over does.
     return { ok: true, tag, created: true, invalidates: claimed ? [cacheTags.redirects, cacheTags.articleLists] : [] };
   });
@@ -237,8 +238,9 @@ export async function updateTag(id: number, input: TagInput, actor: Actor, db: D
     tx.update(tags).set({ name: input.name, slug: input.slug, description: input.description }).where(eq(tags.id, id)).run();
     const moved = before.slug !== input.slug;
     if (moved) moveAddress(tx, `/tag/${before.slug}`, `/tag/${input.slug}`, actor.id);
-    audit(tx, actor, {
+    appendAudit(tx, {
       action: 'tag.updated',
+      ...auditedBy(actor),
       targetType: 'tag',
       targetId: id,
       details: { before: { name: before.name, slug: before.slug }, after: { name: input.name, slug: input.slug } },
@@ -279,8 +281,9 @@ export async function mergeTags(fromId: number, intoId: number, actor: Actor, db
     }
     tx.delete(tags).where(eq(tags.id, fromId)).run();
     moveAddress(tx, `/tag/${from.slug}`, `/tag/${into.slug}`, actor.id);
-    audit(tx, actor, {
+    appendAudit(tx, {
       action: 'tag.merged',
+      ...auditedBy(actor),
       targetType: 'tag',
       targetId: intoId,
       details: { from: { id: fromId, name: from.name, slug: from.slug }, into: { id: intoId, name: into.name, slug: into.slug }, articles: articleIds.length },
@@ -300,7 +303,7 @@ export async function deleteTag(id: number, actor: Actor, db: DB = getDb()): Pro
     const detached = tx.select({ n: count() }).from(articleTags).where(eq(articleTags.tagId, id)).get()?.n ?? 0;
     // article_tags rows go with it (ON DELETE CASCADE).
     tx.delete(tags).where(eq(tags.id, id)).run();
-    audit(tx, actor, { action: 'tag.deleted', targetType: 'tag', targetId: id, details: { name: before.name, slug: before.slug, articles: detached } });
+    appendAudit(tx, { action: 'tag.deleted', ...auditedBy(actor), targetType: 'tag', targetId: id, details: { name: before.name, slug: before.slug, articles: detached } });
     return { ok: true, detached, invalidates: [cacheTags.tag(id), cacheTags.articleLists, cacheTags.feeds, cacheTags.sitemaps] };
   });
 }
@@ -349,7 +352,7 @@ export async function createByline(input: BylineInput, actor: Actor, db: DB = ge
     if (problem) return problem;
     const row = tx.insert(bylines).values(bylineValues(input)).returning({ id: bylines.id }).get();
     const claimed = claimAddress(tx, `/author/${input.slug}`);
-    audit(tx, actor, { action: 'byline.created', targetType: 'byline', targetId: row.id, details: { name: input.name, slug: input.slug } });
+    appendAudit(tx, { action: 'byline.created', ...auditedBy(actor), targetType: 'byline', targetId: row.id, details: { name: input.name, slug: input.slug } });
     return { ok: true, id: row.id, invalidates: claimed ? [cacheTags.redirects, cacheTags.articleLists] : [] };
   });
 }
@@ -368,8 +371,9 @@ export async function updateByline(
     tx.update(bylines).set(bylineValues(input)).where(eq(bylines.id, id)).run();
     const moved = before.slug !== input.slug;
     if (moved) moveAddress(tx, `/author/${before.slug}`, `/author/${input.slug}`, actor.id);
-    audit(tx, actor, {
+    appendAudit(tx, {
       action: 'byline.updated',
+      ...auditedBy(actor),
       targetType: 'byline',
       targetId: id,
       details: { before: { name: before.name, slug: before.slug }, after: { name: input.name, slug: input.slug } },
@@ -397,7 +401,7 @@ export async function deleteByline(id: number, actor: Actor, db: DB = getDb()): 
       return fail('in_use', `${plural(used, 'article')} (drafts included) carry “${before.name}”. Take it off them first.`);
     }
     tx.delete(bylines).where(eq(bylines.id, id)).run();
-    audit(tx, actor, { action: 'byline.deleted', targetType: 'byline', targetId: id, details: { name: before.name, slug: before.slug } });
+    appendAudit(tx, { action: 'byline.deleted', ...auditedBy(actor), targetType: 'byline', targetId: id, details: { name: before.name, slug: before.slug } });
     return { ok: true, invalidates: [cacheTags.byline(id), cacheTags.sitemaps] };
   });
 }

@@ -24,9 +24,9 @@ afterEach(() => {
 
 async function make(email: string, role: 'admin' | 'editor' | 'contributor', disabled = false) {
   const r = await createUser({ email, name: email, role, passwordHash: null }, actor, conn.db);
-  if (!r.ok) throw new Error(r.error);
-  if (disabled) await setUserDisabled(r.value, true, actor, conn.db);
-  return r.value;
+  if (!r.ok) throw new Error(r.reason);
+  if (disabled) await setUserDisabled(r.id, true, actor, conn.db);
+  return r.id;
 }
 
 const auditActions = () =>
@@ -37,8 +37,8 @@ describe('the last active admin', () => {
     const admin = await make('a@x.test', 'admin');
     await make('b@x.test', 'admin', true);
     const before = await getSessionUser(admin, conn.db);
-    expect(await changeUserRole(admin, 'editor', actor, conn.db)).toEqual({ ok: false, error: 'last_admin' });
-    expect(await setUserDisabled(admin, true, actor, conn.db)).toEqual({ ok: false, error: 'last_admin' });
+    expect(await changeUserRole(admin, 'editor', actor, conn.db)).toEqual({ ok: false, reason: 'last_admin' });
+    expect(await setUserDisabled(admin, true, actor, conn.db)).toEqual({ ok: false, reason: 'last_admin' });
     expect(await getSessionUser(admin, conn.db)).toEqual(before);
   });
 
@@ -46,7 +46,7 @@ describe('the last active admin', () => {
     const a = await make('a@x.test', 'admin');
     await make('b@x.test', 'admin');
     const before = (await getSessionUser(a, conn.db))!;
-    expect(await changeUserRole(a, 'editor', actor, conn.db)).toEqual({ ok: true, value: undefined });
+    expect(await changeUserRole(a, 'editor', actor, conn.db)).toEqual({ ok: true, invalidates: [] });
     const after = (await getSessionUser(a, conn.db))!;
     expect(after.role).toBe('editor');
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
@@ -57,31 +57,31 @@ describe('the last active admin', () => {
 describe('one-time links', () => {
   it('work once', async () => {
     const invited = await inviteUser({ email: 'new@x.test', name: 'New', role: 'author' }, actor, conn.db);
-    if (!invited.ok) throw new Error(invited.error);
-    const { token } = invited.value;
+    if (!invited.ok) throw new Error(invited.reason);
+    const { token } = invited;
     expect(await getValidOneTimeLink(token, conn.db)).toMatchObject({ email: 'new@x.test', kind: 'invite' });
     const first = await setPasswordWithToken(token, 'hash-1', null, conn.db);
     expect(first.ok).toBe(true);
-    expect(await setPasswordWithToken(token, 'hash-2', null, conn.db)).toEqual({ ok: false, error: 'not_found' });
+    expect(await setPasswordWithToken(token, 'hash-2', null, conn.db)).toEqual({ ok: false, reason: 'not_found' });
     expect((await getUserForSignIn('new@x.test', conn.db))?.passwordHash).toBe('hash-1');
     expect(await getValidOneTimeLink(token, conn.db)).toBeNull();
   });
 
   it('expire after 72 hours', async () => {
     const invited = await inviteUser({ email: 'late@x.test', name: 'Late', role: 'author' }, actor, conn.db);
-    if (!invited.ok) throw new Error(invited.error);
+    if (!invited.ok) throw new Error(invited.reason);
     conn.sqlite.prepare('UPDATE user_tokens SET expires_at = ?').run(Date.now() - 1);
-    expect(await getValidOneTimeLink(invited.value.token, conn.db)).toBeNull();
-    expect(await setPasswordWithToken(invited.value.token, 'h', null, conn.db)).toEqual({ ok: false, error: 'not_found' });
+    expect(await getValidOneTimeLink(invited.token, conn.db)).toBeNull();
+    expect(await setPasswordWithToken(invited.token, 'h', null, conn.db)).toEqual({ ok: false, reason: 'not_found' });
     expect((await getUserForSignIn('late@x.test', conn.db))?.passwordHash).toBeNull();
   });
 
   it('are stored only as a hash', async () => {
     const invited = await inviteUser({ email: 'h@x.test', name: 'H', role: 'author' }, actor, conn.db);
-    if (!invited.ok) throw new Error(invited.error);
+    if (!invited.ok) throw new Error(invited.reason);
     const rows = conn.sqlite.prepare('SELECT token_hash FROM user_tokens').all() as { token_hash: string }[];
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.token_hash).not.toContain(invited.value.token);
+    expect(rows[0]!.token_hash).not.toContain(invited.token);
   });
 
   it('a reset voids the old password, the previous link and every session', async () => {
@@ -93,15 +93,15 @@ describe('one-time links', () => {
     const user = (await getUserForSignIn('r@x.test', conn.db))!;
     expect(user.passwordHash).toBeNull();
     expect(user.sessionVersion).toBe(3);
-    expect(await getValidOneTimeLink(first.value, conn.db)).toBeNull();
-    expect(await getValidOneTimeLink(second.value, conn.db)).not.toBeNull();
+    expect(await getValidOneTimeLink(first.token, conn.db)).toBeNull();
+    expect(await getValidOneTimeLink(second.token, conn.db)).not.toBeNull();
   });
 
   it('do not let a disabled user back in', async () => {
     const invited = await inviteUser({ email: 'd@x.test', name: 'D', role: 'author' }, actor, conn.db);
-    if (!invited.ok) throw new Error(invited.error);
-    await setUserDisabled(invited.value.userId, true, actor, conn.db);
-    expect(await setPasswordWithToken(invited.value.token, 'h', null, conn.db)).toEqual({ ok: false, error: 'not_found' });
+    if (!invited.ok) throw new Error(invited.reason);
+    await setUserDisabled(invited.userId, true, actor, conn.db);
+    expect(await setPasswordWithToken(invited.token, 'h', null, conn.db)).toEqual({ ok: false, reason: 'not_found' });
   });
 });
 

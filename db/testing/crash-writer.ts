@@ -4,7 +4,7 @@
 import { articleInputSchema } from '../../lib/validation/article';
 import { createArticle, updateArticle } from '../mutations/articles';
 
-const actor = { id: null, email: 'crash-writer' };
+const actor = { id: null, email: 'crash-writer', ip: null };
 const run = process.argv[2] ?? '0';
 
 function input(i: number, title: string) {
@@ -26,11 +26,18 @@ function input(i: number, title: string) {
   });
 }
 
-for (let i = 0; ; i++) {
-  const created = createArticle(input(i, `Crash test ${run}/${i}`), actor);
-  if (!created.ok) throw new Error(JSON.stringify(created));
-  process.stdout.write(`ack ${created.id} ${created.version}\n`);
-  const updated = updateArticle(created.id, created.version, input(i, `Crash test ${run}/${i} (edited)`), actor);
-  if (!updated.ok) throw new Error(JSON.stringify(updated));
-  process.stdout.write(`ack ${created.id} ${updated.version}\n`);
+async function main(): Promise<never> {
+  for (let i = 0; ; i++) {
+    const created = await createArticle(input(i, `Crash test ${run}/${i}`), actor);
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    process.stdout.write(`ack ${created.id} ${created.version}\n`);
+    const updated = await updateArticle(created.id, created.version, input(i, `Crash test ${run}/${i} (edited)`), actor);
+    if (!updated.ok) throw new Error(JSON.stringify(updated));
+    process.stdout.write(`ack ${created.id} ${updated.version}\n`);
+  }
 }
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

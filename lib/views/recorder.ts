@@ -90,7 +90,7 @@ export class ViewRecorder {
   }
 
   // Hands over what has been counted since the last call. A failed write puts it back.
-  async flush(write: (counts: PageViewCount[]) => Promise<void> | void): Promise<number> {
+  async flush(write: (counts: PageViewCount[]) => Promise<unknown> | void): Promise<number> {
     if (this.pending.size === 0) return 0;
     const batch = [...this.pending.values()];
     this.pending = new Map();

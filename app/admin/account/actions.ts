@@ -18,7 +18,7 @@ export const updateAccountAction = adminAction({
   input: z.preprocess((raw) => ({ bylineId: '', ...(raw as object) }), accountSchema),
   run: async (input, { user, actor }) => {
     const result = await updateOwnAccount(user.id, input, actor);
-    if (!result.ok) return result.error === 'byline_taken' ? fieldError('bylineId', 'That byline belongs to someone else.') : refuse('invalid', 'Could not save.');
+    if (!result.ok) return result.reason === 'byline_taken' ? fieldError('bylineId', 'That byline belongs to someone else.') : refuse('invalid', 'Could not save.');
     return { ok: true, message: 'Saved.' };
   },
 });

@@ -34,9 +34,9 @@ const remove = adminCommand<FormData, z.output<typeof trashSchema>, FoundArticle
   missing: ARTICLE_MISSING,
   run: async ({ id, version }, { actor, resource }) => {
     // The version the decision was made on, so a publish in between is a conflict, not a delete.
-    const result = deleteArticle(id, actor, version ?? resource!.version);
+    const result = await deleteArticle(id, actor, version ?? resource!.version);
     if (!result.ok) return failed(result.reason);
-    return { ok: true, message: 'Deleted. Editors can restore it from the Deleted tab.', invalidates: result.invalidate };
+    return { ok: true, message: 'Deleted. Editors can restore it from the Deleted tab.', invalidates: result.invalidates };
   },
 });
 
@@ -44,10 +44,10 @@ const restore = adminCommand<FormData, z.output<typeof trashSchema>>({
   permission: 'article.restore',
   input: trashSchema,
   run: async ({ id }, { actor }) => {
-    const result = restoreArticle(id, actor);
+    const result = await restoreArticle(id, actor);
     if (!result.ok) return failed(result.reason);
     const as = result.status === 'in_review' ? 'in review' : result.status;
-    return { ok: true, message: `Restored as ${as}.`, invalidates: result.invalidate };
+    return { ok: true, message: `Restored as ${as}.`, invalidates: result.invalidates };
   },
 });
 

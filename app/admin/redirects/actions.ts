@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { createRedirect, deleteRedirect } from '@/db/mutations/redirects';
 import type { FormState } from '@/lib/newsroom-api';
 import { REDIRECT_PROBLEM_MESSAGES } from '@/lib/redirects';
-import { adminAction, adminCommand, fieldError } from '@/server/door';
+import { adminAction, adminCommand, fieldError, refuse } from '@/server/door';
 
 export type RedirectFormState = FormState<{ from: string; to: string }>;
 
@@ -15,11 +15,11 @@ export const createRedirectAction = adminAction({
   permission: 'redirect.manage',
   values: (formData) => ({ from: String(formData.get('from') ?? '').slice(0, 500), to: String(formData.get('to') ?? '').slice(0, 500) }),
   input: z.object({ from: z.string(), to: z.string() }),
-  run: async ({ from, to }, { user }) => {
-    const result = await createRedirect({ from, to, source: 'manual', createdBy: user.id });
+  run: async ({ from, to }, { actor }) => {
+    const result = await createRedirect({ from, to }, actor);
     if (!result.ok) {
-      const field = result.problem === 'invalid-from' || result.problem === 'duplicate' ? 'from' : 'to';
-      return fieldError(field, REDIRECT_PROBLEM_MESSAGES[result.problem]);
+      const field = result.reason === 'invalid-from' || result.reason === 'duplicate' ? 'from' : 'to';
+      return fieldError(field, REDIRECT_PROBLEM_MESSAGES[result.reason]);
     }
     return { ok: true, message: `${result.from} now redirects to ${result.to}.`, values: { from: '', to: '' }, invalidates: result.invalidates };
   },
@@ -28,8 +28,9 @@ export const createRedirectAction = adminAction({
 const removeRedirect = adminCommand<FormData, { id: number }>({
   permission: 'redirect.manage',
   input: z.object({ id: z.coerce.number().int().positive() }),
-  run: async ({ id }) => {
-    const result = await deleteRedirect(id);
+  run: async ({ id }, { actor }) => {
+    const result = await deleteRedirect(id, actor);
+    if (!result.ok) return refuse('not_found', 'That redirect no longer exists.');
     return { ok: true, message: 'Redirect deleted.', invalidates: result.invalidates };
   },
 });

@@ -24,11 +24,11 @@ export const inviteUserAction = adminAction({
   input: inviteUserSchema,
   run: async (input, { actor }) => {
     const result = await inviteUser(input, actor);
-    if (!result.ok) return failed(result.error);
+    if (!result.ok) return failed(result.reason);
     return {
       ok: true,
       message: `${input.name} is invited as ${input.role}. Send them this link; it works once, for 72 hours:`,
-      link: oneTimeLinkPath(result.value.token),
+      link: oneTimeLinkPath(result.token),
     };
   },
 });
@@ -39,7 +39,7 @@ export const changeRoleAction = adminAction({
   input: changeRoleSchema,
   run: async ({ userId, role }, { actor }) => {
     const result = await changeUserRole(userId, role, actor);
-    if (!result.ok) return failed(result.error);
+    if (!result.ok) return failed(result.reason);
     return { ok: true, message: 'Role saved. It applies from their next request.' };
   },
 });
@@ -49,7 +49,7 @@ export const setDisabledAction = adminAction({
   input: setDisabledSchema,
   run: async ({ userId, disabled }, { actor }) => {
     const result = await setUserDisabled(userId, disabled, actor);
-    if (!result.ok) return failed(result.error);
+    if (!result.ok) return failed(result.reason);
     return { ok: true, message: disabled ? 'Disabled: they are signed out on their next request.' : 'Enabled again.' };
   },
 });
@@ -59,11 +59,11 @@ export const resetPasswordAction = adminAction({
   input: z.object({ userId: userIdSchema }),
   run: async ({ userId }, { actor }) => {
     const result = await issuePasswordReset(userId, actor);
-    if (!result.ok) return failed(result.error);
+    if (!result.ok) return failed(result.reason);
     return {
       ok: true,
       message: 'Signed out everywhere; the old password no longer works. New one-time link (72 hours):',
-      link: oneTimeLinkPath(result.value),
+      link: oneTimeLinkPath(result.token),
     };
   },
 });

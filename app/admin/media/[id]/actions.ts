@@ -45,7 +45,7 @@ export const updateMediaAction = adminAction({
   run: async ({ id, ...details }, { actor, values }) => {
     if (!details.alt && (await getMediaUses(id)).length > 0) return fieldError('alt', 'This image is used on the site, so it needs alt text.');
     const result = await updateMedia(id, details, actor);
-    if (!result.ok) return result.error === 'not_found' ? refuse('not_found', MEDIA_MISSING) : refuse('invalid', 'Check the highlighted fields.');
+    if (!result.ok) return result.reason === 'not_found' ? refuse('not_found', MEDIA_MISSING) : refuse('invalid', 'Check the highlighted fields.');
     const saved: MediaFormValues = {
       ...values,
       alt: details.alt,
@@ -68,7 +68,7 @@ export const deleteMediaAction = adminAction({
   missing: MEDIA_MISSING,
   run: async ({ id }, { actor }) => {
     const result = await deleteMedia(id, actor);
-    if (!result.ok) return result.error === 'in_use' ? refuse('invalid', result.message) : refuse('not_found', MEDIA_MISSING);
+    if (!result.ok) return result.reason === 'in_use' ? refuse('invalid', result.message) : refuse('not_found', MEDIA_MISSING);
     return { ok: true, invalidates: result.invalidates, redirectTo: '/admin/media?deleted=1' };
   },
 });

@@ -11,5 +11,5 @@ export const POST = adminRoute({
   permission: 'admin.access',
   body: { schema: z.object({ article: articleInputSchema }).transform((b) => b.article), limit: ARTICLE_BODY_LIMIT, invalid: 'Some fields need attention.' },
   log: 'POST /api/admin/articles',
-  run: async ({ body }, { actor }) => saveOutcome(createArticle(body, actor), 201),
+  run: async ({ body }, { actor }) => saveOutcome(await createArticle(body, actor), 201),
 });

@@ -15,7 +15,7 @@ import {
   writeMediaFile,
 } from '@/lib/media-upload';
 import { getMediaDir } from '@/lib/paths';
-import type { Actor } from '@/db/mutations/users';
+import type { Actor } from '@/db/mutations/common';
 import { adminRoute, fieldError, refuse, type RouteOutcome } from '@/server/door';
 import { toMediaApiItem } from '@/server/media';
 

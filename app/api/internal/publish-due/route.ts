@@ -9,9 +9,9 @@ export async function POST(request: Request) {
   if (!isSchedulerToken(request.headers.get('x-gazette-scheduler'))) {
     return Response.json({ error: 'Forbidden' }, { status: 403 });
   }
-  const { published, failed, invalidate } = publishDueArticles();
+  const { published, failed, invalidates } = await publishDueArticles();
   // expire 0: the first reader after the publish gets the fresh pages.
-  expireTags(invalidate);
+  expireTags(invalidates);
   return Response.json(
     { published, failed: failed.map((f) => ({ articleId: f.articleId, reason: f.reason })) },
     { headers: { 'Cache-Control': 'no-store' } },

@@ -21,7 +21,7 @@ export const restoreRevisionAction = adminAction({
   resource: ({ articleId }) => findArticle(articleId),
   missing: ARTICLE_MISSING,
   run: async ({ articleId, revisionId, expectedVersion }, { actor }) => {
-    const result = restoreRevision(articleId, revisionId, expectedVersion, actor);
+    const result = await restoreRevision(articleId, revisionId, expectedVersion, actor);
     if (!result.ok) {
       switch (result.reason) {
         case 'conflict':
@@ -39,7 +39,7 @@ export const restoreRevisionAction = adminAction({
     return {
       ok: true,
       message: `Revision ${result.restoredVersion} restored as version ${result.version}.${dropped ? ` ${dropped}` : ''}`,
-      invalidates: result.invalidate,
+      invalidates: result.invalidates,
     };
   },
 });

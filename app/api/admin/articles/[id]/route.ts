@@ -22,7 +22,7 @@ export const PUT = adminRoute({
   },
   log: 'PUT /api/admin/articles/[id]',
   run: async ({ params, body }, { actor }) =>
-    saveOutcome(updateArticle(params.id, body.version, body.article, actor, { substantive: body.substantive })),
+    saveOutcome(await updateArticle(params.id, body.version, body.article, actor, { substantive: body.substantive })),
 });
 
 // The article as the editor loads it: after a conflict, to show the other save side by side.

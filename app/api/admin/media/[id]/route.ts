@@ -17,7 +17,7 @@ export const PATCH = adminRoute({
   log: 'PATCH /api/admin/media/[id]',
   run: async ({ params, body }, { actor }) => {
     const result = await updateMedia(params.id, { alt: body.alt }, actor);
-    if (!result.ok) return result.error === 'not_found' ? refuse('not_found', MEDIA_MISSING) : fieldError('alt', 'Check the alt text.');
+    if (!result.ok) return result.reason === 'not_found' ? refuse('not_found', MEDIA_MISSING) : fieldError('alt', 'Check the alt text.');
     const item = await getMediaItem(params.id);
     if (!item) return refuse('not_found', MEDIA_MISSING);
     return { ok: true, body: { item: toMediaApiItem(item) } satisfies MediaSaved, invalidates: result.invalidates };

@@ -11,14 +11,14 @@ const presence = { permission: openArticle, params: articleParams, resource: ({ 
 
 export const POST = adminRoute({
   ...presence,
-  run: async ({ params }, { user }) => ({ ok: true, body: { others: touchPresence(params.id, user.id) } satisfies PresenceAnswer }),
+  run: async ({ params }, { user }) => ({ ok: true, body: { others: (await touchPresence(params.id, user.id)).others } satisfies PresenceAnswer }),
 });
 
 // Sent with navigator.sendBeacon when the editor closes.
 export const DELETE = adminRoute({
   ...presence,
   run: async ({ params }, { user }) => {
-    leavePresence(params.id, user.id);
+    await leavePresence(params.id, user.id);
     return { ok: true, body: {} };
   },
 });

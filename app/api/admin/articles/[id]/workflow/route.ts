@@ -29,6 +29,6 @@ export const POST = adminRoute({
       if (body.review.deadline && !deadline) return fieldError('deadline', 'That deadline is not a valid date and time.');
       review = { assigneeId: body.review.assigneeId, deadline, notes: body.review.notes };
     }
-    return saveOutcome(transitionArticle(params.id, body.to, actor, { expectedVersion: body.version, scheduledAt, review }));
+    return saveOutcome(await transitionArticle(params.id, body.to, actor, { expectedVersion: body.version, scheduledAt, review }));
   },
 });
