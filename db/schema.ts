@@ -17,13 +17,6 @@ const createdAt = () =>
 
 import { ARTICLE_KINDS, ARTICLE_STATUSES, BYLINE_KINDS, ROLES, type ArticleNote } from '../lib/domain';
 
-// The vocabulary is lib/domain.ts's; new code imports it from there. These re-exports remain
-// only for scripts/user.ts, db/mutations/users.ts, db/mutations/articles.ts,
-// db/mutations/article-trash.ts and app/admin/users/user-forms.tsx, which still import them
-// from here.
-export { ROLES };
-export type { ArticleNote, ArticleStatus, Role } from '../lib/domain';
-
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   email: text('email').notNull().unique(),

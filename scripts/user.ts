@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { openConnection } from '../db/client';
 import { createUser, inviteUser, issuePasswordReset } from '../db/mutations/users';
 import { getUserIdByEmail } from '../db/queries/users';
-import { ROLES, type Role } from '../db/schema';
+import { ROLES, type Role } from '../lib/domain';
 import { getDatabasePath } from '../lib/paths';
 import { hashPassword } from '../lib/passwords';
 import { oneTimeLinkPath } from '../lib/tokens';

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb, type DB } from '@/db/client';
-import { articles, type ArticleStatus } from '@/db/schema';
+import { articles } from '@/db/schema';
+import type { ArticleStatus } from '@/lib/domain';
 import { tagsForArticleChange } from '@/lib/article-change-tags';
 import { cacheTags } from '@/lib/cache-tags';
 import { linkedIds } from './articles';

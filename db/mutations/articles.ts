@@ -13,9 +13,8 @@ import {
   tags,
   users,
   type Article,
-  type ArticleNote,
-  type ArticleStatus,
 } from '@/db/schema';
+import type { ArticleNote, ArticleStatus } from '@/lib/domain';
 import { tagsForArticleChange, type ArticleCacheFacts } from '@/lib/article-change-tags';
 import { cacheTags } from '@/lib/cache-tags';
 import type { ArticleSnapshot } from '@/lib/article-snapshot';

@@ -1,6 +1,7 @@
 import 'server-only';
-import { and, asc, count, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { getDb, type DB } from '@/db/client';
+import { startsWithText } from '@/db/like';
 import { articleBylines, articles, articleTags, bylines, media, redirects, sections, tags, users } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
 import { isReservedSlug, isValidSlug, slugify } from '@/lib/slug';
@@ -45,19 +46,18 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * redirect away from `to`, which is a live page again.
  */
 function moveAddress(tx: Tx, from: string, to: string, createdBy: number | null): void {
-  const below = (path: string) => `${path.replace(/[\\%_]/g, '\\$&')}/%`;
   tx.delete(redirects).where(eq(redirects.fromPath, to)).run();
   // Rules that pointed at the old address (or at pages below it, for a section).
   tx.update(redirects).set({ toPath: to }).where(eq(redirects.toPath, from)).run();
   tx.update(redirects)
     .set({ toPath: sql`${to} || substr(${redirects.toPath}, ${from.length + 1})` })
-    .where(sql`${redirects.toPath} LIKE ${below(from)} ESCAPE '\\'`)
+    .where(startsWithText(redirects.toPath, `${from}/`))
     .run();
   // Rules from pages below the old address (an article's old slug in a moved section).
   const nested = tx
     .select({ id: redirects.id, fromPath: redirects.fromPath })
     .from(redirects)
-    .where(sql`${redirects.fromPath} LIKE ${below(from)} ESCAPE '\\'`)
+    .where(startsWithText(redirects.fromPath, `${from}/`))
     .all();
   for (const rule of nested) {
     const moved = to + rule.fromPath.slice(from.length);
@@ -157,19 +157,6 @@ function writeSectionOrder(tx: Tx, orderedIds: number[], actor: Actor): Taxonomy
 /** Puts every section in the given order (the whole list, as the page shows it). */
 export async function reorderSections(orderedIds: number[], actor: Actor, db: DB = getDb()): Promise<TaxonomyResult> {
   return db.transaction((tx) => writeSectionOrder(tx, orderedIds, actor));
-}
-
-/** Moves one section a place up (-1) or down (+1). */
-export async function moveSection(id: number, direction: -1 | 1, actor: Actor, db: DB = getDb()): Promise<TaxonomyResult> {
-  return db.transaction((tx): TaxonomyResult => {
-    const order = tx.select({ id: sections.id }).from(sections).orderBy(asc(sections.position), asc(sections.name)).all().map((r) => r.id);
-    const at = order.indexOf(id);
-    if (at < 0) return fail('not_found', 'That section no longer exists.');
-    const to = at + direction;
-    if (to < 0 || to >= order.length) return { ok: true, invalidates: [] };
-    [order[at], order[to]] = [order[to]!, order[at]!];
-    return writeSectionOrder(tx, order, actor);
-  });
 }
 
 export async function deleteSection(id: number, actor: Actor, db: DB = getDb()): Promise<TaxonomyResult> {

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { getDb, type DB } from '@/db/client';
-import { bylines, users, userTokens, type Role } from '@/db/schema';
+import { bylines, users, userTokens } from '@/db/schema';
+import type { Role } from '@/lib/domain';
 import { generateToken, hashToken, ONE_TIME_LINK_TTL_MS } from '@/lib/tokens';
 import { appendAudit, auditedBy } from './audit';
 import type { Actor, Done, Refused, Tx } from './common';

@@ -4,8 +4,7 @@ import { useActionState } from 'react';
 import { Field, FormMessage, inputClass, SubmitButton } from '@/components/ui';
 import { OneTimeLink } from '@/components/admin/one-time-link';
 import { roleLabel } from '@/components/admin/role-label';
-import type { Role } from '@/db/schema';
-import { ROLE_LIST as ROLES } from '@/lib/roles';
+import { ROLES, type Role } from '@/lib/domain';
 import type { FormState } from '@/lib/newsroom-api';
 import { changeRoleAction, inviteUserAction, resetPasswordAction, setDisabledAction } from './actions';
 
