@@ -132,6 +132,8 @@ export const articles = sqliteTable(
       .notNull()
       .references(() => sections.id),
     kind: text('kind', { enum: ARTICLE_KINDS }).notNull().default('news'),
+    // A word or two above the headline ("Analysis", "Live", "Exclusive"); empty for most stories.
+    kicker: text('kicker').notNull().default(''),
     title: text('title').notNull(),
     dek: text('dek').notNull().default(''),
     // Editor JSON (ProseMirror/TipTap document). Rendered only through lib/body.

@@ -18,6 +18,7 @@ const article = {
   media: {},
   hero: { src: '/media/seed/hero.jpg', width: 1600, height: 900, alt: 'The bridge', caption: '', credit: '' },
   bylines: [],
+  kicker: '',
   tags: [{ id: 1, name: 'Bridges', slug: 'bridges' }],
   videoUrl: null,
   seoTitle: null,

@@ -73,6 +73,7 @@ describe('diffSnapshots', () => {
       slug: 'night-trams',
       sectionId: 2,
       kind: 'analysis',
+      kicker: 'Analysis',
       title: 'New title',
       dek: 'New dek',
       body: { type: 'doc', content: [para('Other words.')] },
@@ -91,8 +92,8 @@ describe('diffSnapshots', () => {
     });
     const diffs = diffSnapshots(snapshot(), b, lookups, { timeZone: 'Europe/Kyiv' });
     expect(diffs.map((d) => d.field)).toEqual([
-      'slug', 'sectionId', 'kind', 'title', 'dek', 'body', 'status', 'publishedAt', 'scheduledAt', 'heroMediaId',
-      'heroCaption', 'heroCredit', 'videoUrl', 'seoTitle', 'seoDescription', 'socialMediaId', 'bylineIds', 'tagIds',
+      'slug', 'sectionId', 'kind', 'kicker', 'title', 'dek', 'heroCaption', 'heroCredit', 'videoUrl', 'seoTitle',
+      'seoDescription', 'body', 'status', 'publishedAt', 'scheduledAt', 'heroMediaId', 'socialMediaId', 'bylineIds', 'tagIds',
     ]);
     expect(byField(diffs, 'sectionId')).toMatchObject({ kind: 'value', label: 'Section', before: 'City', after: 'Politics' });
     expect(byField(diffs, 'heroMediaId')).toMatchObject({ before: 'Tram depot at dawn', after: 'Council chamber' });

@@ -1,4 +1,5 @@
 import { diffArrays, diffWords } from 'diff';
+import { PROSE_TEXT_FIELDS } from '@/lib/article-fields';
 import { SNAPSHOT_FIELD_LABELS, type ArticleSnapshot } from '@/lib/article-snapshot';
 import { formatDateTime } from '@/lib/dates';
 
@@ -56,7 +57,7 @@ const EXTRA_LABELS: Record<string, string> = {
   internalNotes: 'Internal notes',
 };
 
-const PROSE_FIELDS = new Set(['title', 'dek', 'heroCaption', 'heroCredit', 'seoTitle', 'seoDescription', 'internalNotes']);
+const PROSE_FIELDS = new Set<string>([...PROSE_TEXT_FIELDS, 'internalNotes']);
 const VALUE_FIELDS = new Set(['slug', 'kind', 'status', 'videoUrl']);
 const DATE_FIELDS = new Set(['publishedAt', 'scheduledAt', 'updatedAt', 'reviewDeadline']);
 const STATUS_LABELS: Record<string, string> = {

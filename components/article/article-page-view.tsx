@@ -41,6 +41,14 @@ export function ArticlePageView({
           >
             {article.section.name}
           </a>
+          {article.kicker ? (
+            <span data-testid="kicker" className="text-sm font-bold tracking-wider text-ink uppercase">
+              <span aria-hidden="true" className="mx-2 text-rule">
+                |
+              </span>
+              {article.kicker}
+            </span>
+          ) : null}
           <h1 className="mt-2 font-serif text-[2rem] leading-[1.12] font-bold tracking-tight text-balance sm:text-5xl">
             {article.title}
           </h1>

@@ -17,6 +17,7 @@ import {
 import type { ArticleNote, ArticleStatus } from '@/lib/domain';
 import { tagsForArticleChange, type ArticleCacheFacts } from '@/lib/article-change-tags';
 import { cacheTags } from '@/lib/cache-tags';
+import { pickTexts } from '@/lib/article-fields';
 import type { ArticleSnapshot } from '@/lib/article-snapshot';
 import { bodyToPlainText, countWords } from '@/lib/body/text';
 import type { BodyDoc } from '@/lib/body/types';
@@ -76,21 +77,15 @@ export function linkedIds(tx: Tx, articleId: number): { tagIds: number[]; byline
 
 export function snapshotOf(row: Article, links: { tagIds: number[]; bylineIds: number[] }): ArticleSnapshot {
   return {
+    ...pickTexts(row),
     slug: row.slug,
     sectionId: row.sectionId,
     kind: row.kind,
-    title: row.title,
-    dek: row.dek,
     body: row.body,
     status: row.status,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     scheduledAt: row.scheduledAt?.toISOString() ?? null,
     heroMediaId: row.heroMediaId,
-    heroCaption: row.heroCaption,
-    heroCredit: row.heroCredit,
-    videoUrl: row.videoUrl,
-    seoTitle: row.seoTitle,
-    seoDescription: row.seoDescription,
     socialMediaId: row.socialMediaId,
     bylineIds: links.bylineIds,
     tagIds: links.tagIds,
@@ -174,20 +169,14 @@ function writeLinks(tx: Tx, articleId: number, input: ArticleInput): void {
 function contentColumns(input: ArticleInput) {
   const bodyText = bodyToPlainText(input.body as BodyDoc);
   return {
+    ...pickTexts(input),
     slug: input.slug,
     sectionId: input.sectionId,
     kind: input.kind,
-    title: input.title,
-    dek: input.dek,
     body: input.body,
     bodyText,
     wordCount: countWords(bodyText),
     heroMediaId: input.heroMediaId,
-    heroCaption: input.heroCaption,
-    heroCredit: input.heroCredit,
-    videoUrl: input.videoUrl,
-    seoTitle: input.seoTitle,
-    seoDescription: input.seoDescription,
     socialMediaId: input.socialMediaId,
   };
 }

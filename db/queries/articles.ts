@@ -56,6 +56,8 @@ export interface ArticlePage {
   id: number;
   url: string;
   slug: string;
+  // A word or two above the headline; empty for most stories.
+  kicker: string;
   title: string;
   dek: string;
   kind: ArticleKind;
@@ -371,6 +373,7 @@ export async function buildArticlePage(
     id: a.id,
     url: articleUrl(row.sectionSlug, a.slug),
     slug: a.slug,
+    kicker: a.kicker,
     title: a.title,
     dek: a.dek,
     kind: a.kind,

@@ -11,6 +11,7 @@ import {
   tags,
   users,
 } from '@/db/schema';
+import { pickTexts, type ArticleTexts } from '@/lib/article-fields';
 import { collectMediaIds } from '@/lib/body/text';
 import type { BodyDoc } from '@/lib/body/types';
 import type { ArticleKind, ArticleNote, ArticleStatus, BylineKind } from '@/lib/domain';
@@ -27,14 +28,12 @@ export interface EditorMedia {
   height: number;
 }
 
-export interface EditorArticle {
+export interface EditorArticle extends ArticleTexts {
   id: number;
   version: number;
   status: ArticleStatus;
   createdBy: number | null;
   url: string;
-  title: string;
-  dek: string;
   slug: string;
   sectionId: number;
   kind: ArticleKind;
@@ -42,11 +41,6 @@ export interface EditorArticle {
   tags: { id: number; name: string; slug: string }[];
   bylines: { id: number; name: string }[];
   hero: EditorMedia | null;
-  heroCaption: string;
-  heroCredit: string;
-  videoUrl: string | null;
-  seoTitle: string | null;
-  seoDescription: string | null;
   social: EditorMedia | null;
   corrections: ArticleNote[];
   publishedAt: string | null;
@@ -108,8 +102,7 @@ export async function getArticleForEditor(id: number): Promise<EditorArticle | n
     status: a.status,
     createdBy: a.createdBy,
     url: articleUrl(row.sectionSlug, a.slug),
-    title: a.title,
-    dek: a.dek,
+    ...pickTexts(a),
     slug: a.slug,
     sectionId: a.sectionId,
     kind: a.kind,
@@ -117,11 +110,6 @@ export async function getArticleForEditor(id: number): Promise<EditorArticle | n
     tags: tagRows,
     bylines: bylineRows,
     hero: a.heroMediaId ? (found.get(a.heroMediaId) ?? null) : null,
-    heroCaption: a.heroCaption,
-    heroCredit: a.heroCredit,
-    videoUrl: a.videoUrl,
-    seoTitle: a.seoTitle,
-    seoDescription: a.seoDescription,
     social: a.socialMediaId ? (found.get(a.socialMediaId) ?? null) : null,
     corrections: a.corrections,
     publishedAt: a.publishedAt?.toISOString() ?? null,

@@ -1,3 +1,4 @@
+import { draftTexts, inputTexts, TEXT_FIELD_LABELS, type ArticleTexts, type DraftTexts } from '@/lib/article-fields';
 import type { ArticleKind } from '@/lib/domain';
 import { bodyToPlainText, countWords } from '@/lib/body/text';
 import type { BodyDoc } from '@/lib/body/types';
@@ -14,9 +15,8 @@ export interface MediaRef {
   alt: string;
 }
 
-export interface EditorDraft {
-  title: string;
-  dek: string;
+// The text fields (kicker, title, dek, captions, video, SEO) are lib/article-fields.ts's.
+export interface EditorDraft extends DraftTexts {
   slug: string;
   // Once the writer edits the slug (or the article has been published) it stops following the title.
   slugTouched: boolean;
@@ -26,11 +26,6 @@ export interface EditorDraft {
   tags: { id: number; name: string }[];
   bylines: { id: number; name: string }[];
   hero: MediaRef | null;
-  heroCaption: string;
-  heroCredit: string;
-  videoUrl: string;
-  seoTitle: string;
-  seoDescription: string;
   social: MediaRef | null;
 }
 
@@ -38,8 +33,7 @@ export const EMPTY_BODY = { type: 'doc', content: [{ type: 'paragraph' }] };
 
 export function emptyDraft(sectionId: number, bylines: { id: number; name: string }[]): EditorDraft {
   return {
-    title: '',
-    dek: '',
+    ...draftTexts({}),
     slug: '',
     slugTouched: false,
     sectionId,
@@ -48,11 +42,6 @@ export function emptyDraft(sectionId: number, bylines: { id: number; name: strin
     tags: [],
     bylines,
     hero: null,
-    heroCaption: '',
-    heroCredit: '',
-    videoUrl: '',
-    seoTitle: '',
-    seoDescription: '',
     social: null,
   };
 }
@@ -79,8 +68,7 @@ function stripDisplayAttrs(node: unknown): unknown {
 /** What the save routes receive (checked again there by articleInputSchema). */
 export function draftToInput(draft: EditorDraft) {
   return {
-    title: draft.title,
-    dek: draft.dek,
+    ...inputTexts(draft),
     slug: draft.slug,
     sectionId: draft.sectionId,
     kind: draft.kind,
@@ -88,11 +76,6 @@ export function draftToInput(draft: EditorDraft) {
     tagIds: draft.tags.map((t) => t.id),
     bylineIds: draft.bylines.map((b) => b.id),
     heroMediaId: draft.hero?.id ?? null,
-    heroCaption: draft.heroCaption,
-    heroCredit: draft.heroCredit,
-    videoUrl: draft.videoUrl.trim() || null,
-    seoTitle: draft.seoTitle.trim() || null,
-    seoDescription: draft.seoDescription.trim() || null,
     socialMediaId: draft.social?.id ?? null,
   };
 }
@@ -117,8 +100,7 @@ export function wordStats(body: unknown): { words: number; minutes: number } {
 
 // Field by field, what differs between two drafts, as text a person can compare.
 export const DRAFT_FIELD_LABELS = {
-  title: 'Title',
-  dek: 'Dek',
+  ...TEXT_FIELD_LABELS,
   slug: 'Slug',
   sectionId: 'Section',
   kind: 'Kind',
@@ -126,11 +108,6 @@ export const DRAFT_FIELD_LABELS = {
   tags: 'Tags',
   bylines: 'Bylines',
   hero: 'Hero image',
-  heroCaption: 'Hero caption',
-  heroCredit: 'Hero credit',
-  videoUrl: 'Video',
-  seoTitle: 'SEO title',
-  seoDescription: 'SEO description',
   social: 'Social image',
 } as const;
 
@@ -156,26 +133,12 @@ export function draftFieldText(draft: EditorDraft, field: DraftField, sectionNam
 export function changedDraftFields(a: EditorDraft, b: EditorDraft): DraftField[] {
   const ia = draftToInput(a) as Record<string, unknown>;
   const ib = draftToInput(b) as Record<string, unknown>;
-  const inputKey: Record<DraftField, string> = {
-    title: 'title',
-    dek: 'dek',
-    slug: 'slug',
-    sectionId: 'sectionId',
-    kind: 'kind',
-    body: 'body',
-    tags: 'tagIds',
-    bylines: 'bylineIds',
-    hero: 'heroMediaId',
-    heroCaption: 'heroCaption',
-    heroCredit: 'heroCredit',
-    videoUrl: 'videoUrl',
-    seoTitle: 'seoTitle',
-    seoDescription: 'seoDescription',
-    social: 'socialMediaId',
-  };
-  return (Object.keys(DRAFT_FIELD_LABELS) as DraftField[]).filter(
-    (f) => JSON.stringify(ia[inputKey[f]]) !== JSON.stringify(ib[inputKey[f]]),
-  );
+  // The draft's name of a field where the save's differs (the rest are the same name).
+  const inputKey: Partial<Record<DraftField, string>> = { tags: 'tagIds', bylines: 'bylineIds', hero: 'heroMediaId', social: 'socialMediaId' };
+  return (Object.keys(DRAFT_FIELD_LABELS) as DraftField[]).filter((f) => {
+    const key = inputKey[f] ?? f;
+    return JSON.stringify(ia[key]) !== JSON.stringify(ib[key]);
+  });
 }
 
 // ---- The browser's copy: unsaved typing survives a crash, a closed tab or a lost connection.
@@ -202,9 +165,7 @@ export function parseLocalCopy(raw: string | null): LocalCopy | null {
   }
 }
 
-interface LoadedArticle {
-  title: string;
-  dek: string;
+interface LoadedArticle extends ArticleTexts {
   slug: string;
   sectionId: number;
   kind: ArticleKind;
@@ -212,11 +173,6 @@ interface LoadedArticle {
   tags: { id: number; name: string }[];
   bylines: { id: number; name: string }[];
   hero: MediaRef | null;
-  heroCaption: string;
-  heroCredit: string;
-  videoUrl: string | null;
-  seoTitle: string | null;
-  seoDescription: string | null;
   social: MediaRef | null;
   publishedAt: string | null;
   bodyMedia: Record<number, { url: string }>;
@@ -238,8 +194,7 @@ function withDisplaySrc(node: unknown, media: Record<number, { url: string }>): 
 /** The editor's working copy of an article as the server has it. */
 export function draftFromArticle(a: LoadedArticle): EditorDraft {
   return {
-    title: a.title,
-    dek: a.dek,
+    ...draftTexts(a),
     slug: a.slug,
     // A published slug is an address readers and crawlers know: it never follows the title.
     slugTouched: a.publishedAt !== null || a.slug !== slugify(a.title),
@@ -249,11 +204,6 @@ export function draftFromArticle(a: LoadedArticle): EditorDraft {
     tags: a.tags.map((t) => ({ id: t.id, name: t.name })),
     bylines: a.bylines.map((b) => ({ id: b.id, name: b.name })),
     hero: a.hero ? { id: a.hero.id, url: a.hero.url, alt: a.hero.alt } : null,
-    heroCaption: a.heroCaption,
-    heroCredit: a.heroCredit,
-    videoUrl: a.videoUrl ?? '',
-    seoTitle: a.seoTitle ?? '',
-    seoDescription: a.seoDescription ?? '',
     social: a.social ? { id: a.social.id, url: a.social.url, alt: a.social.alt } : null,
   };
 }

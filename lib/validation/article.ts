@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ARTICLE_KINDS, ARTICLE_NOTE_KINDS } from '@/lib/domain';
 import { parseVideoUrl, sanitizeBody } from '@/lib/body/sanitize';
 import { isValidSlug } from '@/lib/slug';
+import { textFieldSchemas } from '@/lib/article-fields';
 
 const text = (max: number, label: string) =>
   z
@@ -9,18 +10,13 @@ const text = (max: number, label: string) =>
     .trim()
     .max(max, `${label} must be at most ${max} characters.`);
 
-const optionalText = (max: number, label: string) =>
-  text(max, label)
-    .nullish()
-    .transform((v) => (v ? v : null));
-
 const id = z.coerce.number().int().positive();
 
 // What an editor submits for an article. The form shows these messages next to
 // the fields; the server action is the real check.
 export const articleInputSchema = z.object({
-  title: text(200, 'The title').min(1, 'Give the article a title.'),
-  dek: text(400, 'The dek').default(''),
+  // kicker, title, dek, captions, video and SEO text: lib/article-fields.ts.
+  ...textFieldSchemas,
   slug: z
     .string()
     .trim()
@@ -45,14 +41,7 @@ export const articleInputSchema = z.object({
     .refine((ids) => new Set(ids).size === ids.length, 'A byline is listed twice.')
     .default([]),
   heroMediaId: id.nullish().transform((v) => v ?? null),
-  heroCaption: text(500, 'The caption').default(''),
-  heroCredit: text(200, 'The credit').default(''),
-  videoUrl: optionalText(500, 'The video URL').refine(
-    (url) => url === null || parseVideoUrl(url) !== null,
-    'Use a YouTube or Vimeo address.',
-  ),
-  seoTitle: optionalText(120, 'The SEO title'),
-  seoDescription: optionalText(300, 'The SEO description'),
+  videoUrl: textFieldSchemas.videoUrl.refine((url) => url === null || parseVideoUrl(url) !== null, 'Use a YouTube or Vimeo address.'),
   socialMediaId: id.nullish().transform((v) => v ?? null),
 });
 

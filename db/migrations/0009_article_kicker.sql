@@ -1,0 +1,1 @@
+ALTER TABLE `articles` ADD `kicker` text DEFAULT '' NOT NULL;
