@@ -2,7 +2,7 @@
 
 import type { JSONContent } from '@tiptap/react';
 import { useRouter } from 'next/navigation';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { deleteArticleAction } from '@/app/admin/articles/actions';
 import { MediaPicker, type PickedMedia } from '@/components/admin/media-picker';
 import { newsroom } from '@/components/admin/newsroom-client';
@@ -10,7 +10,6 @@ import { PreviewLinks } from '@/components/admin/preview-links';
 import type { EditorArticle, EditorOptions } from '@/db/queries/editor';
 import type { ArticleNote, ArticleStatus } from '@/lib/domain';
 import { ARTICLE_KINDS, ARTICLE_NOTE_KINDS } from '@/lib/domain';
-import { ArticleSync } from './article-sync';
 import {
   draftFromArticle,
   emptyDraft,
@@ -28,6 +27,8 @@ import { ConflictPanel } from './conflict-panel';
 import { RichText } from './rich-text';
 import { SaveStatus } from './save-status';
 import { TagPicker } from './tag-picker';
+import { useArticleSync } from './use-article-sync';
+import { usePresence } from './use-presence';
 import { WorkflowPanel, type WorkflowMove } from './workflow-panel';
 
 const KIND_LABEL: Record<(typeof ARTICLE_KINDS)[number], string> = {
@@ -56,20 +57,15 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
     [article, options.sections, defaultBylines],
   );
   const [status, setArticleStatus] = useState<ArticleStatus>(article?.status ?? 'draft');
-  const [sync] = useState(
-    () =>
-      new ArticleSync({
-        articleId: article?.id ?? null,
-        version: article?.version ?? null,
-        initial,
-        autosave: article?.status !== 'published',
-        onCreated: (id) => window.history.replaceState(null, '', `/admin/articles/${id}`),
-      }),
-  );
-  const snap = useSyncExternalStore(sync.subscribe, sync.getSnapshot, sync.getSnapshot);
+  const { sync, snapshot: snap } = useArticleSync({
+    articleId: article?.id ?? null,
+    version: article?.version ?? null,
+    initial,
+    published: article?.status === 'published',
+  });
   const { draft } = snap;
   const [localCopy, setLocalCopy] = useState<LocalCopy | null>(null);
-  const [others, setOthers] = useState<{ id: number; name: string }[]>([]);
+  const others = usePresence(snap.articleId);
   const [picker, setPicker] = useState<'hero' | 'social' | null>(null);
   const [busy, setBusy] = useState(false);
   const [workflowError, setWorkflowError] = useState<string | null>(null);
@@ -93,60 +89,11 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
       // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage exists only after hydration
       setLocalCopy(copy);
     }
-    return () => sync.dispose();
-  }, [article?.id, initial, sync]);
+  }, [article?.id, initial]);
 
   useEffect(() => {
     sync.setAutosave(!live);
   }, [live, sync]);
-
-  // Who else has this article open (heartbeat every 10 s).
-  useEffect(() => {
-    const id = snap.articleId;
-    if (id === null) return;
-    let stopped = false;
-    const beat = async () => {
-      // Offline or refused: the save status says what matters.
-      const answer = await newsroom.touchPresence(id);
-      if (answer.ok && !stopped) setOthers(answer.others);
-    };
-    void beat();
-    const timer = setInterval(beat, 10_000);
-    const leave = () => void newsroom.leavePresence(id);
-    window.addEventListener('pagehide', leave);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-      window.removeEventListener('pagehide', leave);
-      leave();
-    };
-  }, [snap.articleId]);
-
-  // Offline → online: save what waited; Ctrl+S saves now; warn before leaving unsaved work.
-  useEffect(() => {
-    const online = () => sync.retry();
-    const keys = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
-        event.preventDefault();
-        void sync.save();
-      }
-    };
-    const beforeUnload = (event: BeforeUnloadEvent) => {
-      if (sync.isDirty()) {
-        sync.writeLocal();
-        event.preventDefault();
-        event.returnValue = '';
-      }
-    };
-    window.addEventListener('online', online);
-    window.addEventListener('keydown', keys);
-    window.addEventListener('beforeunload', beforeUnload);
-    return () => {
-      window.removeEventListener('online', online);
-      window.removeEventListener('keydown', keys);
-      window.removeEventListener('beforeunload', beforeUnload);
-    };
-  }, [sync]);
 
   const update = (change: (d: EditorDraft) => EditorDraft) => sync.update(change);
   const set = <K extends keyof EditorDraft>(key: K, value: EditorDraft[K]) => update((d) => ({ ...d, [key]: value }));
