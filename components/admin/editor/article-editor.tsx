@@ -8,7 +8,7 @@ import { MediaPicker, type PickedMedia } from '@/components/admin/media-picker';
 import { newsroom } from '@/components/admin/newsroom-client';
 import { PreviewLinks } from '@/components/admin/preview-links';
 import type { EditorArticle, EditorOptions } from '@/db/queries/editor';
-import type { ArticleNote, ArticleStatus } from '@/lib/domain';
+import type { ArticleNote } from '@/lib/domain';
 import { ARTICLE_KINDS, ARTICLE_NOTE_KINDS } from '@/lib/domain';
 import {
   draftFromArticle,
@@ -29,7 +29,8 @@ import { SaveStatus } from './save-status';
 import { TagPicker } from './tag-picker';
 import { useArticleSync } from './use-article-sync';
 import { usePresence } from './use-presence';
-import { WorkflowPanel, type WorkflowMove } from './workflow-panel';
+import { useWorkflow } from './use-workflow';
+import { WorkflowPanel } from './workflow-panel';
 
 const KIND_LABEL: Record<(typeof ARTICLE_KINDS)[number], string> = {
   news: 'News',
@@ -56,7 +57,6 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
     () => (article ? draftFromArticle(article) : emptyDraft(options.sections[0]?.id ?? 0, defaultBylines)),
     [article, options.sections, defaultBylines],
   );
-  const [status, setArticleStatus] = useState<ArticleStatus>(article?.status ?? 'draft');
   const { sync, snapshot: snap } = useArticleSync({
     articleId: article?.id ?? null,
     version: article?.version ?? null,
@@ -64,20 +64,17 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
     published: article?.status === 'published',
   });
   const { draft } = snap;
+  const workflow = useWorkflow(sync, article);
   const [localCopy, setLocalCopy] = useState<LocalCopy | null>(null);
   const others = usePresence(snap.articleId);
   const [picker, setPicker] = useState<'hero' | 'social' | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [workflowError, setWorkflowError] = useState<string | null>(null);
-  const [scheduledAt, setScheduledAt] = useState(article?.scheduledAt ?? null);
-  const [publishedAt, setPublishedAt] = useState(article?.publishedAt ?? null);
   const [notes, setNotes] = useState<ArticleNote[]>(article?.corrections ?? []);
   const [substantive, setSubstantive] = useState(false);
   const [editorKey, setEditorKey] = useState(0);
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const router = useRouter();
 
-  const live = status === 'published';
+  const live = workflow.status === 'published';
   const fieldErrors = snap.status.kind === 'error' ? snap.status.errors : {};
   const stats = wordStats(draft.body);
   const sectionName = (id: number) => options.sections.find((s) => s.id === id)?.name ?? `Section #${id}`;
@@ -91,47 +88,15 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
     }
   }, [article?.id, initial]);
 
-  useEffect(() => {
-    sync.setAutosave(!live);
-  }, [live, sync]);
-
   const update = (change: (d: EditorDraft) => EditorDraft) => sync.update(change);
   const set = <K extends keyof EditorDraft>(key: K, value: EditorDraft[K]) => update((d) => ({ ...d, [key]: value }));
 
-  async function move(m: WorkflowMove) {
-    setWorkflowError(null);
-    setBusy(true);
-    try {
-      if (!(await sync.save()) && (sync.isDirty() || snap.articleId === null)) {
-        setWorkflowError('Save the article first: fix what is marked, then try again.');
-        return;
-      }
-      const answer = await newsroom.moveArticle(sync.getSnapshot().articleId!, { version: sync.getSnapshot().version, ...m });
-      if (!answer.ok) {
-        setWorkflowError(
-          answer.reason === 'conflict'
-            ? 'Someone saved this article meanwhile. Reload to see their version before changing its status.'
-            : answer.reason === 'offline'
-              ? 'You are offline: nothing changed. Try again when the connection returns.'
-              : answer.error,
-        );
-        return;
-      }
-      sync.acknowledge(answer.version);
-      setArticleStatus(answer.status);
-      setScheduledAt(answer.scheduledAt);
-      setPublishedAt(answer.publishedAt);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   async function addNote(form: HTMLFormElement) {
     const data = new FormData(form);
-    setWorkflowError(null);
+    workflow.setError(null);
     const answer = await newsroom.addNote(snap.articleId!, { version: sync.getSnapshot().version, kind: data.get('kind'), text: data.get('text') });
     if (!answer.ok) {
-      setWorkflowError(answer.error);
+      workflow.setError(answer.error);
       return;
     }
     sync.acknowledge(answer.version);
@@ -295,17 +260,17 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
         <aside className="space-y-4" aria-label="Article settings">
           {snap.articleId !== null ? (
             <WorkflowPanel
-              status={status}
-              scheduledAt={scheduledAt}
-              publishedAt={publishedAt}
+              status={workflow.status}
+              scheduledAt={workflow.scheduledAt}
+              publishedAt={workflow.publishedAt}
               canPublish={permissions.canPublish}
               disabled={snap.status.kind === 'conflict'}
-              busy={busy}
+              busy={workflow.busy}
               timeZone={timeZone}
               staff={options.staff}
               review={{ assigneeId: article?.assigneeId ?? null, deadline: article?.reviewDeadline ?? null, notes: article?.internalNotes ?? '' }}
-              onMove={(m) => void move(m)}
-              error={workflowError}
+              onMove={(m) => void workflow.move(m)}
+              error={workflow.error}
             />
           ) : (
             <p className="rounded-lg border border-rule bg-paper p-4 text-sm text-muted">
@@ -373,7 +338,7 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
               />
               <p id="article-slug-hint" className="text-xs break-all text-muted">
                 /{options.sections.find((s) => s.id === draft.sectionId)?.slug ?? '…'}/{draft.slug || '…'}
-                {publishedAt ? ' — changing it leaves a redirect from the old address' : ''}
+                {workflow.publishedAt ? ' — changing it leaves a redirect from the old address' : ''}
               </p>
               {fieldErrors.slug ? <p className="text-sm font-medium text-accent">{fieldErrors.slug}</p> : null}
             </div>
