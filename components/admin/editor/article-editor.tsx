@@ -1,15 +1,11 @@
 'use client';
 
 import type { JSONContent } from '@tiptap/react';
-import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState } from 'react';
-import { deleteArticleAction } from '@/app/admin/articles/actions';
 import { MediaPicker, type PickedMedia } from '@/components/admin/media-picker';
-import { newsroom } from '@/components/admin/newsroom-client';
 import { PreviewLinks } from '@/components/admin/preview-links';
 import type { EditorArticle, EditorOptions } from '@/db/queries/editor';
-import type { ArticleNote } from '@/lib/domain';
-import { ARTICLE_KINDS, ARTICLE_NOTE_KINDS } from '@/lib/domain';
+import { ARTICLE_KINDS } from '@/lib/domain';
 import {
   draftFromArticle,
   emptyDraft,
@@ -22,8 +18,10 @@ import {
   type LocalCopy,
   type MediaRef,
 } from '@/lib/editor/draft';
+import { ArticleNotes } from './article-notes';
 import { BylinePicker } from './byline-picker';
 import { ConflictPanel } from './conflict-panel';
+import { DeleteArticle } from './delete-article';
 import { RichText } from './rich-text';
 import { SaveStatus } from './save-status';
 import { TagPicker } from './tag-picker';
@@ -68,11 +66,8 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
   const [localCopy, setLocalCopy] = useState<LocalCopy | null>(null);
   const others = usePresence(snap.articleId);
   const [picker, setPicker] = useState<'hero' | 'social' | null>(null);
-  const [notes, setNotes] = useState<ArticleNote[]>(article?.corrections ?? []);
   const [substantive, setSubstantive] = useState(false);
   const [editorKey, setEditorKey] = useState(0);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
-  const router = useRouter();
 
   const live = workflow.status === 'published';
   const fieldErrors = snap.status.kind === 'error' ? snap.status.errors : {};
@@ -91,44 +86,12 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
   const update = (change: (d: EditorDraft) => EditorDraft) => sync.update(change);
   const set = <K extends keyof EditorDraft>(key: K, value: EditorDraft[K]) => update((d) => ({ ...d, [key]: value }));
 
-  async function addNote(form: HTMLFormElement) {
-    const data = new FormData(form);
-    workflow.setError(null);
-    const answer = await newsroom.addNote(snap.articleId!, { version: sync.getSnapshot().version, kind: data.get('kind'), text: data.get('text') });
-    if (!answer.ok) {
-      workflow.setError(answer.error);
-      return;
-    }
-    sync.acknowledge(answer.version);
-    setNotes((n) => [...n, { at: new Date().toISOString(), kind: data.get('kind') as ArticleNote['kind'], text: String(data.get('text')) }]);
-    form.reset();
-  }
-
   function pickMedia(m: PickedMedia) {
     const ref: MediaRef = { id: m.id, url: m.url, alt: m.alt };
     if (picker === 'hero') {
       update((d) => ({ ...d, hero: ref, heroCaption: d.heroCaption || m.caption, heroCredit: d.heroCredit || m.credit }));
     } else if (picker === 'social') set('social', ref);
     setPicker(null);
-  }
-
-  async function remove() {
-    setDeleteError(null);
-    const data = new FormData();
-    data.set('id', String(snap.articleId));
-    data.set('version', String(sync.getSnapshot().version));
-    try {
-      const result = await deleteArticleAction(data);
-      if (!result.ok) {
-        setDeleteError(result.error ?? 'The article could not be deleted.');
-        return;
-      }
-      sync.dispose();
-      localStorage.removeItem(localCopyKey(snap.articleId));
-      router.push('/admin/articles');
-    } catch {
-      setDeleteError('You are offline: nothing was deleted.');
-    }
   }
 
   const theirs =
@@ -407,61 +370,8 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
             <p className="text-xs text-muted">Without one, the hero image is shared.</p>
           </fieldset>
 
-          {live || notes.length > 0 ? (
-            <section aria-labelledby="notes-title" className="space-y-3 rounded-lg border border-rule bg-paper p-4">
-              <h2 id="notes-title" className="text-sm font-bold tracking-widest text-muted uppercase">
-                Corrections and updates
-              </h2>
-              {notes.length > 0 ? (
-                <ul className="space-y-2 text-sm" data-testid="article-notes">
-                  {notes.map((n, i) => (
-                    <li key={i}>
-                      <span className="font-semibold capitalize">{n.kind ?? 'correction'}:</span> {n.text}
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-              {live && permissions.canPublish ? (
-                <form
-                  className="space-y-2"
-                  onSubmit={(e) => {
-                    e.preventDefault();
-                    void addNote(e.currentTarget);
-                  }}
-                >
-                  <label htmlFor="note-kind" className="block text-sm font-semibold">
-                    Kind
-                  </label>
-                  <select id="note-kind" name="kind" className={input} defaultValue="correction">
-                    {ARTICLE_NOTE_KINDS.map((k) => (
-                      <option key={k} value={k}>
-                        {k[0]!.toUpperCase() + k.slice(1)}
-                      </option>
-                    ))}
-                  </select>
-                  <label htmlFor="note-text" className="block text-sm font-semibold">
-                    Note readers will see
-                  </label>
-                  <textarea id="note-text" name="text" rows={3} required className={input} />
-                  <button type="submit" className="rounded-md border border-rule px-3 py-2 text-sm font-semibold hover:border-ink">
-                    Add note
-                  </button>
-                </form>
-              ) : null}
-            </section>
-          ) : null}
-          {snap.articleId !== null && permissions.canDelete ? (
-            <details className="rounded-lg border border-rule bg-paper p-4 text-sm">
-              <summary className="cursor-pointer font-semibold text-accent">Delete article…</summary>
-              <p className="mt-2">
-                The article leaves the site and the lists. An editor can restore it from the Deleted tab of the article list.
-              </p>
-              <button type="button" onClick={() => void remove()} className="mt-3 rounded-md border border-accent px-3 py-2 font-semibold text-accent hover:bg-accent hover:text-accent-ink">
-                Delete this article
-              </button>
-              {deleteError ? <p className="mt-2 font-medium text-accent">{deleteError}</p> : null}
-            </details>
-          ) : null}
+          <ArticleNotes initial={article?.corrections ?? []} live={live} canAdd={permissions.canPublish} sync={sync} onError={workflow.setError} />
+          {snap.articleId !== null && permissions.canDelete ? <DeleteArticle articleId={snap.articleId} sync={sync} /> : null}
         </aside>
       </div>
       <MediaPicker open={picker !== null} onClose={() => setPicker(null)} onSelect={pickMedia} title={picker === 'social' ? 'Choose the social image' : 'Choose the hero image'} />
