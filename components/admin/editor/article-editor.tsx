@@ -1,45 +1,27 @@
 'use client';
 
-import type { JSONContent } from '@tiptap/react';
-import { useRouter } from 'next/navigation';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { deleteArticleAction } from '@/app/admin/articles/actions';
+import { useMemo, useState } from 'react';
 import { MediaPicker, type PickedMedia } from '@/components/admin/media-picker';
-import { newsroom } from '@/components/admin/newsroom-client';
 import { PreviewLinks } from '@/components/admin/preview-links';
 import type { EditorArticle, EditorOptions } from '@/db/queries/editor';
-import type { ArticleNote, ArticleStatus } from '@/lib/domain';
-import { ARTICLE_KINDS, ARTICLE_NOTE_KINDS } from '@/lib/domain';
-import { ArticleSync } from './article-sync';
-import {
-  draftFromArticle,
-  emptyDraft,
-  localCopyKey,
-  parseLocalCopy,
-  sameDraft,
-  withTitle,
-  wordStats,
-  type EditorDraft,
-  type LocalCopy,
-  type MediaRef,
-} from '@/lib/editor/draft';
-import { BylinePicker } from './byline-picker';
+import { draftFromArticle, emptyDraft, type MediaRef } from '@/lib/editor/draft';
+import { ArticleNotes } from './article-notes';
 import { ConflictPanel } from './conflict-panel';
-import { RichText } from './rich-text';
+import { DeleteArticle } from './delete-article';
+import { setField, type DraftChange } from './fields';
+import { LocalCopyNotice } from './local-copy-notice';
 import { SaveStatus } from './save-status';
-import { TagPicker } from './tag-picker';
-import { WorkflowPanel, type WorkflowMove } from './workflow-panel';
+import { HeroFields, PeopleFields, PlacementFields, SearchFields } from './settings-fields';
+import { StoryFields } from './story-fields';
+import { useArticleSync } from './use-article-sync';
+import { usePresence } from './use-presence';
+import { useWorkflow } from './use-workflow';
+import { WorkflowPanel } from './workflow-panel';
 
-const KIND_LABEL: Record<(typeof ARTICLE_KINDS)[number], string> = {
-  news: 'News',
-  feature: 'Feature',
-  analysis: 'Analysis',
-  opinion: 'Opinion',
-  feed: 'News Feed item',
-};
-
-const input =
-  'block w-full rounded-md border border-rule bg-paper px-3 py-2 text-sm text-ink focus:border-ink focus:outline-none focus-visible:outline-2 focus-visible:outline-accent';
+// The article editor's layout and wiring. Each job lives beside it: the draft's safety in
+// use-article-sync.ts (article-sync.ts), who else is here in use-presence.ts, the workflow in
+// use-workflow.ts, notes for readers in article-notes.tsx, deleting in delete-article.tsx, the
+// browser's kept copy in local-copy-notice.tsx, and the fields in story- and settings-fields.tsx.
 
 interface Props {
   article: EditorArticle | null;
@@ -55,175 +37,37 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
     () => (article ? draftFromArticle(article) : emptyDraft(options.sections[0]?.id ?? 0, defaultBylines)),
     [article, options.sections, defaultBylines],
   );
-  const [status, setArticleStatus] = useState<ArticleStatus>(article?.status ?? 'draft');
-  const [sync] = useState(
-    () =>
-      new ArticleSync({
-        articleId: article?.id ?? null,
-        version: article?.version ?? null,
-        initial,
-        autosave: article?.status !== 'published',
-        onCreated: (id) => window.history.replaceState(null, '', `/admin/articles/${id}`),
-      }),
-  );
-  const snap = useSyncExternalStore(sync.subscribe, sync.getSnapshot, sync.getSnapshot);
-  const { draft } = snap;
-  const [localCopy, setLocalCopy] = useState<LocalCopy | null>(null);
-  const [others, setOthers] = useState<{ id: number; name: string }[]>([]);
+  const { sync, snapshot: snap } = useArticleSync({
+    articleId: article?.id ?? null,
+    version: article?.version ?? null,
+    initial,
+    published: article?.status === 'published',
+  });
+  const workflow = useWorkflow(sync, article);
+  const others = usePresence(snap.articleId);
   const [picker, setPicker] = useState<'hero' | 'social' | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [workflowError, setWorkflowError] = useState<string | null>(null);
-  const [scheduledAt, setScheduledAt] = useState(article?.scheduledAt ?? null);
-  const [publishedAt, setPublishedAt] = useState(article?.publishedAt ?? null);
-  const [notes, setNotes] = useState<ArticleNote[]>(article?.corrections ?? []);
   const [substantive, setSubstantive] = useState(false);
-  const [editorKey, setEditorKey] = useState(0);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
-  const router = useRouter();
+  // Bumped when the body was replaced from outside, so the body editor reloads it.
+  const [bodyKey, setBodyKey] = useState(0);
 
-  const live = status === 'published';
-  const fieldErrors = snap.status.kind === 'error' ? snap.status.errors : {};
-  const stats = wordStats(draft.body);
+  const { draft } = snap;
+  const live = workflow.status === 'published';
+  const readOnly = !permissions.canEdit;
+  const update: DraftChange = (change) => sync.update(change);
+  const fields = { draft, errors: snap.status.kind === 'error' ? snap.status.errors : {}, update, disabled: readOnly };
   const sectionName = (id: number) => options.sections.find((s) => s.id === id)?.name ?? `Section #${id}`;
-
-  // What this browser kept from an earlier session that the server never got.
-  useEffect(() => {
-    const copy = parseLocalCopy(localStorage.getItem(localCopyKey(article?.id ?? null)));
-    if (copy && !sameDraft(copy.draft, initial)) {
-      // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage exists only after hydration
-      setLocalCopy(copy);
-    }
-    return () => sync.dispose();
-  }, [article?.id, initial, sync]);
-
-  useEffect(() => {
-    sync.setAutosave(!live);
-  }, [live, sync]);
-
-  // Who else has this article open (heartbeat every 10 s).
-  useEffect(() => {
-    const id = snap.articleId;
-    if (id === null) return;
-    let stopped = false;
-    const beat = async () => {
-      // Offline or refused: the save status says what matters.
-      const answer = await newsroom.touchPresence(id);
-      if (answer.ok && !stopped) setOthers(answer.others);
-    };
-    void beat();
-    const timer = setInterval(beat, 10_000);
-    const leave = () => void newsroom.leavePresence(id);
-    window.addEventListener('pagehide', leave);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-      window.removeEventListener('pagehide', leave);
-      leave();
-    };
-  }, [snap.articleId]);
-
-  // Offline → online: save what waited; Ctrl+S saves now; warn before leaving unsaved work.
-  useEffect(() => {
-    const online = () => sync.retry();
-    const keys = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
-        event.preventDefault();
-        void sync.save();
-      }
-    };
-    const beforeUnload = (event: BeforeUnloadEvent) => {
-      if (sync.isDirty()) {
-        sync.writeLocal();
-        event.preventDefault();
-        event.returnValue = '';
-      }
-    };
-    window.addEventListener('online', online);
-    window.addEventListener('keydown', keys);
-    window.addEventListener('beforeunload', beforeUnload);
-    return () => {
-      window.removeEventListener('online', online);
-      window.removeEventListener('keydown', keys);
-      window.removeEventListener('beforeunload', beforeUnload);
-    };
-  }, [sync]);
-
-  const update = (change: (d: EditorDraft) => EditorDraft) => sync.update(change);
-  const set = <K extends keyof EditorDraft>(key: K, value: EditorDraft[K]) => update((d) => ({ ...d, [key]: value }));
-
-  async function move(m: WorkflowMove) {
-    setWorkflowError(null);
-    setBusy(true);
-    try {
-      if (!(await sync.save()) && (sync.isDirty() || snap.articleId === null)) {
-        setWorkflowError('Save the article first: fix what is marked, then try again.');
-        return;
-      }
-      const answer = await newsroom.moveArticle(sync.getSnapshot().articleId!, { version: sync.getSnapshot().version, ...m });
-      if (!answer.ok) {
-        setWorkflowError(
-          answer.reason === 'conflict'
-            ? 'Someone saved this article meanwhile. Reload to see their version before changing its status.'
-            : answer.reason === 'offline'
-              ? 'You are offline: nothing changed. Try again when the connection returns.'
-              : answer.error,
-        );
-        return;
-      }
-      sync.acknowledge(answer.version);
-      setArticleStatus(answer.status);
-      setScheduledAt(answer.scheduledAt);
-      setPublishedAt(answer.publishedAt);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function addNote(form: HTMLFormElement) {
-    const data = new FormData(form);
-    setWorkflowError(null);
-    const answer = await newsroom.addNote(snap.articleId!, { version: sync.getSnapshot().version, kind: data.get('kind'), text: data.get('text') });
-    if (!answer.ok) {
-      setWorkflowError(answer.error);
-      return;
-    }
-    sync.acknowledge(answer.version);
-    setNotes((n) => [...n, { at: new Date().toISOString(), kind: data.get('kind') as ArticleNote['kind'], text: String(data.get('text')) }]);
-    form.reset();
-  }
+  const theirs =
+    snap.status.kind === 'conflict' && snap.status.theirs
+      ? { article: snap.status.theirs, draft: draftFromArticle(snap.status.theirs) }
+      : null;
 
   function pickMedia(m: PickedMedia) {
     const ref: MediaRef = { id: m.id, url: m.url, alt: m.alt };
     if (picker === 'hero') {
       update((d) => ({ ...d, hero: ref, heroCaption: d.heroCaption || m.caption, heroCredit: d.heroCredit || m.credit }));
-    } else if (picker === 'social') set('social', ref);
+    } else if (picker === 'social') setField(update, 'social', ref);
     setPicker(null);
   }
-
-  async function remove() {
-    setDeleteError(null);
-    const data = new FormData();
-    data.set('id', String(snap.articleId));
-    data.set('version', String(sync.getSnapshot().version));
-    try {
-      const result = await deleteArticleAction(data);
-      if (!result.ok) {
-        setDeleteError(result.error ?? 'The article could not be deleted.');
-        return;
-      }
-      sync.dispose();
-      localStorage.removeItem(localCopyKey(snap.articleId));
-      router.push('/admin/articles');
-    } catch {
-      setDeleteError('You are offline: nothing was deleted.');
-    }
-  }
-
-  const theirs =
-    snap.status.kind === 'conflict' && snap.status.theirs
-      ? { article: snap.status.theirs, draft: draftFromArticle(snap.status.theirs) }
-      : null;
-  const readOnly = !permissions.canEdit;
 
   return (
     <div className="space-y-4">
@@ -256,34 +100,7 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
         </p>
       ) : null}
 
-      {localCopy ? (
-        <div data-testid="local-restore" className="flex flex-wrap items-center gap-3 rounded-md border border-ink bg-paper px-3 py-2 text-sm">
-          <p className="flex-1">
-            This browser kept changes you had not saved ({new Date(localCopy.at).toLocaleString()}). Restore them?
-          </p>
-          <button
-            type="button"
-            className="rounded-md bg-ink px-3 py-1.5 font-semibold text-paper"
-            onClick={() => {
-              sync.restore(localCopy);
-              setLocalCopy(null);
-              setEditorKey((k) => k + 1);
-            }}
-          >
-            Restore my changes
-          </button>
-          <button
-            type="button"
-            className="rounded-md border border-rule px-3 py-1.5 font-semibold"
-            onClick={() => {
-              localStorage.removeItem(localCopyKey(article?.id ?? null));
-              setLocalCopy(null);
-            }}
-          >
-            Discard them
-          </button>
-        </div>
-      ) : null}
+      <LocalCopyNotice articleId={article?.id ?? null} initial={initial} sync={sync} onRestored={() => setBodyKey((k) => k + 1)} />
 
       {snap.status.kind === 'conflict' ? (
         <ConflictPanel
@@ -295,7 +112,7 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
           onTakeTheirs={() => {
             if (!theirs) return;
             void sync.resolveConflict('theirs', { version: theirs.article.version, draft: theirs.draft });
-            setEditorKey((k) => k + 1);
+            setBodyKey((k) => k + 1);
           }}
         />
       ) : null}
@@ -307,58 +124,22 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <fieldset disabled={readOnly} className="min-w-0 space-y-4">
-          <legend className="sr-only">Story</legend>
-          <div>
-            <label htmlFor="article-title" className="sr-only">
-              Headline
-            </label>
-            <textarea
-              id="article-title"
-              rows={1}
-              value={draft.title}
-              placeholder="Headline"
-              aria-invalid={fieldErrors.title ? true : undefined}
-              onChange={(e) => update((d) => withTitle(d, e.target.value.replace(/\n/g, ' ')))}
-              className="field-sizing-content block w-full resize-none border-0 bg-transparent font-serif text-3xl leading-tight font-bold focus:outline-none sm:text-4xl"
-            />
-            {fieldErrors.title ? <p className="text-sm font-medium text-accent">{fieldErrors.title}</p> : null}
-          </div>
-          <div>
-            <label htmlFor="article-dek" className="sr-only">
-              Dek (standfirst)
-            </label>
-            <textarea
-              id="article-dek"
-              rows={1}
-              value={draft.dek}
-              placeholder="Dek: one or two sentences under the headline"
-              onChange={(e) => set('dek', e.target.value)}
-              className="field-sizing-content block w-full resize-none border-0 bg-transparent text-lg text-muted focus:outline-none"
-            />
-            {fieldErrors.dek ? <p className="text-sm font-medium text-accent">{fieldErrors.dek}</p> : null}
-          </div>
-          <RichText key={editorKey} initialContent={draft.body as JSONContent} onChange={(doc) => set('body', doc)} />
-          <p className="text-sm text-muted" data-testid="word-count" aria-live="off">
-            {stats.words.toLocaleString('en')} {stats.words === 1 ? 'word' : 'words'} · {stats.minutes} min read
-          </p>
-          {fieldErrors.body ? <p className="text-sm font-medium text-accent">{fieldErrors.body}</p> : null}
-        </fieldset>
+        <StoryFields {...fields} bodyKey={bodyKey} />
 
         <aside className="space-y-4" aria-label="Article settings">
           {snap.articleId !== null ? (
             <WorkflowPanel
-              status={status}
-              scheduledAt={scheduledAt}
-              publishedAt={publishedAt}
+              status={workflow.status}
+              scheduledAt={workflow.scheduledAt}
+              publishedAt={workflow.publishedAt}
               canPublish={permissions.canPublish}
               disabled={snap.status.kind === 'conflict'}
-              busy={busy}
+              busy={workflow.busy}
               timeZone={timeZone}
               staff={options.staff}
               review={{ assigneeId: article?.assigneeId ?? null, deadline: article?.reviewDeadline ?? null, notes: article?.internalNotes ?? '' }}
-              onMove={(m) => void move(m)}
-              error={workflowError}
+              onMove={(m) => void workflow.move(m)}
+              error={workflow.error}
             />
           ) : (
             <p className="rounded-lg border border-rule bg-paper p-4 text-sm text-muted">
@@ -385,210 +166,15 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
             </label>
           ) : null}
 
-          <fieldset disabled={readOnly} className="space-y-4 rounded-lg border border-rule bg-paper p-4">
-            <legend className="px-1 text-sm font-bold tracking-widest text-muted uppercase">Placement</legend>
-            <div className="space-y-1">
-              <label htmlFor="article-section" className="block text-sm font-semibold">
-                Section
-              </label>
-              <select id="article-section" value={draft.sectionId} onChange={(e) => set('sectionId', Number(e.target.value))} className={input}>
-                {options.sections.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-              {fieldErrors.sectionId ? <p className="text-sm font-medium text-accent">{fieldErrors.sectionId}</p> : null}
-            </div>
-            <div className="space-y-1">
-              <label htmlFor="article-kind" className="block text-sm font-semibold">
-                Kind
-              </label>
-              <select id="article-kind" value={draft.kind} onChange={(e) => set('kind', e.target.value as EditorDraft['kind'])} className={input}>
-                {ARTICLE_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {KIND_LABEL[k]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="space-y-1">
-              <label htmlFor="article-slug" className="block text-sm font-semibold">
-                Slug
-              </label>
-              <input
-                id="article-slug"
-                value={draft.slug}
-                aria-invalid={fieldErrors.slug ? true : undefined}
-                aria-describedby="article-slug-hint"
-                onChange={(e) => update((d) => ({ ...d, slug: e.target.value, slugTouched: true }))}
-                className={input}
-              />
-              <p id="article-slug-hint" className="text-xs break-all text-muted">
-                /{options.sections.find((s) => s.id === draft.sectionId)?.slug ?? '…'}/{draft.slug || '…'}
-                {publishedAt ? ' — changing it leaves a redirect from the old address' : ''}
-              </p>
-              {fieldErrors.slug ? <p className="text-sm font-medium text-accent">{fieldErrors.slug}</p> : null}
-            </div>
-          </fieldset>
-
-          <fieldset disabled={readOnly} className="space-y-4 rounded-lg border border-rule bg-paper p-4">
-            <legend className="px-1 text-sm font-bold tracking-widest text-muted uppercase">People and topics</legend>
-            <BylinePicker value={draft.bylines} options={options.bylines} onChange={(v) => set('bylines', v)} error={fieldErrors.bylineIds} />
-            <TagPicker value={draft.tags} onChange={(v) => set('tags', v)} canCreate={permissions.canCreateTags} error={fieldErrors.tagIds} />
-          </fieldset>
-
-          <fieldset disabled={readOnly} className="space-y-3 rounded-lg border border-rule bg-paper p-4">
-            <legend className="px-1 text-sm font-bold tracking-widest text-muted uppercase">Hero image</legend>
-            <MediaSlot
-              value={draft.hero}
-              label="hero image"
-              error={fieldErrors.heroMediaId}
-              onPick={() => setPicker('hero')}
-              onClear={() => set('hero', null)}
-            />
-            <div className="space-y-1">
-              <label htmlFor="hero-caption" className="block text-sm font-semibold">
-                Caption
-              </label>
-              <textarea id="hero-caption" rows={2} value={draft.heroCaption} onChange={(e) => set('heroCaption', e.target.value)} className={input} />
-            </div>
-            <div className="space-y-1">
-              <label htmlFor="hero-credit" className="block text-sm font-semibold">
-                Credit
-              </label>
-              <input id="hero-credit" value={draft.heroCredit} placeholder="Photographer/Agency" onChange={(e) => set('heroCredit', e.target.value)} className={input} />
-            </div>
-            <div className="space-y-1">
-              <label htmlFor="video-url" className="block text-sm font-semibold">
-                Lead video (YouTube or Vimeo)
-              </label>
-              <input id="video-url" value={draft.videoUrl} inputMode="url" onChange={(e) => set('videoUrl', e.target.value)} className={input} />
-              {fieldErrors.videoUrl ? <p className="text-sm font-medium text-accent">{fieldErrors.videoUrl}</p> : null}
-            </div>
-          </fieldset>
-
-          <fieldset disabled={readOnly} className="space-y-3 rounded-lg border border-rule bg-paper p-4">
-            <legend className="px-1 text-sm font-bold tracking-widest text-muted uppercase">Search and social</legend>
-            <div className="space-y-1">
-              <label htmlFor="seo-title" className="block text-sm font-semibold">
-                SEO title <span className="font-normal text-muted">({draft.seoTitle.length}/120, optional)</span>
-              </label>
-              <input id="seo-title" value={draft.seoTitle} placeholder={draft.title} onChange={(e) => set('seoTitle', e.target.value)} className={input} />
-              {fieldErrors.seoTitle ? <p className="text-sm font-medium text-accent">{fieldErrors.seoTitle}</p> : null}
-            </div>
-            <div className="space-y-1">
-              <label htmlFor="seo-description" className="block text-sm font-semibold">
-                SEO description <span className="font-normal text-muted">({draft.seoDescription.length}/300, optional)</span>
-              </label>
-              <textarea id="seo-description" rows={3} value={draft.seoDescription} placeholder={draft.dek} onChange={(e) => set('seoDescription', e.target.value)} className={input} />
-              {fieldErrors.seoDescription ? <p className="text-sm font-medium text-accent">{fieldErrors.seoDescription}</p> : null}
-            </div>
-            <p className="text-sm font-semibold">Social image</p>
-            <MediaSlot
-              value={draft.social}
-              label="social image"
-              error={fieldErrors.socialMediaId}
-              onPick={() => setPicker('social')}
-              onClear={() => set('social', null)}
-            />
-            <p className="text-xs text-muted">Without one, the hero image is shared.</p>
-          </fieldset>
-
-          {live || notes.length > 0 ? (
-            <section aria-labelledby="notes-title" className="space-y-3 rounded-lg border border-rule bg-paper p-4">
-              <h2 id="notes-title" className="text-sm font-bold tracking-widest text-muted uppercase">
-                Corrections and updates
-              </h2>
-              {notes.length > 0 ? (
-                <ul className="space-y-2 text-sm" data-testid="article-notes">
-                  {notes.map((n, i) => (
-                    <li key={i}>
-                      <span className="font-semibold capitalize">{n.kind ?? 'correction'}:</span> {n.text}
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-              {live && permissions.canPublish ? (
-                <form
-                  className="space-y-2"
-                  onSubmit={(e) => {
-                    e.preventDefault();
-                    void addNote(e.currentTarget);
-                  }}
-                >
-                  <label htmlFor="note-kind" className="block text-sm font-semibold">
-                    Kind
-                  </label>
-                  <select id="note-kind" name="kind" className={input} defaultValue="correction">
-                    {ARTICLE_NOTE_KINDS.map((k) => (
-                      <option key={k} value={k}>
-                        {k[0]!.toUpperCase() + k.slice(1)}
-                      </option>
-                    ))}
-                  </select>
-                  <label htmlFor="note-text" className="block text-sm font-semibold">
-                    Note readers will see
-                  </label>
-                  <textarea id="note-text" name="text" rows={3} required className={input} />
-                  <button type="submit" className="rounded-md border border-rule px-3 py-2 text-sm font-semibold hover:border-ink">
-                    Add note
-                  </button>
-                </form>
-              ) : null}
-            </section>
-          ) : null}
-          {snap.articleId !== null && permissions.canDelete ? (
-            <details className="rounded-lg border border-rule bg-paper p-4 text-sm">
-              <summary className="cursor-pointer font-semibold text-accent">Delete article…</summary>
-              <p className="mt-2">
-                The article leaves the site and the lists. An editor can restore it from the Deleted tab of the article list.
-              </p>
-              <button type="button" onClick={() => void remove()} className="mt-3 rounded-md border border-accent px-3 py-2 font-semibold text-accent hover:bg-accent hover:text-accent-ink">
-                Delete this article
-              </button>
-              {deleteError ? <p className="mt-2 font-medium text-accent">{deleteError}</p> : null}
-            </details>
-          ) : null}
+          <PlacementFields {...fields} sections={options.sections} everPublished={Boolean(workflow.publishedAt)} />
+          <PeopleFields {...fields} bylines={options.bylines} canCreateTags={permissions.canCreateTags} />
+          <HeroFields {...fields} onPick={() => setPicker('hero')} />
+          <SearchFields {...fields} onPick={() => setPicker('social')} />
+          <ArticleNotes initial={article?.corrections ?? []} live={live} canAdd={permissions.canPublish} sync={sync} onError={workflow.setError} />
+          {snap.articleId !== null && permissions.canDelete ? <DeleteArticle articleId={snap.articleId} sync={sync} /> : null}
         </aside>
       </div>
       <MediaPicker open={picker !== null} onClose={() => setPicker(null)} onSelect={pickMedia} title={picker === 'social' ? 'Choose the social image' : 'Choose the hero image'} />
-    </div>
-  );
-}
-
-function MediaSlot({
-  value,
-  label,
-  error,
-  onPick,
-  onClear,
-}: {
-  value: MediaRef | null;
-  label: string;
-  error?: string;
-  onPick: () => void;
-  onClear: () => void;
-}) {
-  return (
-    <div className="space-y-2">
-      {value ? (
-        // eslint-disable-next-line @next/next/no-img-element -- a library preview in the newsroom
-        <img src={value.url} alt={value.alt} className="aspect-video w-full rounded object-cover" />
-      ) : (
-        <div className="flex aspect-video items-center justify-center rounded border border-dashed border-rule text-sm text-muted">No {label}</div>
-      )}
-      <div className="flex gap-2">
-        <button type="button" onClick={onPick} className="rounded-md border border-rule px-3 py-1.5 text-sm font-semibold hover:border-ink">
-          {value ? 'Replace' : 'Choose'} {label}
-        </button>
-        {value ? (
-          <button type="button" onClick={onClear} className="rounded-md px-3 py-1.5 text-sm font-semibold text-accent hover:underline">
-            Remove
-          </button>
-        ) : null}
-      </div>
-      {error ? <p className="text-sm font-medium text-accent">{error}</p> : null}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useId, useRef, useState } from 'react';
 import { MediaPicker, type PickedMedia } from '@/components/admin/media-picker';
 import { parseVideoUrl, safeHref } from '@/lib/body/sanitize';
 import { editorExtensions } from './extensions';
+import './tiptap-base.css';
 
 // The article body: TipTap writing the ProseMirror JSON that lib/body renders for readers.
 // Every control is a real button with a name; the usual shortcuts work (Ctrl+B, Ctrl+I,
@@ -27,6 +28,8 @@ export function RichText({ initialContent, onChange, onReady }: Props) {
     extensions: editorExtensions,
     content: initialContent,
     immediatelyRender: false,
+    // An injected <style> has no nonce and breaks the newsroom's CSP; tiptap-base.css has the rules.
+    injectCSS: false,
     editorProps: {
       attributes: {
         class: 'article-body editor-content min-h-[24rem] px-4 py-3 focus:outline-none',

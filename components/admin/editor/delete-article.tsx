@@ -1,0 +1,46 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { deleteArticleAction } from '@/app/admin/articles/actions';
+import { localCopyKey } from '@/lib/editor/draft';
+import type { ArticleSync } from './article-sync';
+import { decideDeleteResult, DELETE_OFFLINE, deleteForm } from './editor-answers';
+
+// Deleting from the editor. Unlike the rest of the editor, which reaches the server only through
+// newsroom-client.ts and article-sync.ts, this calls the server action deleteArticleAction
+// (app/admin/articles/actions.ts): the article list's delete buttons use that same action as
+// plain forms, which work without JavaScript, so there is one delete with one permission and
+// version check. This file is the editor's only import from app/.
+export function DeleteArticle({ articleId, sync }: { articleId: number; sync: ArticleSync }) {
+  const [error, setError] = useState<string | null>(null);
+  const router = useRouter();
+
+  async function remove() {
+    setError(null);
+    try {
+      const refusal = decideDeleteResult(await deleteArticleAction(deleteForm(articleId, sync.getSnapshot().version)));
+      if (refusal) {
+        setError(refusal);
+        return;
+      }
+      // Nothing left to save, and no copy worth offering back.
+      sync.dispose();
+      localStorage.removeItem(localCopyKey(articleId));
+      router.push('/admin/articles');
+    } catch {
+      setError(DELETE_OFFLINE);
+    }
+  }
+
+  return (
+    <details className="rounded-lg border border-rule bg-paper p-4 text-sm">
+      <summary className="cursor-pointer font-semibold text-accent">Delete article…</summary>
+      <p className="mt-2">The article leaves the site and the lists. An editor can restore it from the Deleted tab of the article list.</p>
+      <button type="button" onClick={() => void remove()} className="mt-3 rounded-md border border-accent px-3 py-2 font-semibold text-accent hover:bg-accent hover:text-accent-ink">
+        Delete this article
+      </button>
+      {error ? <p className="mt-2 font-medium text-accent">{error}</p> : null}
+    </details>
+  );
+}

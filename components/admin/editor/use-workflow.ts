@@ -1,0 +1,48 @@
+'use client';
+
+import { useState } from 'react';
+import { newsroom } from '@/components/admin/newsroom-client';
+import type { EditorArticle } from '@/db/queries/editor';
+import type { ArticleSync } from './article-sync';
+import { decideMoveAnswer, decideMoveMayGo, type WorkflowState } from './editor-answers';
+import type { WorkflowMove } from './workflow-panel';
+
+// The article's place in the workflow and the one way to change it: save what the editor shows,
+// then ask the workflow route for the move. The message slot is the workflow panel's; a refused
+// note for readers reports there too (article-notes.tsx), so it is settable from outside.
+export function useWorkflow(sync: ArticleSync, article: EditorArticle | null) {
+  const [state, setState] = useState<WorkflowState>({
+    status: article?.status ?? 'draft',
+    scheduledAt: article?.scheduledAt ?? null,
+    publishedAt: article?.publishedAt ?? null,
+  });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function move(m: WorkflowMove) {
+    setError(null);
+    setBusy(true);
+    try {
+      const saved = await sync.save();
+      const refusal = decideMoveMayGo({ saved, dirty: sync.isDirty(), articleId: sync.getSnapshot().articleId });
+      if (refusal) {
+        setError(refusal);
+        return;
+      }
+      const { articleId, version } = sync.getSnapshot();
+      const decided = decideMoveAnswer(await newsroom.moveArticle(articleId!, { version, ...m }));
+      if (!decided.ok) {
+        setError(decided.message);
+        return;
+      }
+      sync.acknowledge(decided.version);
+      // Live articles wait for "Update" instead of autosaving (article-sync.ts).
+      sync.setAutosave(decided.workflow.status !== 'published');
+      setState(decided.workflow);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return { ...state, busy, error, setError, move };
+}
