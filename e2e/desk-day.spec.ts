@@ -20,8 +20,9 @@ async function openAs(browser: Browser, role: Role, baseURL: string): Promise<{ 
 }
 
 const article = (id: number) =>
-  testDb().prepare('SELECT title, status, body_text AS bodyText, scheduled_at AS scheduledAt, internal_notes AS notes, version FROM articles WHERE id = ?').get(id) as {
+  testDb().prepare('SELECT title, kicker, status, body_text AS bodyText, scheduled_at AS scheduledAt, internal_notes AS notes, version FROM articles WHERE id = ?').get(id) as {
     title: string;
+    kicker: string;
     status: string;
     bodyText: string;
     scheduledAt: number | null;
@@ -124,12 +125,20 @@ test('a contributor drafts and submits; an editor edits, schedules, updates and 
   await expect(desk.getByTestId('article-status')).toHaveText('Published');
   const corrected = `${headline}, on time`;
   await desk.getByLabel('Headline').fill(corrected);
+  await desk.getByLabel('Kicker').fill('Update');
   await expect(desk.getByTestId('save-status')).toHaveAttribute('data-state', 'held');
   // Not public until Update.
   expect(await (await request.get(url)).text()).not.toContain('on time');
   await desk.getByRole('button', { name: 'Update' }).click();
   await expect(desk.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
-  expect(await (await request.get(url)).text()).toContain(corrected);
+  const updated = await request.get(url);
+  expect(await updated.text()).toContain(corrected);
+  // The kicker is stored, kept in the revision and shown above the headline.
+  expect(article(id).kicker).toBe('Update');
+  const published = await desk.context().newPage();
+  await published.goto(url);
+  await expect(published.getByTestId('kicker')).toHaveText(/Update$/);
+  await published.close();
 
   // ---- Unpublish: gone from the article address and every list.
   await desk.getByRole('button', { name: 'Unpublish' }).click();

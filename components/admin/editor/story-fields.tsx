@@ -1,17 +1,33 @@
 'use client';
 
 import type { JSONContent } from '@tiptap/react';
+import { TEXT_FIELDS } from '@/lib/article-fields';
 import { withTitle, wordStats } from '@/lib/editor/draft';
 import { FieldError, setField, type DraftFieldsProps } from './fields';
 import { RichText } from './rich-text';
 
-// The story itself: headline, dek, body and its length. The body editor keeps its own document,
+// The story itself: kicker, headline, dek, body and its length. The body editor keeps its own document,
 // so `bodyKey` changes when the draft's body was replaced from outside (a restore, their version).
 export function StoryFields({ draft, errors, update, disabled, bodyKey }: DraftFieldsProps & { bodyKey: number }) {
   const stats = wordStats(draft.body);
   return (
     <fieldset disabled={disabled} className="min-w-0 space-y-4">
       <legend className="sr-only">Story</legend>
+      <div>
+        <label htmlFor="article-kicker" className="sr-only">
+          Kicker
+        </label>
+        <input
+          id="article-kicker"
+          value={draft.kicker}
+          maxLength={TEXT_FIELDS.kicker.max}
+          placeholder="Kicker (optional): Analysis, Exclusive, Live…"
+          aria-invalid={errors.kicker ? true : undefined}
+          onChange={(e) => setField(update, 'kicker', e.target.value)}
+          className="block w-full border-0 bg-transparent text-sm font-bold tracking-wider uppercase placeholder:font-normal placeholder:tracking-normal placeholder:normal-case focus:outline-none"
+        />
+        <FieldError message={errors.kicker} />
+      </div>
       <div>
         <label htmlFor="article-title" className="sr-only">
           Headline
