@@ -22,7 +22,7 @@ export function proxy(request: NextRequest) {
     response.headers.set('Cache-Control', 'private, no-store');
     return response;
   }
-  // Every newsroom page and server action gets an id that authorizeAction logs.
+  // Every newsroom page and server action gets an id that the door (server/door.ts) logs.
   const requestId = request.headers.get('x-request-id') || crypto.randomUUID();
   if (!isPrivatePath(pathname)) {
     const requestHeaders = new Headers(request.headers);
