@@ -1,4 +1,4 @@
-import { draftTexts, inputTexts, TEXT_FIELD_LABELS, type ArticleTexts, type DraftTexts } from '@/lib/article-fields';
+import { draftTexts, inputTexts, TEXT_FIELD_LABELS, type ArticleTexts, type DraftTexts, type TextField } from '@/lib/article-fields';
 import type { ArticleKind } from '@/lib/domain';
 import { bodyToPlainText, countWords } from '@/lib/body/text';
 import type { BodyDoc } from '@/lib/body/types';
@@ -165,18 +165,12 @@ export function parseLocalCopy(raw: string | null): LocalCopy | null {
   }
 }
 
-interface LoadedArticle extends ArticleTexts {
-  slug: string;
-  sectionId: number;
-  kind: ArticleKind;
-  body: unknown;
-  tags: { id: number; name: string }[];
-  bylines: { id: number; name: string }[];
-  hero: MediaRef | null;
-  social: MediaRef | null;
-  publishedAt: string | null;
-  bodyMedia: Record<number, { url: string }>;
-}
+// The article as the editor loads it (db/queries/editor.ts): the draft's shape, with text as stored.
+type LoadedArticle = Omit<EditorDraft, TextField | 'slugTouched'> &
+  ArticleTexts & {
+    publishedAt: string | null;
+    bodyMedia: Record<number, { url: string }>;
+  };
 
 function withDisplaySrc(node: unknown, media: Record<number, { url: string }>): unknown {
   if (Array.isArray(node)) return node.map((n) => withDisplaySrc(n, media));
