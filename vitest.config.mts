@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['*.test.ts', 'app/**/*.test.ts', 'lib/**/*.test.ts', 'lib/**/*.test.tsx', 'db/**/*.test.ts', 'components/**/*.test.tsx'],
+    include: ['*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts', 'lib/**/*.test.ts', 'lib/**/*.test.tsx', 'db/**/*.test.ts', 'components/**/*.test.tsx'],
     environment: 'node',
   },
 });
