@@ -3,7 +3,7 @@ import { systemChromiumLaunchOptions } from './e2e/browser';
 
 const CI = !!process.env.CI;
 // The suite's server listens on E2E_PORT (3100 unless set); journeys that start servers of
-// their own use E2E_PORT + 50 + the worker's index (e2e/own-server.ts). README.md lists them.
+// their own use E2E_PORT + 50 + the worker's parallel index (e2e/own-server.ts). README.md lists them.
 const PORT = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 

@@ -11,9 +11,10 @@ import { TEST_DB_PATH } from './fixtures';
 // A second production server on a copy of the e2e data, for journeys that kill, break or
 // restore a server: the shared one (scripts/e2e-server.mjs) stays up for everything else.
 
-// One port per Playwright worker, so two such journeys can run side by side: the suite's port
-// (E2E_PORT, 3100 unless set; see playwright.config.ts) plus 50 plus the worker's index.
-export const OWN_PORT = Number(process.env.E2E_PORT || 3100) + 50 + Number(process.env.TEST_WORKER_INDEX ?? 0);
+// One port per parallel Playwright worker, so two such journeys can run side by side: the suite's
+// port (E2E_PORT, 3100 unless set; see playwright.config.ts) plus 50 plus the worker's parallel
+// index (0 or 1 with two workers; unlike TEST_WORKER_INDEX it stays the same when a worker restarts).
+export const OWN_PORT = Number(process.env.E2E_PORT || 3100) + 50 + Number(process.env.TEST_PARALLEL_INDEX ?? 0);
 export const OWN_BASE = `http://127.0.0.1:${OWN_PORT}`;
 const root = path.join(__dirname, '..');
 
