@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -38,11 +38,13 @@ test('SIGKILL while articles are being saved, ten times: intact database, nothin
   const cookie = await sessionCookie(user, dataDir);
   const acknowledged = new Map<number, { version: number; title: string }[]>(ids.map((id) => [id, []]));
 
+  let server: ChildProcess | null = null;
   try {
     for (let round = 1; round <= 10; round++) {
-      const server = await startOwnServer(dataDir);
-      const exited = once(server, 'exit');
-      await waitUntilUp(server);
+      const current = await startOwnServer(dataDir);
+      server = current;
+      const exited = once(current, 'exit');
+      await waitUntilUp(current);
       const check = new Database(path.join(dataDir, 'gazette.db'), { readonly: true });
       const versionOf = check.prepare('SELECT version FROM articles WHERE id = ?').pluck();
       const startVersions = new Map(ids.map((id) => [id, versionOf.get(id) as number]));
@@ -58,21 +60,26 @@ test('SIGKILL while articles are being saved, ten times: intact database, nothin
           const title = `Crash round ${round}, article ${id}, save ${n}`;
           const tagIds = [tagPool[n % tagPool.length]!, tagPool[(n + 1) % tagPool.length]!];
           // Acknowledged = the client got the whole answer; a reply cut off by the kill is not.
+          let status: number;
+          let answer: { version?: number };
           try {
             const response = await put(cookie, id, version, { ...bases.get(id)!, title, tagIds });
-            if (response.status !== 200) return;
-            version = ((await response.json()) as { version: number }).version;
+            status = response.status;
+            answer = (await response.json()) as { version?: number };
           } catch {
             return;
           }
+          // A whole answer that is not a save is a failure, not the kill.
+          expect(status, `round ${round}, article ${id}, save ${n}`).toBe(200);
+          version = answer.version!;
           acknowledged.get(id)!.push({ version, title });
           acknowledgedThisRound += 1;
-          if (acknowledgedThisRound === killAfter) server.kill('SIGKILL');
+          if (acknowledgedThisRound === killAfter) current.kill('SIGKILL');
         }
       };
       await Promise.all(ids.map(writer));
-      await exited;
       expect(acknowledgedThisRound, `round ${round}`).toBeGreaterThanOrEqual(killAfter);
+      await exited;
 
       const db = new Database(path.join(dataDir, 'gazette.db'), { readonly: true });
       expect(db.pragma('integrity_check', { simple: true }), `round ${round}`).toBe('ok');
@@ -99,6 +106,7 @@ test('SIGKILL while articles are being saved, ten times: intact database, nothin
       db.close();
     }
   } finally {
+    if (server) await stopOwnServer(server, 'SIGKILL');
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
