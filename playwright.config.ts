@@ -2,9 +2,10 @@ import { defineConfig } from '@playwright/test';
 import { systemChromiumLaunchOptions } from './e2e/browser';
 
 const CI = !!process.env.CI;
+// The suite's server listens on E2E_PORT (3100 unless set); journeys that start servers of
+// their own use E2E_PORT + 50 + the worker's parallel index (e2e/own-server.ts). README.md lists them.
 const PORT = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
-
 
 const launchOptions = systemChromiumLaunchOptions();
 
@@ -52,7 +53,10 @@ export default defineConfig({
     command: 'node scripts/e2e-server.mjs',
     url: `${baseURL}/api/health`,
     timeout: 300_000,
-    reuseExistingServer: !CI,
+    // Never a server this run did not start: whatever else listens on the port has its own
+    // build and data, and the journeys read and write ./test-data directly. A busy port is an
+    // error that names it (move the suite with E2E_PORT).
+    reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },

@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['app/**/*.test.ts', 'lib/**/*.test.ts', 'lib/**/*.test.tsx', 'db/**/*.test.ts', 'components/**/*.test.ts', 'components/**/*.test.tsx', 'server/**/*.test.ts'],
+    include: ['*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts', 'lib/**/*.test.ts', 'lib/**/*.test.tsx', 'db/**/*.test.ts', 'components/**/*.test.ts', 'components/**/*.test.tsx', 'server/**/*.test.ts', 'platform/**/*.test.ts', 'gateway/**/*.test.ts'],
     environment: 'node',
   },
 });

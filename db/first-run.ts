@@ -3,7 +3,7 @@
 //  - the key that signs sessions: AUTH_SECRET, or one generated into the data directory;
 //  - when no user exists, an admin: ADMIN_EMAIL (default admin@localhost) with ADMIN_PASSWORD,
 //    or with a generated password printed once, here, to stdout.
-import { getAuthSecret } from '../lib/auth-secret';
+import { getAuthSecret, getAuthSecretPath } from '../lib/auth-secret';
 import { hashPassword } from '../lib/passwords';
 import { generatePassword } from '../lib/tokens';
 import type { Connection } from './client';
@@ -15,7 +15,7 @@ export const DEFAULT_ADMIN_EMAIL = 'admin@localhost';
 export async function ensureFirstRun(conn: Connection, log: (line: string) => void = console.log): Promise<void> {
   const secretFromEnv = !!process.env.AUTH_SECRET?.trim();
   getAuthSecret();
-  if (!secretFromEnv) log('db:prepare: sessions are signed with the key in $GAZETTE_DATA_DIR/auth-secret (set AUTH_SECRET to use your own)');
+  if (!secretFromEnv) log(`db:prepare: sessions are signed with the key in ${getAuthSecretPath()} (set AUTH_SECRET to use your own)`);
 
   if ((await countUsers(conn.db)) > 0) return;
   const email = (process.env.ADMIN_EMAIL?.trim() || DEFAULT_ADMIN_EMAIL).toLowerCase();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createTestUser, expect, test } from './auth-fixtures';
-import { copyTestData, OWN_BASE, sessionCookie, startOwnServer, waitUntilUp } from './own-server';
+import { copyTestData, OWN_BASE, sessionCookie, startOwnServer, stopOwnServer, waitUntilUp } from './own-server';
 
 // The server dies mid-typing (SIGKILL: no shutdown hooks, no flush). The editor keeps the words,
 // says it is offline, and saves them when the server is back; every save that was acknowledged
@@ -10,8 +10,6 @@ import { copyTestData, OWN_BASE, sessionCookie, startOwnServer, waitUntilUp } fr
 // the e2e data so the shared one stays up for the other journeys.
 
 const BASE = OWN_BASE;
-const startServer = startOwnServer;
-const waitUp = waitUntilUp;
 
 test('killing the server mid-typing loses nothing the editor showed; revisions hold every save', async ({ browser }) => {
   test.setTimeout(90_000);
@@ -21,9 +19,9 @@ test('killing the server mid-typing loses nothing the editor showed; revisions h
   const draft = db.prepare(`SELECT id FROM articles WHERE status = 'draft' AND deleted_at IS NULL ORDER BY id LIMIT 1`).get() as { id: number };
   db.close();
 
-  let server = startServer(dataDir);
+  let server = await startOwnServer(dataDir);
   try {
-    await waitUp();
+    await waitUntilUp(server);
     const context = await browser.newContext();
     const cookie = await sessionCookie(user, dataDir);
     await context.addCookies([{ name: 'authjs.session-token', value: cookie, url: BASE, httpOnly: true, sameSite: 'Lax' }]);
@@ -35,13 +33,15 @@ test('killing the server mid-typing loses nothing the editor showed; revisions h
     await page.keyboard.type(' First sentence, saved before the crash.');
     await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
 
-    await page.keyboard.type(' Second sentence, typed as the server died.');
-    server.kill('SIGKILL');
+    // The server dies half-way through the sentence, so the rest can only be saved after it is back.
+    await page.keyboard.type(' Second sentence,');
+    await stopOwnServer(server, 'SIGKILL');
+    await page.keyboard.type(' typed as the server died.');
     await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'offline', { timeout: 15_000 });
     await expect(body).toContainText('typed as the server died.');
 
-    server = startServer(dataDir);
-    await waitUp();
+    server = await startOwnServer(dataDir);
+    await waitUntilUp(server);
     // The editor retries on its own.
     await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved', { timeout: 20_000 });
 
@@ -60,16 +60,16 @@ test('killing the server mid-typing loses nothing the editor showed; revisions h
     expect(saved.at(-1)).toContain('Second sentence');
     await context.close();
   } finally {
-    server.kill('SIGKILL');
+    await stopOwnServer(server, 'SIGKILL');
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
 
 test('readiness turns 503 when the database file is made unreadable, and recovers', async () => {
   const dataDir = await copyTestData('gazette-health-');
-  const server = startServer(dataDir);
+  const server = await startOwnServer(dataDir);
   try {
-    await waitUp();
+    await waitUntilUp(server);
     const file = path.join(dataDir, 'gazette.db');
     fs.chmodSync(file, 0o000);
     const down = await fetch(`${BASE}/api/health`);
@@ -78,7 +78,7 @@ test('readiness turns 503 when the database file is made unreadable, and recover
     fs.chmodSync(file, 0o644);
     expect((await fetch(`${BASE}/api/health`)).status).toBe(200);
   } finally {
-    server.kill('SIGKILL');
+    await stopOwnServer(server, 'SIGKILL');
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });

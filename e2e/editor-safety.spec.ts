@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Route } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { addSession, createTestUser, expect, test, testDb, type Role } from './auth-fixtures';
 
 // Never lose a word: two people on one article, and a connection that drops mid-typing.
@@ -88,24 +88,27 @@ test('a dropped connection loses nothing: the browser keeps the typing and offer
   await expect(w.page.getByTestId('save-status')).toHaveAttribute('data-state', 'offline', { timeout: 15_000 });
   expect(row(id).bodyText).not.toContain('no signal');
 
-  // The tab dies (crash, battery). The words are in this browser's storage.
-  // Saves stay cut off until the new tab has made its offer: a closing renderer can still see the
-  // connection come back and retry, and then the server has the words and there is nothing to offer.
-  const dropSaves = (route: Route) => (route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.continue());
-  await w.context.route('**/api/admin/articles/**', dropSaves);
-  await w.page.close({ runBeforeUnload: false });
-  await w.context.setOffline(false);
-  const again = await w.context.newPage();
+  // The words are in this browser's storage before anything else happens.
+  await expect
+    .poll(() => w.page.evaluate(() => Object.values(localStorage).join('\n')))
+    .toContain('Written on a train with no signal.');
+
+  // The browser dies (crash, battery) while still offline and comes back with its storage: the
+  // old context is closed while offline, so nothing in it can see the connection return and send
+  // the words itself — the new tab is the only way they can reach the server.
+  const kept = await w.context.storageState();
+  await w.context.close();
+  const restarted = await browser.newContext({ storageState: kept });
+  const again = await restarted.newPage();
   await again.goto(`/admin/articles/${id}`);
   const offer = again.getByTestId('local-restore');
   await expect(offer).toBeVisible();
   expect(row(id).bodyText).not.toContain('no signal');
-  await w.context.unroute('**/api/admin/articles/**', dropSaves);
   await offer.getByRole('button', { name: 'Restore my changes' }).click();
   await expect(again.getByTestId('body-editor')).toContainText('Written on a train with no signal.');
   await expect(again.getByTestId('save-status')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
   expect(row(id).bodyText).toContain('Written on a train with no signal.');
-  await w.context.close();
+  await restarted.close();
 });
 
 test('a contributor cannot open or save someone else\'s article', async ({ browser, baseURL }) => {

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { countRows, expect, test } from './auth-fixtures';
 import Database from 'better-sqlite3';
 import { firstSection } from './desk-fixtures';
-import { copyTestData, OWN_BASE, startOwnServer, waitUntilUp } from './own-server';
+import { copyTestData, OWN_BASE, startOwnServer, stopOwnServer, waitUntilUp } from './own-server';
 
 // What a scanner, a forger or a flood sends, answered cheaply and without a 500: broken
 // addresses are a 400 before any route runs, a cross-site server action a 403, an oversized JSON
@@ -114,9 +114,9 @@ test('made-up addresses under sections, tags and authors answer 404 and write no
 test('with no proxy trusted, the client address is the socket, whatever X-Forwarded-For says', { tag: '@desktop' }, async ({ browser }) => {
   test.setTimeout(90_000);
   const dataDir = await copyTestData('gazette-forwarding-');
-  const server = startOwnServer(dataDir);
+  const server = await startOwnServer(dataDir);
   try {
-    await waitUntilUp();
+    await waitUntilUp(server);
     const email = `forwarding-${randomUUID().slice(0, 8)}@gazette.test`;
     // A failed sign-in is audited with the client address: send one claiming to come from elsewhere.
     const browserContext = await browser.newContext({ baseURL: OWN_BASE, extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.200', 'x-forwarded-host': 'evil.example' } });
@@ -132,8 +132,7 @@ test('with no proxy trusted, the client address is the socket, whatever X-Forwar
     db.close();
     expect(row?.ip).toBe('127.0.0.1');
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
+    await stopOwnServer(server);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });

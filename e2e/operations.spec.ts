@@ -1,11 +1,12 @@
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createTestUser, expect, test } from './auth-fixtures';
 import { articleInput } from './fixtures';
-import { copyTestData, OWN_BASE, OWN_PORT, sessionCookie, startOwnServer, waitUntilUp } from './own-server';
+import { copyTestData, OWN_BASE, OWN_PORT, sessionCookie, startOwnServer, stopOwnServer, waitUntilUp } from './own-server';
 
 // Operations, at the level of the running server: SIGKILL while the newsroom saves, ten times
 // over; and a backup taken under write load that restores into a working site.
@@ -27,71 +28,85 @@ test('SIGKILL while articles are being saved, ten times: intact database, nothin
   const user = await createTestUser('editor');
   const dataDir = await copyTestData('gazette-kill-');
   const setup = new Database(path.join(dataDir, 'gazette.db'));
-  const id = setup.prepare(`SELECT id FROM articles WHERE status = 'draft' AND deleted_at IS NULL ORDER BY id LIMIT 1`).pluck().get() as number;
-  const base = articleInput(setup, id);
+  // Three drafts saved side by side, so that whenever one save is acknowledged the others are
+  // inside the server: the kill lands in the middle of writes, not between them.
+  const ids = setup.prepare(`SELECT id FROM articles WHERE status = 'draft' AND deleted_at IS NULL ORDER BY id LIMIT 3`).pluck().all() as number[];
+  expect(ids, 'the demo seed has drafts').toHaveLength(3);
+  const bases = new Map(ids.map((id) => [id, articleInput(setup, id)]));
   const tagPool = setup.prepare('SELECT id FROM tags ORDER BY id LIMIT 6').pluck().all() as number[];
   setup.close();
   const cookie = await sessionCookie(user, dataDir);
-  const acknowledged: { version: number; title: string; tagIds: number[] }[] = [];
+  const acknowledged = new Map<number, { version: number; title: string }[]>(ids.map((id) => [id, []]));
 
+  let server: ChildProcess | null = null;
   try {
     for (let round = 1; round <= 10; round++) {
-      const server = startOwnServer(dataDir);
-      await waitUntilUp();
+      const current = await startOwnServer(dataDir);
+      server = current;
+      const exited = once(current, 'exit');
+      await waitUntilUp(current);
       const check = new Database(path.join(dataDir, 'gazette.db'), { readonly: true });
-      let version = check.prepare('SELECT version FROM articles WHERE id = ?').pluck().get(id) as number;
+      const versionOf = check.prepare('SELECT version FROM articles WHERE id = ?').pluck();
+      const startVersions = new Map(ids.map((id) => [id, versionOf.get(id) as number]));
       check.close();
-      const killAt = Date.now() + 300 + Math.floor(Math.random() * 700);
-      let n = 0;
-      const killer = new Promise<void>((resolve) =>
-        setTimeout(() => {
-          server.kill('SIGKILL');
-          resolve();
-        }, killAt - Date.now()),
-      );
-      // Save in a loop until the server dies under us.
-      for (;;) {
-        n += 1;
-        const title = `Crash round ${round}, save ${n}`;
-        const tagIds = [tagPool[n % tagPool.length]!, tagPool[(n + 1) % tagPool.length]!];
-        // Acknowledged = the client got the whole answer; a reply cut off by the kill is not.
-        let next: number;
-        try {
-          const response = await put(cookie, id, version, { ...base, title, tagIds });
-          if (response.status !== 200) break;
-          next = ((await response.json()) as { version: number }).version;
-        } catch {
-          break;
+      // Killed the moment this round's `killAfter`-th save is acknowledged: a different point in
+      // each round, counted in saves, so the machine's speed decides nothing.
+      const killAfter = 2 + ((round * 3) % 7);
+      let acknowledgedThisRound = 0;
+      const writer = async (id: number) => {
+        let version = startVersions.get(id)!;
+        // Save in a loop until the server dies under us.
+        for (let n = 1; ; n++) {
+          const title = `Crash round ${round}, article ${id}, save ${n}`;
+          const tagIds = [tagPool[n % tagPool.length]!, tagPool[(n + 1) % tagPool.length]!];
+          // Acknowledged = the client got the whole answer; a reply cut off by the kill is not.
+          let status: number;
+          let answer: { version?: number };
+          try {
+            const response = await put(cookie, id, version, { ...bases.get(id)!, title, tagIds });
+            status = response.status;
+            answer = (await response.json()) as { version?: number };
+          } catch {
+            return;
+          }
+          // A whole answer that is not a save is a failure, not the kill.
+          expect(status, `round ${round}, article ${id}, save ${n}`).toBe(200);
+          version = answer.version!;
+          acknowledged.get(id)!.push({ version, title });
+          acknowledgedThisRound += 1;
+          if (acknowledgedThisRound === killAfter) current.kill('SIGKILL');
         }
-        version = next;
-        acknowledged.push({ version, title, tagIds });
-      }
-      await killer;
-      await new Promise((r) => setTimeout(r, 200));
+      };
+      await Promise.all(ids.map(writer));
+      expect(acknowledgedThisRound, `round ${round}`).toBeGreaterThanOrEqual(killAfter);
+      await exited;
 
       const db = new Database(path.join(dataDir, 'gazette.db'), { readonly: true });
       expect(db.pragma('integrity_check', { simple: true }), `round ${round}`).toBe('ok');
-      const row = db.prepare('SELECT title, version FROM articles WHERE id = ?').get(id) as { title: string; version: number };
-      // Not half-saved: the row, its tags and its newest revision tell the same story.
-      const latest = JSON.parse(
-        db.prepare('SELECT snapshot FROM revisions WHERE article_id = ? ORDER BY id DESC LIMIT 1').pluck().get(id) as string,
-      ) as { title: string; tagIds: number[] };
-      const tags = db.prepare('SELECT tag_id FROM article_tags WHERE article_id = ? ORDER BY position').pluck().all(id);
-      expect(latest.title).toBe(row.title);
-      expect(tags).toEqual(latest.tagIds);
-      // Every acknowledged save is there.
-      const saved = new Map(
-        (db.prepare('SELECT version, snapshot FROM revisions WHERE article_id = ?').all(id) as { version: number; snapshot: string }[]).map((r) => [
-          r.version,
-          JSON.parse(r.snapshot).title as string,
-        ]),
-      );
-      for (const ack of acknowledged) expect(saved.get(ack.version), `v${ack.version}`).toBe(ack.title);
-      expect(row.version).toBeGreaterThanOrEqual(acknowledged.at(-1)?.version ?? 0);
+      for (const id of ids) {
+        const row = db.prepare('SELECT title, version FROM articles WHERE id = ?').get(id) as { title: string; version: number };
+        // Not half-saved: the row, its tags and its newest revision tell the same story.
+        const latest = JSON.parse(
+          db.prepare('SELECT snapshot FROM revisions WHERE article_id = ? ORDER BY id DESC LIMIT 1').pluck().get(id) as string,
+        ) as { title: string; tagIds: number[] };
+        const tags = db.prepare('SELECT tag_id FROM article_tags WHERE article_id = ? ORDER BY position').pluck().all(id);
+        expect(latest.title, `article ${id}`).toBe(row.title);
+        expect(tags, `article ${id}`).toEqual(latest.tagIds);
+        // Every acknowledged save is there.
+        const saved = new Map(
+          (db.prepare('SELECT version, snapshot FROM revisions WHERE article_id = ?').all(id) as { version: number; snapshot: string }[]).map((r) => [
+            r.version,
+            JSON.parse(r.snapshot).title as string,
+          ]),
+        );
+        const acks = acknowledged.get(id)!;
+        for (const ack of acks) expect(saved.get(ack.version), `article ${id} v${ack.version}`).toBe(ack.title);
+        expect(row.version, `article ${id}`).toBeGreaterThanOrEqual(acks.at(-1)?.version ?? 0);
+      }
       db.close();
     }
-    expect(acknowledged.length).toBeGreaterThan(10);
   } finally {
+    if (server) await stopOwnServer(server, 'SIGKILL');
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
@@ -107,11 +122,15 @@ test('a backup taken while the newsroom writes restores into a working site with
   const bylineId = setup.prepare('SELECT id FROM bylines ORDER BY id LIMIT 1').pluck().get() as number;
   setup.close();
   const cookie = await sessionCookie(user, dataDir);
-  let server = startOwnServer(dataDir);
+  let server = await startOwnServer(dataDir);
   const created: { id: number; title: string }[] = [];
   try {
-    await waitUntilUp();
+    await waitUntilUp(server);
     let writing = true;
+    // The backup starts once this many articles are acknowledged, and the writer keeps going.
+    const beforeBackup = 5;
+    let enoughWritten!: () => void;
+    const written = new Promise<void>((resolve) => (enoughWritten = resolve));
     const writer = (async () => {
       for (let n = 1; writing; n++) {
         const title = `Written during the backup ${n} ${Date.now()}`;
@@ -129,12 +148,15 @@ test('a backup taken while the newsroom writes restores into a working site with
             },
           }),
         });
-        if (response.status === 201) created.push({ id: ((await response.json()) as { id: number }).id, title });
-        else throw new Error(`create answered ${response.status}`);
+        if (response.status !== 201) throw new Error(`create answered ${response.status}`);
+        created.push({ id: ((await response.json()) as { id: number }).id, title });
+        if (created.length === beforeBackup) enoughWritten();
       }
     })();
-    await new Promise((r) => setTimeout(r, 1000));
+    // A writer that fails before the count is reached ends the wait with its error.
+    await Promise.race([written, writer]);
     const acknowledgedBefore = [...created];
+    expect(acknowledgedBefore.length).toBeGreaterThanOrEqual(beforeBackup);
     const run = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'db/backup-cli.ts', 'backup'], {
       cwd: root,
       env: { ...process.env, GAZETTE_DATA_DIR: dataDir, GAZETTE_BACKUP_DIR: backupRoot },
@@ -144,8 +166,7 @@ test('a backup taken while the newsroom writes restores into a working site with
     await writer;
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('integrity ok');
-    expect(acknowledgedBefore.length).toBeGreaterThan(0);
-    server.kill('SIGTERM');
+    await stopOwnServer(server);
 
     const [folder] = fs.readdirSync(backupRoot);
     const restore = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'db/backup-cli.ts', 'restore', path.join(backupRoot, folder!)], {
@@ -156,8 +177,8 @@ test('a backup taken while the newsroom writes restores into a working site with
     expect(restore.status, restore.stderr).toBe(0);
     fs.copyFileSync(path.join(dataDir, 'auth-secret'), path.join(restoredDir, 'auth-secret'));
 
-    server = startOwnServer(restoredDir);
-    await waitUntilUp();
+    server = await startOwnServer(restoredDir);
+    await waitUntilUp(server);
     expect((await fetch(`${OWN_BASE}/`)).status).toBe(200);
     for (const article of acknowledgedBefore) {
       const response = await fetch(`${OWN_BASE}/api/admin/articles/${article.id}`, { headers: { Cookie: `authjs.session-token=${cookie}` } });
@@ -165,7 +186,7 @@ test('a backup taken while the newsroom writes restores into a working site with
       expect(((await response.json()) as { article: { title: string } }).article.title).toBe(article.title);
     }
   } finally {
-    server.kill('SIGKILL');
+    await stopOwnServer(server, 'SIGKILL');
     for (const dir of [dataDir, backupRoot, restoredDir]) fs.rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -9,8 +11,10 @@ import { TEST_DB_PATH } from './fixtures';
 // A second production server on a copy of the e2e data, for journeys that kill, break or
 // restore a server: the shared one (scripts/e2e-server.mjs) stays up for everything else.
 
-// One port per Playwright worker, so two such journeys can run side by side.
-export const OWN_PORT = Number(process.env.E2E_PORT || 3100) + 50 + Number(process.env.TEST_WORKER_INDEX ?? 0);
+// One port per parallel Playwright worker, so two such journeys can run side by side: the suite's
+// port (E2E_PORT, 3100 unless set; see playwright.config.ts) plus 50 plus the worker's parallel
+// index (0 or 1 with two workers; unlike TEST_WORKER_INDEX it stays the same when a worker restarts).
+export const OWN_PORT = Number(process.env.E2E_PORT || 3100) + 50 + Number(process.env.TEST_PARALLEL_INDEX ?? 0);
 export const OWN_BASE = `http://127.0.0.1:${OWN_PORT}`;
 const root = path.join(__dirname, '..');
 
@@ -22,7 +26,27 @@ export async function copyTestData(prefix: string): Promise<string> {
   return dataDir;
 }
 
-export function startOwnServer(dataDir: string, extraEnv: Record<string, string> = {}): ChildProcess {
+/**
+ * Refuses a port something else listens on: a server these tests did not start would answer
+ * their requests from a data folder they do not own.
+ */
+async function requireFreePort(port: number): Promise<void> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`port ${port} is already in use; stop whatever listens there or move the e2e ports with E2E_PORT (see README.md)`)
+          : error,
+      ),
+    );
+    probe.listen(port, '127.0.0.1', resolve);
+  });
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+}
+
+export async function startOwnServer(dataDir: string, extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
+  await requireFreePort(OWN_PORT);
   return spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs'), '-p', String(OWN_PORT), '-H', '127.0.0.1'], {
     cwd: root,
     env: {
@@ -41,8 +65,12 @@ export function startOwnServer(dataDir: string, extraEnv: Record<string, string>
   });
 }
 
-export async function waitUntilUp(): Promise<void> {
-  for (let i = 0; i < 150; i++) {
+/** Waits until `server` answers its health check; fails as soon as it has exited instead. */
+export async function waitUntilUp(server: ChildProcess): Promise<void> {
+  for (;;) {
+    if (server.exitCode !== null || server.signalCode !== null) {
+      throw new Error(`the server on port ${OWN_PORT} exited (${server.exitCode ?? server.signalCode}) before it answered`);
+    }
     try {
       if ((await fetch(`${OWN_BASE}/api/health`)).ok) return;
     } catch {
@@ -50,7 +78,14 @@ export async function waitUntilUp(): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error('server did not start');
+}
+
+/** Stops `server` and waits until it has exited, so its port is free for the next one. */
+export async function stopOwnServer(server: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = once(server, 'exit');
+  server.kill(signal);
+  await exited;
 }
 
 /** A session cookie for `user`, signed with the key in `dataDir`, its session row in that database. */

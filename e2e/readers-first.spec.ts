@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { createTestUser, expect, test, testDb, type TestUser } from './auth-fixtures';
-import { copyTestData, OWN_BASE, sessionCookie, startOwnServer, waitUntilUp } from './own-server';
+import { copyTestData, OWN_BASE, sessionCookie, startOwnServer, stopOwnServer, waitUntilUp } from './own-server';
 
 // Readers first (docs/decisions/009-readers-first.md), on a server of its own with the
 // production budgets: over-budget clients get 429 with Retry-After, a full render queue answers
@@ -44,13 +44,12 @@ test.beforeAll(async () => {
   newsroom = [];
   for (let i = 0; i < 50; i++) newsroom.push(await createTestUser(i % 2 ? 'author' : 'editor'));
   dataDir = await copyTestData('gazette-readers-first-');
-  server = startOwnServer(dataDir, { TRUSTED_PROXY: '1' });
-  await waitUntilUp();
+  server = await startOwnServer(dataDir, { TRUSTED_PROXY: '1' });
+  await waitUntilUp(server);
 });
 
 test.afterAll(async () => {
-  server?.kill('SIGTERM');
-  if (server) await new Promise((resolve) => server.once('exit', resolve));
+  if (server) await stopOwnServer(server);
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 

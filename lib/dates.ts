@@ -209,17 +209,7 @@ export function isoWithOffset(date: Date, timeZone: string): string {
   );
 }
 
-// An IANA zone name this runtime knows ("Europe/Kyiv", "UTC"). Fixed offsets such as
-// "+02:00" are refused: they ignore daylight saving time.
-export function isValidTimeZone(tz: string): boolean {
-  if (typeof tz !== 'string' || tz.trim() === '' || /^[+-]/.test(tz)) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isValidTimeZone } from './time-zone.mjs';
 
 // The value of an <input type="datetime-local"> ("2026-11-27T09:30") showing `date` on the
 // newsroom's clock.

@@ -1,15 +1,22 @@
 // The public origin of the site (SITE_URL), used for canonical URLs, structured data,
 // sitemaps and feeds: crawlers need absolute addresses. Read at render time, so a build and
 // its server must be given the same value.
-export const DEFAULT_SITE_URL = 'http://localhost:3000';
+
+// Without SITE_URL, the site is this server on the port it listens on: PORT (which
+// scripts/start.mjs sets to the port it serves), or Next's 3000.
+export function defaultSiteUrl(port = process.env.PORT): string {
+  const given = port?.trim() ?? '';
+  const valid = /^\d{1,5}$/.test(given) && Number(given) >= 1 && Number(given) <= 65535;
+  return `http://localhost:${valid ? Number(given) : 3000}`;
+}
 
 export function getSiteUrl(): string {
-  const raw = process.env.SITE_URL?.trim() || DEFAULT_SITE_URL;
+  const raw = process.env.SITE_URL?.trim();
+  if (!raw) return defaultSiteUrl();
   try {
-    const url = new URL(raw);
-    return url.origin;
+    return new URL(raw).origin;
   } catch {
-    return DEFAULT_SITE_URL;
+    return defaultSiteUrl();
   }
 }
 

@@ -7,56 +7,32 @@
 //               runs with nothing configured. Fine for a single machine.
 //   npm run serve                the production way: AUTH_SECRET must be set (several instances
 //               share it); without it the server refuses to start with one line saying so.
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseServerEnvironment, readAuthSecret } from '../lib/config.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
-if (process.argv.includes('--one-machine') && !env.AUTH_SECRET?.trim()) {
-  const dataDir = path.resolve(root, env.GAZETTE_DATA_DIR || 'data');
-  const file = path.join(dataDir, 'auth-secret');
-  fs.mkdirSync(dataDir, { recursive: true });
-  try {
-    fs.writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
-  } catch (error) {
-    if (error.code !== 'EEXIST') throw error;
-  }
-  env.AUTH_SECRET = fs.readFileSync(file, 'utf8').trim();
+if (process.argv.includes('--one-machine')) {
+  env.AUTH_SECRET = readAuthSecret(env, path.resolve(root, env.GAZETTE_DATA_DIR || 'data'));
 }
 
-// Refused before Next starts: one line naming the variable (the server checks the rest of its
-// configuration itself, in instrumentation.ts).
-const problems = [];
-if (env.PORT !== undefined && env.PORT.trim() !== '' && !(/^\d+$/.test(env.PORT.trim()) && Number(env.PORT) >= 1 && Number(env.PORT) <= 65535)) {
-  problems.push(`PORT=${JSON.stringify(env.PORT)} is invalid: expected a whole number between 1 and 65535`);
-}
-const cacheMb = env.GAZETTE_PAGE_CACHE_MB?.trim();
-const rateLimits = env.GAZETTE_RATE_LIMITS?.trim() || 'on';
-if (rateLimits !== 'on' && rateLimits !== 'off') {
-  problems.push(`GAZETTE_RATE_LIMITS=${JSON.stringify(env.GAZETTE_RATE_LIMITS)} is invalid: expected on or off`);
-}
-if (cacheMb && !(/^\d+$/.test(cacheMb) && Number(cacheMb) <= 4096)) {
-  problems.push(`GAZETTE_PAGE_CACHE_MB=${JSON.stringify(env.GAZETTE_PAGE_CACHE_MB)} is invalid: expected whole megabytes between 0 (off) and 4096`);
-}
-if (!env.AUTH_SECRET?.trim()) {
-  problems.push(
-    'AUTH_SECRET is missing: a production server needs at least 32 characters of random text (e.g. `openssl rand -base64 32`); `npm start` generates one for a single machine',
-  );
-}
-if (problems.length > 0) {
-  for (const line of problems) console.error(`Configuration error: ${line}`);
+// Refused before Next starts, one line per problem naming the variable: the same rules the
+// server applies when started without this script (instrumentation.ts) and db:prepare uses.
+const config = parseServerEnvironment({ ...env, NODE_ENV: 'production' });
+if (!config.ok) {
+  for (const line of config.errors) console.error(`Configuration error: ${line}`);
   process.exit(1);
 }
+const rateLimits = config.env.GAZETTE_RATE_LIMITS ?? 'on';
 
 // The server runs in this process: Next's request handler behind the page cache
 // (lib/page-cache.mjs, docs/decisions/008-page-cache-in-front-of-next.md).
 Object.assign(process.env, env);
 process.env.NODE_ENV = 'production';
-const port = Number(option('-p', '--port') ?? (env.PORT?.trim() || 3000));
+const port = Number(option('-p', '--port') ?? config.env.PORT ?? 3000);
 const hostname = option('-H', '--hostname') ?? env.HOSTNAME ?? undefined;
 process.env.PORT = String(port);
 
@@ -69,7 +45,7 @@ const server = http.createServer();
 const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port, httpServer: server });
 await app.prepare();
 const handle = app.getRequestHandler();
-const megabytes = cacheMb ? Number(cacheMb) : 64;
+const megabytes = config.env.GAZETTE_PAGE_CACHE_MB ?? 64;
 // The layers every request passes, outermost first (docs/decisions/009-readers-first.md):
 //   guard        odd addresses and cross-site actions refused; forwarding headers made true
 //   budgets      per client address, for search, sign-in and the beacon (cached answers too)

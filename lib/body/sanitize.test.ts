@@ -390,13 +390,20 @@ describe('sanitizeBody', () => {
     expect(() => sanitizeBody(doc(list))).not.toThrow();
   });
 
-  it('bounds the work a huge document costs', () => {
-    const content: unknown[] = Array.from({ length: 200_000 }, () => ({ type: 'script' }));
+  it('bounds the work a huge document costs: nodes past the visit budget are never looked at', () => {
+    let looked = 0;
+    const content: unknown[] = Array.from({ length: 200_000 }, () => ({
+      get type() {
+        looked += 1;
+        return 'script';
+      },
+    }));
     content.push(p(t('late')));
-    const started = performance.now();
     const result = sanitizeBody({ type: 'doc', content });
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(result.content).toEqual([]);
+    // MAX_VISITS in sanitize.ts: reading stops when the budget is spent, far short of 200,000 nodes.
+    expect(looked).toBeGreaterThan(0);
+    expect(looked).toBeLessThanOrEqual(50_000);
   });
 
   it('turns a throwing getter into an empty document', () => {

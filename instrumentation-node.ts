@@ -1,0 +1,26 @@
+// The Node.js server's start-up (instrumentation.ts imports this only in the Node.js runtime, so
+// nothing here is compiled for the Edge runtime). Runs once per server process, never during
+// `next build`.
+export async function registerNodeServer(): Promise<void> {
+  // `npm run serve` skips db:prepare and `next start` skips scripts/start.mjs, so the server
+  // checks its configuration too (the rules are lib/config.mjs's).
+  const { parseServerEnvironment } = await import('./lib/env');
+  const config = parseServerEnvironment(process.env);
+  if (!config.ok) {
+    for (const line of config.errors) console.error(`Configuration error: ${line}`);
+    process.exit(1);
+  }
+  // Buffered page views are written before the database closes (exit hooks run in order).
+  const { registerPageViewShutdown } = await import('./lib/views/page-view-service');
+  registerPageViewShutdown();
+  // The server in front of Next (scripts/start.mjs) asks this before letting Next render a 404.
+  const { forgetPublicPathCounts, isMissingPublicPath } = await import('./db/queries/public-paths');
+  const { PUBLIC_PATHS_KEY } = await import('./lib/admission.mjs');
+  (globalThis as Record<symbol, unknown>)[PUBLIC_PATHS_KEY] = { isMissing: isMissingPublicPath, forget: forgetPublicPathCounts };
+  const { startScheduler, stopScheduler } = await import('./lib/scheduler');
+  const { installShutdownHandlers } = await import('./lib/shutdown');
+  installShutdownHandlers(stopScheduler);
+  const port = process.env.PORT || '3000';
+  const intervalMs = Number(process.env.GAZETTE_SCHEDULER_INTERVAL_MS) || 15_000;
+  startScheduler({ baseUrl: `http://127.0.0.1:${port}`, intervalMs });
+}
