@@ -7,10 +7,10 @@ import { recordSignIn } from './db/mutations/users';
 import { getRecentSignInFailures } from './db/queries/audit';
 import { getLiveSessionUser, getUserForSignIn } from './db/queries/users';
 import type { Role } from './lib/domain';
-import { getAuthSecret } from './lib/auth-secret';
-import { decideClientAddress, trustedProxyHops } from './lib/request-guard.mjs';
-import { verifyPassword } from './lib/passwords';
-import { decideThrottle, THROTTLE_WINDOW_MS, type ThrottleDecision } from './lib/throttle';
+import { getAuthSecret } from './platform/auth-secret';
+import { decideClientAddress, trustedProxyHops } from './gateway/request-guard.mjs';
+import { verifyPassword } from './platform/passwords';
+import { decideThrottle, THROTTLE_WINDOW_MS, type ThrottleDecision } from './platform/throttle';
 import { signInSchema } from './lib/validation/auth';
 
 declare module 'next-auth' {
@@ -44,7 +44,7 @@ export function clientAddressFrom(headers: Headers): string | null {
   return decideClientAddress(headers.get('x-forwarded-for'), trustedProxyHops(process.env.TRUSTED_PROXY));
 }
 
-/** Throttle state for one attempt, from the audit log's failed sign-ins (lib/throttle.ts). */
+/** Throttle state for one attempt, from the audit log's failed sign-ins (platform/throttle.ts). */
 export async function checkSignInThrottle(email: string, ip: string | null): Promise<ThrottleDecision> {
   const now = Date.now();
   const user = await getUserForSignIn(email);

@@ -1,12 +1,12 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
-// Public content expires through lib/expire-tags.ts only, which also empties the page cache in
-// front of Next (lib/page-cache.mjs); a direct revalidateTag would leave that cache stale.
+// Public content expires through server/expire-tags.ts only, which also empties the page cache in
+// front of Next (gateway/page-cache.mjs); a direct revalidateTag would leave that cache stale.
 const cacheExpiry = {
   name: 'next/cache',
   importNames: ['revalidateTag', 'updateTag', 'revalidatePath'],
-  message: 'Expire cache tags with expireTags / expireTagsInAction from @/lib/expire-tags (it also empties the page cache).',
+  message: 'Expire cache tags with expireTags / expireTagsInAction from @/server/expire-tags (it also empties the page cache).',
 };
 
 const dataBoundary = {
@@ -63,7 +63,7 @@ const config = [
   },
   {
     // The newsroom's doors: every server action and admin JSON route is made by server/door.ts
-    // (adminAction, adminCommand, adminRoute), which signs the caller in, asks lib/permissions.ts
+    // (adminAction, adminCommand, adminRoute), which signs the caller in, asks lib/newsroom/permissions.ts
     // and expires what the mutation names. No other way in.
     files: ['app/admin/**/*.{ts,tsx}', 'app/api/admin/**/*.ts'],
     ignores: ['app/admin/**/page.tsx', 'app/admin/**/layout.tsx', 'app/admin/**/*.test.ts', 'app/admin/**/*-form.tsx', 'app/admin/**/*-forms.tsx', 'app/admin/**/*-editor.tsx'],
@@ -76,8 +76,8 @@ const config = [
             ...dataBoundary.paths,
             { name: 'next/cache', message: 'The door (server/door.ts) expires and refreshes: return `invalidates` from run().' },
             { name: 'next/headers', message: 'The door (server/door.ts) reads the caller: use the caller run() is given.' },
-            { name: '@/lib/auth-guards', message: 'Server actions and admin routes go through server/door.ts (adminAction, adminCommand, adminRoute).' },
-            { name: '@/lib/expire-tags', message: 'Return `invalidates` from run(): the door (server/door.ts) expires them.' },
+            { name: '@/server/session', message: 'Server actions and admin routes go through server/door.ts (adminAction, adminCommand, adminRoute).' },
+            { name: '@/server/expire-tags', message: 'Return `invalidates` from run(): the door (server/door.ts) expires them.' },
             { name: '@/auth', importNames: ['auth'], message: 'The door (server/door.ts) reads the session.' },
           ],
         },
@@ -85,7 +85,7 @@ const config = [
     },
   },
   {
-    files: ['lib/expire-tags.ts'],
+    files: ['server/expire-tags.ts'],
     rules: { 'no-restricted-imports': ['error', { ...dataBoundary, paths: dataBoundary.paths.filter((p) => p !== cacheExpiry) }] },
   },
   {

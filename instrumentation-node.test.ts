@@ -11,15 +11,15 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<object>()), connection: async () => {} }));
 vi.mock('next/cache', () => ({ cacheTag: () => {}, cacheLife: () => {}, revalidateTag: () => {}, updateTag: () => {} }));
 // Process-wide exit and signal hooks are not what this test is about, and would outlive it.
-vi.mock('./lib/shutdown', () => ({ installShutdownHandlers: () => {}, onShutdown: () => {} }));
-vi.mock('./lib/views/page-view-service', () => ({ registerPageViewShutdown: () => {} }));
+vi.mock('./platform/shutdown', () => ({ installShutdownHandlers: () => {}, onShutdown: () => {} }));
+vi.mock('./server/page-view-service', () => ({ registerPageViewShutdown: () => {} }));
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-restart-'));
 process.env.GAZETTE_DATA_DIR = dir;
 delete process.env.GAZETTE_SCHEDULER_INTERVAL_MS;
 
 afterAll(async () => {
-  const { stopScheduler } = await import('./lib/scheduler');
+  const { stopScheduler } = await import('./server/scheduler');
   stopScheduler();
   vi.useRealTimers();
   vi.unstubAllGlobals();
@@ -53,7 +53,7 @@ describe('starting the server', () => {
 
     const { registerNodeServer } = await import('./instrumentation-node');
     await registerNodeServer();
-    const { getSchedulerStatus } = await import('./lib/scheduler');
+    const { getSchedulerStatus } = await import('./server/scheduler');
     expect(getSchedulerStatus()).toMatchObject({ running: true, intervalMs: 15_000, lastRunAt: null });
 
     // Two seconds after start-up, far short of the 15-second interval.

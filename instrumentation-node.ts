@@ -3,22 +3,22 @@
 // `next build`.
 export async function registerNodeServer(): Promise<void> {
   // `npm run serve` skips db:prepare and `next start` skips scripts/start.mjs, so the server
-  // checks its configuration too (the rules are lib/config.mjs's).
-  const { parseServerEnvironment } = await import('./lib/env');
+  // checks its configuration too (the rules are platform/config.mjs's).
+  const { parseServerEnvironment } = await import('./platform/env');
   const config = parseServerEnvironment(process.env);
   if (!config.ok) {
     for (const line of config.errors) console.error(`Configuration error: ${line}`);
     process.exit(1);
   }
   // Buffered page views are written before the database closes (exit hooks run in order).
-  const { registerPageViewShutdown } = await import('./lib/views/page-view-service');
+  const { registerPageViewShutdown } = await import('./server/page-view-service');
   registerPageViewShutdown();
   // The server in front of Next (scripts/start.mjs) asks this before letting Next render a 404.
   const { forgetPublicPathCounts, isMissingPublicPath } = await import('./db/queries/public-paths');
-  const { PUBLIC_PATHS_KEY } = await import('./lib/admission.mjs');
+  const { PUBLIC_PATHS_KEY } = await import('./gateway/admission.mjs');
   (globalThis as Record<symbol, unknown>)[PUBLIC_PATHS_KEY] = { isMissing: isMissingPublicPath, forget: forgetPublicPathCounts };
-  const { startScheduler, stopScheduler } = await import('./lib/scheduler');
-  const { installShutdownHandlers } = await import('./lib/shutdown');
+  const { startScheduler, stopScheduler } = await import('./server/scheduler');
+  const { installShutdownHandlers } = await import('./platform/shutdown');
   installShutdownHandlers(stopScheduler);
   const port = process.env.PORT || '3000';
   const intervalMs = Number(process.env.GAZETTE_SCHEDULER_INTERVAL_MS) || 15_000;

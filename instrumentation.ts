@@ -13,7 +13,7 @@ export async function register() {
 // The request's headers are not logged (they carry session cookies).
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { getLogger } = await import('./lib/logger');
+  const { getLogger } = await import('./platform/logger');
   const err = error as Error & { digest?: string };
   getLogger().error(
     {

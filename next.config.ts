@@ -1,5 +1,5 @@
 import type { NextConfig } from 'next';
-import { COMMON_SECURITY_HEADERS, publicContentSecurityPolicy } from './lib/security-headers';
+import { COMMON_SECURITY_HEADERS, publicContentSecurityPolicy } from './lib/site/security-headers';
 
 // "?page=N" on section, tag and author fronts, served by static routes under app/(site)/paged/
 // (reading searchParams would make every front dynamic). A page value that is not digits goes
@@ -21,15 +21,15 @@ const pagedListRewrites = [
 ];
 
 const nextConfig: NextConfig = {
-  // Public pages are cached components, revalidated by tag (see lib/cache-tags.ts).
+  // Public pages are cached components, revalidated by tag (see lib/site/cache-tags.ts).
   cacheComponents: true,
   // Off: reader pages use plain links (decision 002), so the App Shell data Partial Prefetching
   // embeds for the client router only made every response heavier (decision 001).
   partialPrefetching: false,
   poweredByHeader: false,
   // Next's file-system cache, except that error pages are never written: a made-up address must
-  // cost no disk (lib/next-cache-handler.mjs).
-  cacheHandler: require.resolve('./lib/next-cache-handler.mjs'),
+  // cost no disk (gateway/next-cache-handler.mjs).
+  cacheHandler: require.resolve('./gateway/next-cache-handler.mjs'),
   // The database and uploads live under GAZETTE_DATA_DIR; never trace them into the build.
   outputFileTracingExcludes: { '*': ['./data/**', './test-data/**', './bench-data/**'] },
   serverExternalPackages: ['better-sqlite3', 'sharp', 'pino', 'pino-pretty'],

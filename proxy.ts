@@ -1,12 +1,12 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { SESSION_COOKIE_NAMES } from './auth.config';
 import { getPreviewLinksRevokedAt } from './db/queries/preview';
-import { verifyPreviewToken, wasWithdrawn } from './lib/preview-token';
-import { isPrivatePath, privatePageHeaders } from './lib/security-headers';
+import { verifyPreviewToken, wasWithdrawn } from './platform/preview-token';
+import { isPrivatePath, privatePageHeaders } from './lib/site/security-headers';
 
 // Runs only for /admin, /login and /preview (see `config`). For /admin and /login, two jobs:
 //  1. An optimistic redirect: no session cookie on /admin → /login. It never decides access;
-//     every admin page and action checks the user itself (lib/auth-guards.ts).
+//     every admin page and action checks the user itself (server/session.ts).
 //  2. A per-request nonce for a strict Content-Security-Policy, plus no-store and noindex.
 //     Next.js reads the nonce from the request's CSP header and puts it on its own scripts.
 // Public pages never pass through here: their headers are static (next.config.ts), so they

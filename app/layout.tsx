@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import localFont from 'next/font/local';
-import { INDEX_ROBOTS } from '@/lib/seo';
-import { getSiteUrl } from '@/lib/site-url';
+import { INDEX_ROBOTS } from '@/lib/seo/metadata';
+import { getSiteUrl } from '@/lib/site/url';
 import './globals.css';
 
 // Self-hosted (Latin subset) so nothing is fetched from a font service.

@@ -7,12 +7,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 // Every door into the newsroom, asked by every role. The doors are found in the code — every
 // export of a 'use server' module and every method of a route handler under app/api — so a new one
 // fails the first test below until it is given a row in DOORS. Each row says which permission the
-// door needs, written out here by hand, not read from lib/permissions.ts; each call runs against
+// door needs, written out here by hand, not read from lib/newsroom/permissions.ts; each call runs against
 // its own fresh rows in a private database, and a refused call must leave every row of that
 // database exactly as it was.
 //
 // Only the edges of the framework are replaced: the session (who is signed in), the request's
-// headers and Next's cache functions. The doors themselves, lib/permissions.ts, the queries and
+// headers and Next's cache functions. The doors themselves, lib/newsroom/permissions.ts, the queries and
 // the mutations all run for real.
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-doors-'));
@@ -47,7 +47,7 @@ const { getConnection } = await import('@/db/client');
 const { createArticle, transitionArticle } = await import('@/db/mutations/articles');
 const { deleteArticle } = await import('@/db/mutations/article-trash');
 const { articleInputSchema } = await import('@/lib/validation/article');
-const { decideTransition } = await import('@/lib/workflow');
+const { decideTransition } = await import('@/lib/articles/workflow');
 const { NextRequest } = await import('next/server');
 type NextRequest = InstanceType<typeof NextRequest>;
 

@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next';
-import { PRIVATE_PATH_PREFIXES } from '@/lib/seo';
-import { absoluteUrl, getSiteUrl } from '@/lib/site-url';
+import { PRIVATE_PATH_PREFIXES } from '@/lib/seo/metadata';
+import { absoluteUrl, getSiteUrl } from '@/lib/site/url';
 
 export default function robots(): MetadataRoute.Robots {
   const siteUrl = getSiteUrl();

@@ -4,7 +4,7 @@
 //   GAZETTE_BACKUP_DIR   where backups go (default: ./backups)
 //   GAZETTE_BACKUP_KEEP  how many to keep (default: 7)
 import path from 'node:path';
-import { getDataDir } from '../lib/paths';
+import { getDataDir } from '../platform/paths';
 import { backup, restore } from './backup';
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { getDatabasePath, getMediaDir } from '../lib/paths';
+import { getDatabasePath, getMediaDir } from '../platform/paths';
 import { openConnection, openReadOnly } from './client';
 
 export interface BackupResult {

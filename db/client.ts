@@ -4,8 +4,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { getDatabasePath } from '../lib/paths';
-import { onShutdown } from '../lib/shutdown';
+import { getDatabasePath } from '../platform/paths';
+import { onShutdown } from '../platform/shutdown';
 import * as schema from './schema';
 
 export type DB = BetterSQLite3Database<typeof schema>;

@@ -3,9 +3,9 @@
 //  - the key that signs sessions: AUTH_SECRET, or one generated into the data directory;
 //  - when no user exists, an admin: ADMIN_EMAIL (default admin@localhost) with ADMIN_PASSWORD,
 //    or with a generated password printed once, here, to stdout.
-import { getAuthSecret, getAuthSecretPath } from '../lib/auth-secret';
-import { hashPassword } from '../lib/passwords';
-import { generatePassword } from '../lib/tokens';
+import { getAuthSecret, getAuthSecretPath } from '../platform/auth-secret';
+import { hashPassword } from '../platform/passwords';
+import { generatePassword } from '../platform/tokens';
 import type { Connection } from './client';
 import { createUser } from './mutations/users';
 import { countUsers } from './queries/users';

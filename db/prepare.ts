@@ -5,8 +5,8 @@
 //   GAZETTE_SEED=off            migrate only, never seed (an empty production database)
 //   GAZETTE_SEED_ARTICLES=N     how many demo articles to create (default 300)
 
-import { parseEnvironment } from '../lib/env';
-import { getDatabasePath } from '../lib/paths';
+import { parseEnvironment } from '../platform/env';
+import { getDatabasePath } from '../platform/paths';
 import { openConnection } from './client';
 import { ensureFirstRun } from './first-run';
 import { isDatabaseEmpty, seedIfEmpty } from './seed';

@@ -152,7 +152,7 @@ export const articles = sqliteTable(
       .notNull()
       .default(sql`(unixepoch('subsec') * 1000)`),
     deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
-    // Share links made at or before this time no longer open the preview (lib/preview-token.ts).
+    // Share links made at or before this time no longer open the preview (platform/preview-token.ts).
     previewLinksRevokedAt: integer('preview_links_revoked_at', { mode: 'timestamp_ms' }),
     heroMediaId: integer('hero_media_id').references(() => media.id, { onDelete: 'set null' }),
     heroCaption: text('hero_caption').notNull().default(''),

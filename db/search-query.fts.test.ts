@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { buildMatchExpression } from '@/lib/search-query';
+import { buildMatchExpression } from '@/lib/site/search-query';
 import { HOSTILE_QUERIES as HOSTILE } from '@/lib/testing/hostile-queries';
 
-// lib/search-query.ts against a real FTS5 table with the production tokenizer.
+// lib/site/search-query.ts against a real FTS5 table with the production tokenizer.
 describe('buildMatchExpression in SQLite', () => {
   // The real check: SQLite accepts every expression, whatever the input.
   it('always produces a valid FTS5 query', () => {

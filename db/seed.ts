@@ -18,8 +18,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
-import { getDatabasePath, getMediaDir } from '../lib/paths';
-import { slugify } from '../lib/slug';
+import { getDatabasePath, getMediaDir } from '../platform/paths';
+import { slugify } from '../lib/site/slug';
 import { openConnection, type Connection } from './client';
 import {
   AVATAR_SPECS,

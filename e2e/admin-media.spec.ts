@@ -70,7 +70,7 @@ async function uploadThroughApi(request: APIRequestContext, baseURL: string, nam
 async function uploadedId(request: APIRequestContext, baseURL: string, name: string): Promise<number> {
   const response = await uploadThroughApi(request, baseURL, name, await photo());
   expect(response.status(), await response.text()).toBe(201);
-  // Logged like every newsroom API call (lib/request-log.ts): the id ties the answer to the log line.
+  // Logged like every newsroom API call (server/request-log.ts): the id ties the answer to the log line.
   expect(response.headers()['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   const body = (await response.json()) as { results: { ok: boolean; item: { id: number } }[] };
   return body.results[0]!.item.id;

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { groupByDay } from '../lib/dates';
+import { groupByDay } from '../lib/time/dates';
 import {
   getArticleWithVideo,
   getLatestFeedItems,

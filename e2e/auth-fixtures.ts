@@ -5,8 +5,8 @@ import { hash } from '@node-rs/argon2';
 import { test as base, type BrowserContext, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { encode } from 'next-auth/jwt';
-import { SESSION_TTL_MS } from '../lib/sessions';
-import { generateToken, hashToken } from '../lib/tokens';
+import { SESSION_TTL_MS } from '../platform/sessions';
+import { generateToken, hashToken } from '../platform/tokens';
 import { TEST_DB_PATH } from './fixtures';
 
 // Newsroom accounts for the journeys. Users are written straight into the e2e server's database

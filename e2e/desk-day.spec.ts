@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from '@playwright/test';
-import { fromZonedInputValue, toZonedInputValue } from '../lib/dates';
+import { fromZonedInputValue, toZonedInputValue } from '../lib/time/dates';
 import { addSession, countRows, createTestUser, expect, test, testDb, type Role } from './auth-fixtures';
 
 // The desk's day, end to end in the browser: a contributor drafts and submits, an editor edits

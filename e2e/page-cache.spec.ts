@@ -3,7 +3,7 @@ import { createTestUser, expect, test, testDb } from './auth-fixtures';
 import { articleInput, TEST_DB_PATH } from './fixtures';
 import { sessionCookie } from './own-server';
 
-// The page cache in front of Next (lib/page-cache.mjs, decision 008), on the real server
+// The page cache in front of Next (gateway/page-cache.mjs, decision 008), on the real server
 // (scripts/start.mjs): readers get cached pages from memory, and a newsroom change is on the
 // very next anonymous request, never a stale copy.
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { addSession, countRows, createTestUser, expect, test, testDb, type TestUser } from './auth-fixtures';
 import { TEST_DB_PATH } from './fixtures';
-import { createPreviewToken, PREVIEW_TOKEN_TTL_MS } from '../lib/preview-token';
+import { createPreviewToken, PREVIEW_TOKEN_TTL_MS } from '../platform/preview-token';
 
 // Revisions and preview (issue 4): the history of an article with who/when, a field-by-field
 // diff between any two revisions, restoring one as a new save; previewing a draft as staff or

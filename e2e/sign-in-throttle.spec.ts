@@ -2,7 +2,7 @@ import { countRows, createTestUser, expect, signInWithForm, test } from './auth-
 
 // A scripted burst of wrong passwords: after 5 failures in 15 minutes for one account, or from
 // one client address, further attempts wait, even with the right password. Each test speaks
-// from its own documentation-range address (X-Forwarded-For, see decideClientAddress in lib/request-guard.mjs), so
+// from its own documentation-range address (X-Forwarded-For, see decideClientAddress in gateway/request-guard.mjs), so
 // other journeys from 127.0.0.1 are not held.
 
 const WRONG = 'That email and password do not match an active account.';

@@ -101,7 +101,7 @@ async function publishToVisible(rounds = 5) {
        ORDER BY a.id DESC LIMIT ?`,
     )
     .all(rounds);
-  // A session row like a sign-in's (lib/sessions.ts): the cookie carries the id, the table its SHA-256.
+  // A session row like a sign-in's (platform/sessions.ts): the cookie carries the id, the table its SHA-256.
   const sid = randomBytes(32).toString('base64url');
   db.prepare('INSERT INTO user_sessions (id, user_id, created_at, expires_at, user_agent) VALUES (?, ?, ?, ?, ?)').run(
     createHash('sha256').update(sid, 'utf8').digest('hex'),

@@ -39,7 +39,7 @@ const env = {
   GAZETTE_TEST_HOOKS: '1',
   // The journeys speak as a reverse proxy would, naming the client in X-Forwarded-For, so they
   // can be several readers or sign-in addresses at once. Without it the server would replace
-  // that header with the socket's address (lib/request-guard.mjs).
+  // that header with the socket's address (gateway/request-guard.mjs).
   TRUSTED_PROXY: '1',
   // Every journey speaks from this machine, so per-client budgets would make one journey's
   // searches another's 429. e2e/readers-first.spec.ts proves the budgets on a server of its own.

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Starts the production server: Next, in this process, behind the page cache
-// (lib/page-cache.mjs, docs/decisions/008-page-cache-in-front-of-next.md).
+// (gateway/page-cache.mjs, docs/decisions/008-page-cache-in-front-of-next.md).
 //
 //   npm start   (--one-machine)  the quick start: when AUTH_SECRET is not set, uses the key kept in
 //               $GAZETTE_DATA_DIR/auth-secret (made by `npm run db:prepare`, or here), so the site
@@ -10,7 +10,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseServerEnvironment, readAuthSecret } from '../lib/config.mjs';
+import { parseServerEnvironment, readAuthSecret } from '../platform/config.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
@@ -29,7 +29,7 @@ if (!config.ok) {
 const rateLimits = config.env.GAZETTE_RATE_LIMITS ?? 'on';
 
 // The server runs in this process: Next's request handler behind the page cache
-// (lib/page-cache.mjs, docs/decisions/008-page-cache-in-front-of-next.md).
+// (gateway/page-cache.mjs, docs/decisions/008-page-cache-in-front-of-next.md).
 Object.assign(process.env, env);
 process.env.NODE_ENV = 'production';
 const port = Number(option('-p', '--port') ?? config.env.PORT ?? 3000);
@@ -37,9 +37,9 @@ const hostname = option('-H', '--hostname') ?? env.HOSTNAME ?? undefined;
 process.env.PORT = String(port);
 
 const { default: next } = await import('next');
-const { createPageCache, withPageCache, PAGE_CACHE_KEY } = await import('../lib/page-cache.mjs');
-const { decideClientAddress, withRequestGuard, trustedProxyHops } = await import('../lib/request-guard.mjs');
-const { DEFAULT_BUDGETS, PUBLIC_PATHS_KEY, createBudgets, createPool, withBudgets, withNotFoundReplay, withPools } = await import('../lib/admission.mjs');
+const { createPageCache, withPageCache, PAGE_CACHE_KEY } = await import('../gateway/page-cache.mjs');
+const { decideClientAddress, withRequestGuard, trustedProxyHops } = await import('../gateway/request-guard.mjs');
+const { DEFAULT_BUDGETS, PUBLIC_PATHS_KEY, createBudgets, createPool, withBudgets, withNotFoundReplay, withPools } = await import('../gateway/admission.mjs');
 
 const server = http.createServer();
 const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port, httpServer: server });
@@ -97,7 +97,7 @@ server.listen(port, hostname, () => {
 });
 
 // SIGTERM/SIGINT: stop accepting connections, let requests in flight finish, then exit (the exit
-// hooks in lib/shutdown.ts flush page views and close the database). Ten seconds at most.
+// hooks in platform/shutdown.ts flush page views and close the database). Ten seconds at most.
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {

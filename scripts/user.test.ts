@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openConnection, type Connection } from '../db/client';
 import { getUserForSignIn, getValidOneTimeLink } from '../db/queries/users';
-import { verifyPassword } from '../lib/passwords';
+import { verifyPassword } from '../platform/passwords';
 
 // `npm run user` as an operator runs it, against a data directory of its own: the command
 // (node --conditions=react-server --import tsx scripts/user.ts), its output and the rows it leaves.

@@ -12,9 +12,9 @@ import { openConnection } from '../db/client';
 import { createUser, inviteUser, issuePasswordReset } from '../db/mutations/users';
 import { getUserIdByEmail } from '../db/queries/users';
 import { ROLES, type Role } from '../lib/domain';
-import { getDatabasePath } from '../lib/paths';
-import { hashPassword } from '../lib/passwords';
-import { oneTimeLinkPath } from '../lib/tokens';
+import { getDatabasePath } from '../platform/paths';
+import { hashPassword } from '../platform/passwords';
+import { oneTimeLinkPath } from '../platform/tokens';
 import { emailSchema, nameSchema, newPasswordSchema, roleSchema } from '../lib/validation/auth';
 
 const CLI_ACTOR = { id: null, email: 'cli', ip: null };

@@ -2,8 +2,8 @@ import 'server-only';
 import { z } from 'zod';
 import type { SaveResult, TransitionResult } from '@/db/mutations/articles';
 import { getArticleOwnership } from '@/db/queries/admin-articles';
-import type { ArticleMoved, ArticleSaved, ConflictDetail, FieldErrors } from '@/lib/newsroom-api';
-import type { ArticleResource } from '@/lib/permissions';
+import type { ArticleMoved, ArticleSaved, ConflictDetail, FieldErrors } from '@/server/newsroom-api';
+import type { ArticleResource } from '@/lib/newsroom/permissions';
 import { refuse, type RouteOutcome } from './door';
 
 // What the article doors share: the article a request is about, and a save's answer.

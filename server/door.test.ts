@@ -8,7 +8,7 @@ import { z } from 'zod';
 const state = { user: null as null | { id: number; email: string; role: 'contributor' | 'author' | 'editor' | 'admin'; disabled: boolean } };
 const expired = { route: [] as string[][], action: [] as string[][], refreshed: 0 };
 
-vi.mock('@/lib/auth-guards', () => ({ getCurrentSession: async () => (state.user ? { user: state.user, sessionId: 'session-1' } : null) }));
+vi.mock('@/server/session', () => ({ getCurrentSession: async () => (state.user ? { user: state.user, sessionId: 'session-1' } : null) }));
 vi.mock('@/auth', () => ({ clientAddressFrom: () => '203.0.113.9' }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ host: 'gazette.test' }) }));
 vi.mock('next/cache', () => ({ refresh: () => void expired.refreshed++ }));
@@ -17,15 +17,15 @@ vi.mock('next/navigation', () => ({
     throw Object.assign(new Error('NEXT_REDIRECT'), { digest: `NEXT_REDIRECT;replace;${to};307;` });
   },
 }));
-vi.mock('@/lib/expire-tags', () => ({
+vi.mock('@/server/expire-tags', () => ({
   expireTags: (tags: string[]) => void expired.route.push([...tags]),
   expireTagsInAction: (tags: string[]) => void expired.action.push([...tags]),
 }));
-vi.mock('@/lib/logger', () => ({ getLogger: () => ({ info: () => {}, error: () => {} }) }));
-vi.mock('@/lib/request-log', () => ({ withRequestLog: (_r: Request, _n: string, handle: () => Promise<Response>) => handle() }));
+vi.mock('@/platform/logger', () => ({ getLogger: () => ({ info: () => {}, error: () => {} }) }));
+vi.mock('@/server/request-log', () => ({ withRequestLog: (_r: Request, _n: string, handle: () => Promise<Response>) => handle() }));
 
 const { adminAction, adminCommand, adminRoute, fieldError, NO_STORE } = await import('./door');
-const { changeArticle } = await import('@/lib/permissions');
+const { changeArticle } = await import('@/lib/newsroom/permissions');
 
 const ORIGIN = 'http://gazette.test';
 const writer = { id: 7, email: 'writer@gazette.test', role: 'contributor' as const, disabled: false };

@@ -6,20 +6,20 @@ import type { z } from 'zod';
 import { clientAddressFrom } from '@/auth';
 import type { Actor } from '@/db/mutations/common';
 import type { SessionUser } from '@/db/queries/users';
-import { getCurrentSession } from '@/lib/auth-guards';
-import { expireTags, expireTagsInAction } from '@/lib/expire-tags';
-import { getLogger } from '@/lib/logger';
-import type { ApiRefusal, FieldErrors, FormState, RefusalReason } from '@/lib/newsroom-api';
-import { can, refusalMessage, ruleOf, type Permission, type Resource, type Rule } from '@/lib/permissions';
-import { readJsonBody } from '@/lib/request-body';
-import { withRequestLog } from '@/lib/request-log';
-import { isOwnSiteRequest } from '@/lib/same-origin';
+import { getCurrentSession } from '@/server/session';
+import { expireTags, expireTagsInAction } from '@/server/expire-tags';
+import { getLogger } from '@/platform/logger';
+import type { ApiRefusal, FieldErrors, FormState, RefusalReason } from '@/server/newsroom-api';
+import { can, refusalMessage, ruleOf, type Permission, type Resource, type Rule } from '@/lib/newsroom/permissions';
+import { readJsonBody } from '@/server/request-body';
+import { withRequestLog } from '@/server/request-log';
+import { isOwnSiteRequest } from '@/server/same-origin';
 
 // The one door into the newsroom. Every server action is made by adminAction (or adminCommand,
 // for one called from code rather than a form) and every JSON route handler by adminRoute. Each
 // call goes the same way: who is asking (signed in, same site) → what they sent (parsed) → what
-// it is about (its owner and state) → may they (lib/permissions.ts) → one mutation → expire the
-// cache tags it names. Refusals use one vocabulary (lib/newsroom-api.ts RefusalReason), field
+// it is about (its owner and state) → may they (lib/newsroom/permissions.ts) → one mutation → expire the
+// cache tags it names. Refusals use one vocabulary (server/newsroom-api.ts RefusalReason), field
 // errors one shape, JSON answers one no-store header.
 
 type ServerReason = Exclude<RefusalReason, 'offline' | 'unavailable'>;

@@ -15,14 +15,14 @@ async function restrictedImports(file: string, code: string): Promise<string[]> 
 
 describe('the lint boundaries', () => {
   it('refuses a server action or admin route that skips the door', async () => {
-    const action = `'use server';\nimport { getCurrentUser } from '@/lib/auth-guards';\nexport async function a() { return getCurrentUser(); }\n`;
+    const action = `'use server';\nimport { getCurrentUser } from '@/server/session';\nexport async function a() { return getCurrentUser(); }\n`;
     expect(await restrictedImports('app/admin/tags/actions.ts', action)).toEqual([expect.stringContaining('server/door.ts')]);
-    const route = `import { expireTags } from '@/lib/expire-tags';\nexport async function POST() { expireTags(['home']); return new Response(null); }\n`;
+    const route = `import { expireTags } from '@/server/expire-tags';\nexport async function POST() { expireTags(['home']); return new Response(null); }\n`;
     expect(await restrictedImports('app/api/admin/tags/route.ts', route)).toEqual([expect.stringContaining('invalidates')]);
   });
 
   it('lets the door itself and a page ask who is signed in', async () => {
-    const page = `import { requirePermission } from '@/lib/auth-guards';\nexport default async function P() { await requirePermission('tag.manage'); return null; }\n`;
+    const page = `import { requirePermission } from '@/server/session';\nexport default async function P() { await requirePermission('tag.manage'); return null; }\n`;
     expect(await restrictedImports('app/admin/tags/page.tsx', page)).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { mediaVariantUrl, type MediaListItem } from '@/db/queries/media';
-import type { MediaApiItem } from '@/lib/newsroom-api';
+import type { MediaApiItem } from '@/server/newsroom-api';
 
 // ~400 px: the display size the article editor and the picker show.
 const DISPLAY_WIDTH = 390;

@@ -5,13 +5,13 @@ import { TopStories } from '@/components/home/top-stories';
 import { listSectionArticles } from '@/db/queries/articles';
 import { getActiveBreaking, getHomeFront } from '@/db/queries/home';
 import { getSiteSettings, listSections } from '@/db/queries/site';
-import { NEWS_FEED_SLUG } from '@/lib/news-feed';
+import { NEWS_FEED_SLUG } from '@/lib/seo/news-feed';
 import type { Metadata } from 'next';
 import { JsonLd } from '@/components/seo/json-ld';
-import { buildListingMetadata } from '@/lib/listing-seo';
-import { publisherInfo } from '@/lib/seo';
-import { getSiteUrl } from '@/lib/site-url';
-import { buildOrganization, buildWebSite } from '@/lib/structured-data';
+import { buildListingMetadata } from '@/lib/seo/fronts';
+import { publisherInfo } from '@/lib/seo/metadata';
+import { getSiteUrl } from '@/lib/site/url';
+import { buildOrganization, buildWebSite } from '@/lib/seo/structured-data';
 
 export async function generateMetadata(): Promise<Metadata> {
   const settings = await getSiteSettings();

@@ -1,5 +1,5 @@
 import { notFound, permanentRedirect } from 'next/navigation';
-import { parsePageParam } from '@/lib/pagination';
+import { parsePageParam } from '@/lib/site/pagination';
 
 // The page number from a paged route's parameter ("?page=N", rewritten to a path by
 // next.config.ts): anything but a page number is a 404, and page 1 answers 308 to the bare

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { AdminHeader } from '@/components/admin/admin-header';
 import { getSiteSettings } from '@/db/queries/site';
-import { requireUser } from '@/lib/auth-guards';
+import { requireUser } from '@/server/session';
 import { signOutAction } from './actions';
 
 export const metadata: Metadata = {

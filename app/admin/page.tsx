@@ -4,9 +4,9 @@ import { DashboardScheduler } from '@/components/admin/dashboard-scheduler';
 import { roleLabel } from '@/components/admin/role-label';
 import { getDashboard, getSchedulerReport } from '@/db/queries/dashboard';
 import { getSiteSettings } from '@/db/queries/site';
-import { requirePermission } from '@/lib/auth-guards';
-import { scopeOf } from '@/lib/permissions';
-import { getSchedulerStatus } from '@/lib/scheduler';
+import { requirePermission } from '@/server/session';
+import { scopeOf } from '@/lib/newsroom/permissions';
+import { getSchedulerStatus } from '@/server/scheduler';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 

@@ -3,10 +3,10 @@
 import { z } from 'zod';
 import { recordAudit } from '@/db/mutations/audit';
 import { revokePreviewLinks } from '@/db/mutations/preview-links';
-import type { FormState } from '@/lib/newsroom-api';
-import { openArticle } from '@/lib/permissions';
-import { createPreviewToken, previewPath } from '@/lib/preview-token';
-import { absoluteUrl } from '@/lib/site-url';
+import type { FormState } from '@/server/newsroom-api';
+import { openArticle } from '@/lib/newsroom/permissions';
+import { createPreviewToken, previewPath } from '@/platform/preview-token';
+import { absoluteUrl } from '@/lib/site/url';
 import { ARTICLE_MISSING, findArticle, type FoundArticle } from '@/server/articles';
 import { adminCommand, refuse } from '@/server/door';
 
@@ -16,7 +16,7 @@ const article = { permission: openArticle, input: z.coerce.number().int().positi
 export type PreviewLinkResult = (FormState & { ok: true; url: string; expiresAt: string }) | (FormState & { ok?: false });
 
 // A share link to an article's preview, valid for 24 hours. The link is a signed token
-// (lib/preview-token.ts): nothing is stored per link, and the token is kept out of the audit log,
+// (platform/preview-token.ts): nothing is stored per link, and the token is kept out of the audit log,
 // which records only that a link was made and until when it works.
 export const createPreviewLinkAction = adminCommand<number, number, FoundArticle, PreviewLinkResult>({
   ...article,

@@ -2,10 +2,10 @@
 
 import { AuthError } from 'next-auth';
 import { checkSignInThrottle, signIn } from '@/auth';
-import { getClientAddress } from '@/lib/auth-guards';
-import { decideAfterSignIn } from '@/lib/safe-redirect';
-import { describeWait } from '@/lib/throttle';
-import type { FormState } from '@/lib/newsroom-api';
+import { getClientAddress } from '@/server/session';
+import { decideAfterSignIn } from '@/lib/site/safe-redirect';
+import { describeWait } from '@/platform/throttle';
+import type { FormState } from '@/server/newsroom-api';
 import { signInSchema } from '@/lib/validation/auth';
 
 // One message for every wrong combination: it never tells whether the email exists.

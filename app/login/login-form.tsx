@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { Field, FormMessage, inputClass, SubmitButton } from '@/components/ui';
-import type { FormState } from '@/lib/newsroom-api';
+import type { FormState } from '@/server/newsroom-api';
 import { signInAction } from './actions';
 
 export function LoginForm({ next }: { next: string }) {

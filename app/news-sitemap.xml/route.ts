@@ -1,8 +1,8 @@
 import { getSiteSettings } from '@/db/queries/site';
 import { listNewsSitemapArticles } from '@/db/queries/sitemaps';
-import { isoWithOffset } from '@/lib/dates';
-import { absoluteUrl, getSiteUrl } from '@/lib/site-url';
-import { buildNewsSitemap, SITEMAP_HEADERS } from '@/lib/sitemaps';
+import { isoWithOffset } from '@/lib/time/dates';
+import { absoluteUrl, getSiteUrl } from '@/lib/site/url';
+import { buildNewsSitemap, SITEMAP_HEADERS } from '@/lib/seo/sitemaps';
 
 // Google News sitemap: articles published in the last 48 hours, at most 1,000.
 export async function GET() {

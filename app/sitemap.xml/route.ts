@@ -1,8 +1,8 @@
 import { getArticleSitemapSummary } from '@/db/queries/sitemaps';
 import { getSiteSettings } from '@/db/queries/site';
-import { isoWithOffset } from '@/lib/dates';
-import { absoluteUrl, getSiteUrl } from '@/lib/site-url';
-import { buildSitemapIndex, SITEMAP_HEADERS } from '@/lib/sitemaps';
+import { isoWithOffset } from '@/lib/time/dates';
+import { absoluteUrl, getSiteUrl } from '@/lib/site/url';
+import { buildSitemapIndex, SITEMAP_HEADERS } from '@/lib/seo/sitemaps';
 
 // The sitemap index: article sitemaps (50,000 URLs each) and the section, tag and byline ones.
 export async function GET() {

@@ -1,5 +1,5 @@
 import type { SessionUser } from '@/db/queries/users';
-import { ADMIN_PAGES, can } from '@/lib/permissions';
+import { ADMIN_PAGES, can } from '@/lib/newsroom/permissions';
 import { AdminNavLink } from '@/components/admin/admin-nav-link';
 import { roleLabel } from '@/components/admin/role-label';
 

@@ -1,5 +1,5 @@
 import type { FilterOption } from '@/db/queries/admin-articles';
-import { ADMIN_SORTS, SORT_LABELS, type AdminArticleFilters } from '@/lib/admin-article-filters';
+import { ADMIN_SORTS, SORT_LABELS, type AdminArticleFilters } from '@/lib/articles/list-filters';
 
 const selectClass = 'block w-full rounded-md border border-rule bg-paper px-2 py-1.5 text-sm text-ink';
 

@@ -1,5 +1,5 @@
 import type { DashboardItem } from '@/db/queries/dashboard';
-import { formatDateTime } from '@/lib/dates';
+import { formatDateTime } from '@/lib/time/dates';
 
 // One list on the newsroom dashboard: a titled panel of articles, each linking to its editor.
 export function DashboardPanel({

@@ -1,5 +1,5 @@
-import type { SchedulerFailure } from '@/lib/scheduler-report';
-import { formatDateTime } from '@/lib/dates';
+import type { SchedulerFailure } from '@/lib/newsroom/scheduler-report';
+import { formatDateTime } from '@/lib/time/dates';
 
 // The scheduler's health on the dashboard: when it last ran and what it could not publish.
 export function DashboardScheduler({

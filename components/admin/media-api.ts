@@ -1,4 +1,4 @@
-import type { ApiAnswer, Uploaded, UploadFileResult } from '@/lib/newsroom-api';
+import type { ApiAnswer, Uploaded, UploadFileResult } from '@/server/newsroom-api';
 
 // Uploads to /api/admin/media with a progress bar (components/admin/newsroom-client.ts makes
 // the media API's other calls). No server imports: this runs in the browser.

@@ -1,12 +1,12 @@
 'use client';
 
 import { useId } from 'react';
-import { decideCropBox, type CropRatio } from '@/lib/media-crop';
+import { decideCropBox, type CropRatio } from '@/lib/media/crop';
 
 // The focal point picker: click the picture, or focus it and use the arrow keys (Shift for
 // bigger steps), and the marker moves; the three crops the site cuts (16:9, 4:3, 1:1) follow
 // live. Drawn in SVG so nothing needs an inline style (the newsroom's CSP refuses those) and
-// the previews use the same crop arithmetic as the server (lib/media-crop.ts).
+// the previews use the same crop arithmetic as the server (lib/media/crop.ts).
 
 const PREVIEWS: { ratio: CropRatio; label: string }[] = [
   { ratio: '16x9', label: '16:9' },

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type JSX } from 'react';
-import type { MediaApiItem, MediaList } from '@/lib/newsroom-api';
+import type { MediaApiItem, MediaList } from '@/server/newsroom-api';
 import { newsroom } from './newsroom-client';
 import { MediaUploader } from './media-uploader';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useRef, useState } from 'react';
-import type { MediaApiItem } from '@/lib/newsroom-api';
+import type { MediaApiItem } from '@/server/newsroom-api';
 import { uploadMediaFile } from './media-api';
 
 // Drop zone + file picker for the media library and the picker dialog. Each file goes up in

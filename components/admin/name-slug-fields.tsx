@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { Field, inputClass } from '@/components/ui';
-import { slugify } from '@/lib/slug';
+import { slugify } from '@/lib/site/slug';
 
 // The Name and Slug pair of the taxonomy forms (sections, tags, bylines). A new entry's slug
 // follows its name until the editor types one; an existing entry keeps its address.

@@ -12,7 +12,7 @@ import type {
   RefusalReason,
   TagMade,
   TagsFound,
-} from '@/lib/newsroom-api';
+} from '@/server/newsroom-api';
 
 // The browser's one client for the newsroom's JSON API (app/api/admin, made by server/door.ts):
 // every call answers `{ ok: true, … }` or a refusal with a reason and a message a person can

@@ -1,4 +1,4 @@
-import { collapseUnchanged, type DiffPart, type FieldDiff, type LineDiff } from '@/lib/revision-diff';
+import { collapseUnchanged, type DiffPart, type FieldDiff, type LineDiff } from '@/lib/articles/revision-diff';
 
 // The changes between two revisions, field by field. Insertions are <ins>, deletions <del>;
 // colour is not the only signal: each carries a visually hidden "added:"/"removed:" for screen

@@ -3,7 +3,7 @@
 import { useActionState, type ReactNode } from 'react';
 import { NameSlugFields } from '@/components/admin/name-slug-fields';
 import { Field, FormMessage, inputClass, SubmitButton } from '@/components/ui';
-import type { FormState } from '@/lib/newsroom-api';
+import type { FormState } from '@/server/newsroom-api';
 
 // The create and edit forms that sections and tags share: name, slug and description. Each
 // page passes its own server action and words; the field ids keep the caller's prefix, so the

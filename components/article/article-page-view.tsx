@@ -6,9 +6,9 @@ import { EditorsPicksRail, MostPopularRail, NewsFeedRail } from '@/components/ar
 import { ShareBar } from '@/components/article/share-bar';
 import { TagList } from '@/components/article/tag-list';
 import type { ArticlePage } from '@/db/queries/articles';
-import { noteKindLabel } from '@/lib/corrections';
-import { formatDateTime } from '@/lib/dates';
-import { formatReadingTime } from '@/lib/reading-time';
+import { noteKindLabel } from '@/lib/articles/corrections';
+import { formatDateTime } from '@/lib/time/dates';
+import { formatReadingTime } from '@/lib/articles/reading-time';
 
 // The article as readers see it: the public route (app/(site)/[section]/[slug]) and the preview
 // (app/preview) both render this, so a preview is exactly the page readers will get. The public

@@ -1,5 +1,5 @@
 import type { ArticleCard } from '@/db/queries/articles';
-import { formatTime, groupByDay } from '@/lib/dates';
+import { formatTime, groupByDay } from '@/lib/time/dates';
 
 // News Feed items under day headings in the newsroom's zone. The data attributes are what
 // "Show More" (show-more.tsx) reads from the next page to append items in place.

@@ -1,6 +1,6 @@
 import type { ArticleCard } from '@/db/queries/articles';
-import { frontTitle } from '@/lib/listing-seo';
-import { pageHref } from '@/lib/pagination';
+import { frontTitle } from '@/lib/seo/fronts';
+import { pageHref } from '@/lib/site/pagination';
 import { NewsFeedList } from './news-feed-list';
 import { ShowMore } from './show-more';
 

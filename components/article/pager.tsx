@@ -1,4 +1,4 @@
-import { decidePageWindow, pageHref } from '@/lib/pagination';
+import { decidePageWindow, pageHref } from '@/lib/site/pagination';
 
 // Real links to real pages, so paging works without JavaScript and every page has an address.
 export function Pager({ base, page, totalPages }: { base: string; page: number; totalPages: number }) {

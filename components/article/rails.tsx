@@ -1,7 +1,7 @@
 import Image from 'next/image';
 import { listEditorsPicks, listMostPopular, listNewsFeed } from '@/db/queries/articles';
 import { getNewsroomToday } from '@/db/queries/today';
-import { NEWS_FEED_SLUG } from '@/lib/news-feed';
+import { NEWS_FEED_SLUG } from '@/lib/seo/news-feed';
 import { NewsFeedList } from './news-feed-list';
 import { ShowMore } from './show-more';
 

@@ -1,5 +1,5 @@
-import { buildShareLinks } from '@/lib/share-links';
-import { absoluteUrl } from '@/lib/site-url';
+import { buildShareLinks } from '@/lib/site/share-links';
+import { absoluteUrl } from '@/lib/site/url';
 import { CopyLinkButton } from './copy-link-button';
 
 export function ShareBar({ path, title }: { path: string; title: string }) {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
-import type { BreakingBanner as Banner } from '@/lib/home';
+import type { BreakingBanner as Banner } from '@/lib/site/home';
 
 // The front page is cached, and a cached page can outlive the banner's expiry (the cache entry
 // is refreshed in the background, after at least five minutes). The reader's browser therefore

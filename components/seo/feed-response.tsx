@@ -2,10 +2,10 @@ import 'server-only';
 import { ArticleBody } from '@/components/article/article-body';
 import { listFeedArticles, type FeedScope } from '@/db/queries/feeds';
 import { getSiteSettings } from '@/db/queries/site';
-import { heroCropUrl } from '@/lib/article-seo';
-import { absolutizeHtmlUrls, buildRssFeed, FEED_HEADERS, type FeedEntry } from '@/lib/feeds';
-import { PUBLISHER_LOGO } from '@/lib/seo';
-import { absoluteUrl, getSiteUrl } from '@/lib/site-url';
+import { heroCropUrl } from '@/lib/seo/article';
+import { absolutizeHtmlUrls, buildRssFeed, FEED_HEADERS, type FeedEntry } from '@/lib/seo/feeds';
+import { PUBLISHER_LOGO } from '@/lib/seo/metadata';
+import { absoluteUrl, getSiteUrl } from '@/lib/site/url';
 import { renderStaticHtml } from './static-html';
 
 // An RSS response for the site, a section or a tag. Bodies go through the same allowlist

@@ -1,4 +1,4 @@
-import { serializeJsonLd, type JsonLdObject } from '@/lib/structured-data';
+import { serializeJsonLd, type JsonLdObject } from '@/lib/seo/structured-data';
 
 // Structured data for crawlers. The JSON is escaped by serializeJsonLd (no `<`, `>` or `&`
 // survive), so stored text such as a headline can never close the script element: this is

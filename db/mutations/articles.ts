@@ -15,15 +15,15 @@ import {
   type Article,
 } from '@/db/schema';
 import type { ArticleNote, ArticleStatus } from '@/lib/domain';
-import { tagsForArticleChange, type ArticleCacheFacts } from '@/lib/article-change-tags';
-import { cacheTags } from '@/lib/cache-tags';
-import { pickTexts } from '@/lib/article-fields';
-import type { ArticleSnapshot } from '@/lib/article-snapshot';
+import { tagsForArticleChange, type ArticleCacheFacts } from '@/lib/articles/change-tags';
+import { cacheTags } from '@/lib/site/cache-tags';
+import { pickTexts } from '@/lib/articles/fields';
+import type { ArticleSnapshot } from '@/lib/articles/snapshot';
 import { bodyToPlainText, countWords } from '@/lib/body/text';
 import type { BodyDoc } from '@/lib/body/types';
-import { isReservedSlug } from '@/lib/slug';
+import { isReservedSlug } from '@/lib/site/slug';
 import { readinessProblems, type ArticleInput } from '@/lib/validation/article';
-import { decideTransition } from '@/lib/workflow';
+import { decideTransition } from '@/lib/articles/workflow';
 import { appendAudit, auditedBy, type AuditAction } from './audit';
 import type { Actor, Done, Refused, Tx } from './common';
 

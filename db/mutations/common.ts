@@ -14,7 +14,7 @@ import type { DB } from '@/db/client';
 //    counts (./page-views.ts). The one batch is the scheduler's run (./scheduled.ts): each due
 //    article is published in its own transaction, so one that fails never holds back the rest.
 //  - resolves to a `Done` or a `Refused`. Done carries `invalidates`: the cache tags
-//    (lib/cache-tags.ts) the caller must expire, empty when no reader page changed, so a caller
+//    (lib/site/cache-tags.ts) the caller must expire, empty when no reader page changed, so a caller
 //    can always expire `result.invalidates` without knowing which writes reach readers.
 //    Refused carries `reason`, a code the caller turns into words. Expected refusals (not found,
 //    conflict, in use) are returned; anything unexpected throws and rolls the transaction back.
@@ -24,7 +24,7 @@ import type { DB } from '@/db/client';
 // not mutations: the mutation around them audits and names the tags.
 //
 // `Actor` is who a write is recorded against: the audit log's actor_id, actor_email and ip. It
-// need not be a user (the scheduler and `npm run user` act with id null). lib/permissions.ts's
+// need not be a user (the scheduler and `npm run user` act with id null). lib/newsroom/permissions.ts's
 // `ActingUser` is another thing: a signed-in user and their role, which decides, before any
 // mutation is called, whether the write may happen at all.
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb, type DB } from '@/db/client';
 import { articles, curation } from '@/db/schema';
-import { cacheTags } from '@/lib/cache-tags';
+import { cacheTags } from '@/lib/site/cache-tags';
 import { CURATION_LIMITS, type CurationSlot } from '@/lib/validation/taxonomy';
 import { appendAudit, auditedBy } from './audit';
 import type { Actor, Done, Refused } from './common';

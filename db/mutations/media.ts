@@ -3,9 +3,9 @@ import { eq } from 'drizzle-orm';
 import { getDb, type DB } from '@/db/client';
 import { findMediaUses, describeMediaUses, type MediaUse } from '@/db/queries/media';
 import { media } from '@/db/schema';
-import { cacheTags } from '@/lib/cache-tags';
-import { removeMediaFile } from '@/lib/media-upload';
-import { getMediaDir } from '@/lib/paths';
+import { cacheTags } from '@/lib/site/cache-tags';
+import { removeMediaFile } from '@/platform/media-upload';
+import { getMediaDir } from '@/platform/paths';
 import { appendAudit, auditedBy } from './audit';
 import type { Actor, Done, Refused } from './common';
 

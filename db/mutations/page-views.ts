@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb, type DB } from '@/db/client';
-import type { PageViewCount } from '@/lib/views/recorder';
+import type { PageViewCount } from '@/platform/view-recorder';
 import type { Done } from './common';
 
 // Adds buffered view counts to page_views in one transaction. Counts for an article that is

@@ -6,7 +6,7 @@ import { appendAudit, auditedBy } from './audit';
 import type { Actor, Done, Refused } from './common';
 
 // Withdrawing an article's preview share links: every link issued until now stops opening the
-// preview (lib/preview-token.ts compares a link's issue time with this one); links made later
+// preview (platform/preview-token.ts compares a link's issue time with this one); links made later
 // work. The article itself does not change, so no cache tag expires (previews are never cached).
 
 export type RevokePreviewLinksResult = Done<{ revokedAt: Date }> | Refused<'not_found'>;

@@ -2,8 +2,8 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb, type DB } from '@/db/client';
 import { redirects } from '@/db/schema';
-import { cacheTags } from '@/lib/cache-tags';
-import { findRedirectProblem, normalizeRedirectPath, type RedirectProblem } from '@/lib/redirects';
+import { cacheTags } from '@/lib/site/cache-tags';
+import { findRedirectProblem, normalizeRedirectPath, type RedirectProblem } from '@/lib/site/redirects';
 import { appendAudit, auditedBy } from './audit';
 import type { Actor, Done, Refused } from './common';
 

@@ -7,8 +7,8 @@ import {
   parseSchedulerReport,
   SCHEDULER_SETTINGS_KEY,
   type SchedulerFailure,
-} from '@/lib/scheduler-report';
-import { isReservedSlug, isValidSlug } from '@/lib/slug';
+} from '@/lib/newsroom/scheduler-report';
+import { isReservedSlug, isValidSlug } from '@/lib/site/slug';
 import { transitionArticle } from './articles';
 import type { Actor, Done } from './common';
 

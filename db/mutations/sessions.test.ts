@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openConnection, type Connection } from '@/db/client';
 import { getLiveSessionUser, getSessionUser, listOpenSessions } from '@/db/queries/users';
-import { SESSION_KEEP_AFTER_EXPIRY_MS, SESSION_TTL_MS } from '@/lib/sessions';
-import { hashToken } from '@/lib/tokens';
+import { SESSION_KEEP_AFTER_EXPIRY_MS, SESSION_TTL_MS } from '@/platform/sessions';
+import { hashToken } from '@/platform/tokens';
 import { endAllSessions, endSession } from './sessions';
 import { changeOwnPassword, changeUserRole, createUser, issuePasswordReset, recordSignIn, setUserDisabled } from './users';
 

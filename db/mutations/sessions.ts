@@ -2,8 +2,8 @@ import 'server-only';
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import { getDb, type DB } from '@/db/client';
 import { users, userSessions } from '@/db/schema';
-import { sessionExpiresAt, sessionPruneBefore, storedUserAgent } from '@/lib/sessions';
-import { generateToken, hashToken } from '@/lib/tokens';
+import { sessionExpiresAt, sessionPruneBefore, storedUserAgent } from '@/platform/sessions';
+import { generateToken, hashToken } from '@/platform/tokens';
 import { appendAudit, auditedBy } from './audit';
 import type { Actor, Done, Refused, Tx } from './common';
 

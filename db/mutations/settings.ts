@@ -2,7 +2,7 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { getDb, type DB } from '@/db/client';
 import { settings } from '@/db/schema';
-import { cacheTags } from '@/lib/cache-tags';
+import { cacheTags } from '@/lib/site/cache-tags';
 import { appendAudit, auditedBy } from './audit';
 import type { Actor, Done, Tx } from './common';
 

@@ -3,8 +3,8 @@ import { and, count, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { getDb, type DB } from '@/db/client';
 import { startsWithText } from '@/db/like';
 import { articleBylines, articles, articleTags, bylines, media, redirects, sections, tags, users } from '@/db/schema';
-import { cacheTags } from '@/lib/cache-tags';
-import { isReservedSlug, isValidSlug, slugify } from '@/lib/slug';
+import { cacheTags } from '@/lib/site/cache-tags';
+import { isReservedSlug, isValidSlug, slugify } from '@/lib/site/slug';
 import type { BylineInput, SectionInput, TagInput } from '@/lib/validation/taxonomy';
 import { appendAudit, auditedBy } from './audit';
 import type { Actor, Done, Refused, Tx } from './common';
@@ -119,7 +119,7 @@ export async function updateSection(
     if (problem) return problem;
     tx.update(sections).set({ name: input.name, slug: input.slug, description: input.description }).where(eq(sections.id, id)).run();
     const moved = before.slug !== input.slug;
-    // One prefix rule moves the front and every article under it (lib/redirects.ts applyRedirect).
+    // One prefix rule moves the front and every article under it (lib/site/redirects.ts applyRedirect).
     if (moved) moveAddress(tx, `/${before.slug}`, `/${input.slug}`, actor.id);
     appendAudit(tx, {
       action: 'section.updated',

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openConnection, type Connection } from '@/db/client';
 import { ensureFirstRun } from '@/db/first-run';
 import { getSessionUser, getUserForSignIn, getValidOneTimeLink } from '@/db/queries/users';
-import { verifyPassword } from '@/lib/passwords';
+import { verifyPassword } from '@/platform/passwords';
 import { changeUserRole, createUser, inviteUser, issuePasswordReset, setPasswordWithToken, setUserDisabled } from './users';
 
 // The user mutations against a real, migrated SQLite file (one per test).

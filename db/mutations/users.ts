@@ -3,7 +3,7 @@ import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { getDb, type DB } from '@/db/client';
 import { bylines, users, userTokens } from '@/db/schema';
 import type { Role } from '@/lib/domain';
-import { generateToken, hashToken, ONE_TIME_LINK_TTL_MS } from '@/lib/tokens';
+import { generateToken, hashToken, ONE_TIME_LINK_TTL_MS } from '@/platform/tokens';
 import { appendAudit, auditedBy } from './audit';
 import type { Actor, Done, Refused, Tx } from './common';
 import { endOpenSessions, openSession } from './sessions';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { decideAdminArticleFilters, type AdminArticleFilters } from '../../lib/admin-article-filters';
+import { decideAdminArticleFilters, type AdminArticleFilters } from '../../lib/articles/list-filters';
 
 vi.mock('next/cache', () => ({ cacheTag: () => {}, cacheLife: () => {}, revalidateTag: () => {}, updateTag: () => {} }));
 

@@ -8,13 +8,13 @@ import {
   ADMIN_STATUS_TABS,
   type AdminArticleFilters,
   type AdminStatusTab,
-} from '@/lib/admin-article-filters';
+} from '@/lib/articles/list-filters';
 import { ARTICLE_STATUSES, type ArticleStatus } from '@/lib/domain';
-import { buildMatchExpression } from '@/lib/search-query';
+import { buildMatchExpression } from '@/lib/site/search-query';
 
 // The newsroom's article list (uncached, per request). Who sees what: writers ('article.edit'
 // scope 'own') see only articles they created or are assigned to; editors see all. The caller
-// passes the viewer's scope from lib/permissions — this module does not decide roles.
+// passes the viewer's scope from lib/newsroom/permissions.ts — this module does not decide roles.
 // Every filter is served by an index at 100,000 articles (db/queries/admin-articles.test.ts).
 
 export interface AdminViewer {
@@ -181,7 +181,7 @@ export interface ArticleOwnership {
   version: number;
 }
 
-// What a server action needs to ask lib/permissions about one article (deleted ones too).
+// What a server action needs to ask lib/newsroom/permissions.ts about one article (deleted ones too).
 export async function getArticleOwnership(id: number): Promise<ArticleOwnership | null> {
   const [row] = await getDb()
     .select({ id: articles.id, createdBy: articles.createdBy, assigneeId: articles.assigneeId, status: articles.status, deletedAt: articles.deletedAt, version: articles.version })

@@ -16,9 +16,9 @@ import {
 import { sanitizeBody } from '@/lib/body/sanitize';
 import { collectMediaIds } from '@/lib/body/text';
 import type { BodyDoc, BodyMedia } from '@/lib/body/types';
-import { cacheTags } from '@/lib/cache-tags';
+import { cacheTags } from '@/lib/site/cache-tags';
 import type { ArticleKind, ArticleNote, BylineKind } from '@/lib/domain';
-import { readingTimeMinutes } from '@/lib/reading-time';
+import { readingTimeMinutes } from '@/lib/articles/reading-time';
 
 export interface ImageRef {
   src: string;

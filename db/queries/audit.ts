@@ -69,7 +69,7 @@ export async function listAuditFilterChoices(db: DB = getDb()): Promise<{ actors
 
 /**
  * Failed sign-ins since `since` for an account (its email) and for a client address: the input
- * of lib/throttle.ts. Uses the (action, at) index; a failure before the account's last
+ * of platform/throttle.ts. Uses the (action, at) index; a failure before the account's last
  * successful sign-in no longer counts against the account.
  */
 export async function getRecentSignInFailures(

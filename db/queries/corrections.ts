@@ -2,8 +2,8 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/db/client';
-import { cacheTags } from '@/lib/cache-tags';
-import { flattenNotes, type CorrectionEntry } from '@/lib/corrections';
+import { cacheTags } from '@/lib/site/cache-tags';
+import { flattenNotes, type CorrectionEntry } from '@/lib/articles/corrections';
 import type { ArticleNote } from '@/lib/domain';
 import { articleUrl } from './articles';
 

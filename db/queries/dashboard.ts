@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from '@/db/client';
 import { articles, pageViews, sections, settings, users } from '@/db/schema';
 import type { ArticleStatus } from '@/lib/domain';
-import { parseSchedulerReport, SCHEDULER_SETTINGS_KEY, type SchedulerReport } from '@/lib/scheduler-report';
+import { parseSchedulerReport, SCHEDULER_SETTINGS_KEY, type SchedulerReport } from '@/lib/newsroom/scheduler-report';
 import type { AdminViewer } from './admin-articles';
 
 // The newsroom dashboard's lists (uncached, per request). Writers see their own work (created

@@ -11,7 +11,7 @@ import {
   tags,
   users,
 } from '@/db/schema';
-import { pickTexts, type ArticleTexts } from '@/lib/article-fields';
+import { pickTexts, type ArticleTexts } from '@/lib/articles/fields';
 import { collectMediaIds } from '@/lib/body/text';
 import type { BodyDoc } from '@/lib/body/types';
 import type { ArticleKind, ArticleNote, ArticleStatus, BylineKind } from '@/lib/domain';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
-import { cacheTags } from '@/lib/cache-tags';
-import { FEED_ITEM_LIMIT } from '@/lib/feeds';
+import { cacheTags } from '@/lib/site/cache-tags';
+import { FEED_ITEM_LIMIT } from '@/lib/seo/feeds';
 import {
   getPublishedArticle,
   listLatestArticles,

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { checkDatabaseFile } from '@/lib/db-file-health';
-import { getDatabasePath } from '@/lib/paths';
+import { checkDatabaseFile } from '@/platform/db-file-health';
+import { getDatabasePath } from '@/platform/paths';
 
 export interface DatabaseHealth {
   ok: boolean;

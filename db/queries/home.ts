@@ -3,8 +3,8 @@ import { asc, inArray } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/db/client';
 import { curation } from '@/db/schema';
-import { cacheTags } from '@/lib/cache-tags';
-import { decideBreaking, decideFrontStories, TOP_STORY_SLOTS, type BreakingBanner } from '@/lib/home';
+import { cacheTags } from '@/lib/site/cache-tags';
+import { decideBreaking, decideFrontStories, TOP_STORY_SLOTS, type BreakingBanner } from '@/lib/site/home';
 import { listArticleCardsByIds, listLatestArticles, type ArticleCard } from './articles';
 import { getSiteSettings } from './site';
 

@@ -3,7 +3,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/db/client';
 import { articleBylines, articles, articleTags } from '@/db/schema';
-import { cacheTags } from '@/lib/cache-tags';
+import { cacheTags } from '@/lib/site/cache-tags';
 import { isPublished } from './articles';
 
 // How many published articles a paginated list holds, so its pages know where they end

@@ -18,7 +18,7 @@ export interface ArticlePreview {
   scheduledAt: string | null;
   // The address it has (or will have) once published.
   publicUrl: string;
-  // Share links issued until then no longer open it (lib/preview-token.ts).
+  // Share links issued until then no longer open it (platform/preview-token.ts).
   previewLinksRevokedAt: Date | null;
 }
 

@@ -2,14 +2,14 @@ import 'server-only';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articleBylines, articles, articleTags, bylines, redirects, sections, tags } from '@/db/schema';
-import { FRONT_PAGE_SIZE, NEWS_FEED_PAGE_SIZE, NEWS_FEED_SLUG } from '@/lib/news-feed';
-import { countPages, parsePageParam } from '@/lib/pagination';
-import { classifyPublicPath } from '@/lib/public-routes.mjs';
-import { decideLowercaseRedirect, redirectLookupKeys } from '@/lib/redirects';
+import { FRONT_PAGE_SIZE, NEWS_FEED_PAGE_SIZE, NEWS_FEED_SLUG } from '@/lib/seo/news-feed';
+import { countPages, parsePageParam } from '@/lib/site/pagination';
+import { classifyPublicPath } from '@/gateway/public-routes.mjs';
+import { decideLowercaseRedirect, redirectLookupKeys } from '@/lib/site/redirects';
 import { isPublished } from './articles';
 
 // Does nothing on the site answer this address? Asked by the server in front of Next
-// (lib/admission.mjs) before it lets Next render, so a made-up address costs an indexed look-up
+// (gateway/admission.mjs) before it lets Next render, so a made-up address costs an indexed look-up
 // and a stored 404 instead of a render. "False" means "maybe": Next decides. Not cached: each
 // look-up is one indexed read, and a cache entry per made-up address would be the cost we are
 // avoiding. A front's "?page=N" past its last page is missing too; the counts are the ones the

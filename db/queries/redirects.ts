@@ -3,8 +3,8 @@ import { inArray } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/db/client';
 import { redirects } from '@/db/schema';
-import { cacheTags } from '@/lib/cache-tags';
-import { applyRedirect, decideLowercaseRedirect, redirectLookupKeys } from '@/lib/redirects';
+import { cacheTags } from '@/lib/site/cache-tags';
+import { applyRedirect, decideLowercaseRedirect, redirectLookupKeys } from '@/lib/site/redirects';
 
 // Where an address that shows nothing now lives, or null. Uppercase paths fold to lowercase;
 // otherwise the redirects table decides (the exact path first, then a moved section).

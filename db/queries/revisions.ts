@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles, bylines, media, revisions, sections, tags, users } from '@/db/schema';
 import type { ArticleStatus } from '@/lib/domain';
-import type { RevisionLookups } from '@/lib/revision-diff';
+import type { RevisionLookups } from '@/lib/articles/revision-diff';
 
 // The newsroom's view of an article's history (uncached: per request, behind a permission check
 // in the page). Every save writes one revision holding a full snapshot (db/mutations/articles.ts).

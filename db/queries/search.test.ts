@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildHighlightExpression, buildMatchExpression, MARK_START } from '../../lib/search-query';
+import { buildHighlightExpression, buildMatchExpression, MARK_START } from '../../lib/site/search-query';
 
 vi.mock('next/cache', () => ({ cacheTag: () => {}, cacheLife: () => {}, revalidateTag: () => {}, updateTag: () => {} }));
 

@@ -2,13 +2,13 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/db/client';
-import { cacheTags } from '@/lib/cache-tags';
-import { MARK_END, MARK_START } from '@/lib/search-query';
+import { cacheTags } from '@/lib/site/cache-tags';
+import { MARK_END, MARK_START } from '@/lib/site/search-query';
 import { listArticleCardsByIds, type ArticleCard } from './articles';
 
 // Full-text search over published articles (articles_fts, db/migrations/0001_search_index.sql).
 // Results are cached per query for a minute; the page around them renders per request.
-// `match` must come from lib/search-query.ts (buildMatchExpression), never from raw input.
+// `match` must come from lib/site/search-query.ts (buildMatchExpression), never from raw input.
 
 export interface SearchHit {
   // Only what a result shows: the cached results are decoded on every request.

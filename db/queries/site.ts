@@ -3,8 +3,8 @@ import { asc, eq } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/db/client';
 import { sections, settings } from '@/db/schema';
-import { cacheTags } from '@/lib/cache-tags';
-import { DEFAULT_TIME_ZONE, isValidTimeZone } from '@/lib/dates';
+import { cacheTags } from '@/lib/site/cache-tags';
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from '@/lib/time/dates';
 
 export interface BreakingNews {
   text: string;

@@ -1,4 +1,4 @@
-// The article sitemaps split at 50,000 URLs (lib/sitemaps.ts): a newsroom past that many live
+// The article sitemaps split at 50,000 URLs (lib/seo/sitemaps.ts): a newsroom past that many live
 // articles gets a second sitemap, listed in the index, and no article is in two or in none.
 // Against a private database holding 50,000 + 3 live articles, written in one statement with
 // the indexes built afterwards (db/seed.ts's withBulkLoading, as the benchmark seed does).
@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SITEMAP_MAX_URLS } from '../../lib/sitemaps';
+import { SITEMAP_MAX_URLS } from '../../lib/seo/sitemaps';
 
 vi.mock('next/cache', () => ({ cacheTag: () => {}, cacheLife: () => {}, revalidateTag: () => {}, updateTag: () => {} }));
 

@@ -3,8 +3,8 @@ import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/db/client';
 import { articleBylines, articles, articleTags, bylines, media, sections, tags } from '@/db/schema';
-import { cacheTags } from '@/lib/cache-tags';
-import { articleSitemapCount, NEWS_SITEMAP_MAX_URLS, NEWS_SITEMAP_WINDOW_MS, SITEMAP_MAX_URLS } from '@/lib/sitemaps';
+import { cacheTags } from '@/lib/site/cache-tags';
+import { articleSitemapCount, NEWS_SITEMAP_MAX_URLS, NEWS_SITEMAP_WINDOW_MS, SITEMAP_MAX_URLS } from '@/lib/seo/sitemaps';
 import { articleUrl, isPublished, mediaUrl } from './articles';
 
 // Reads for sitemaps. Each walks an index (see EXPLAIN QUERY PLAN notes beside them), so

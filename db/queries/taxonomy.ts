@@ -3,7 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/db/client';
 import { articleBylines, articles, articleTags, bylines, media, tags } from '@/db/schema';
-import { cacheTags } from '@/lib/cache-tags';
+import { cacheTags } from '@/lib/site/cache-tags';
 import type { BylineKind } from '@/lib/domain';
 import { isPublished, listArticleCardsByIds, toImageRef, type ArticleCard, type ImageRef } from './articles';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
-import { cacheTags } from '@/lib/cache-tags';
-import { dayKey, formatMastheadDate, secondsUntilNextMidnight } from '@/lib/dates';
+import { cacheTags } from '@/lib/site/cache-tags';
+import { dayKey, formatMastheadDate, secondsUntilNextMidnight } from '@/lib/time/dates';
 import { getSiteSettings } from './site';
 
 export interface NewsroomToday {

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { getDb, type DB } from '@/db/client';
 import { bylines, users, userSessions, userTokens } from '@/db/schema';
 import type { Role } from '@/lib/domain';
-import { hashToken } from '@/lib/tokens';
+import { hashToken } from '@/platform/tokens';
 
 // Newsroom users. Nothing here is cached: a role change or a disabled account must be seen on
 // the very next request. Only getUserForSignIn returns a password hash, for auth.ts to verify.

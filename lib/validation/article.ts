@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ARTICLE_KINDS, ARTICLE_NOTE_KINDS } from '@/lib/domain';
 import { parseVideoUrl, sanitizeBody } from '@/lib/body/sanitize';
-import { isValidSlug } from '@/lib/slug';
-import { textFieldSchemas } from '@/lib/article-fields';
+import { isValidSlug } from '@/lib/site/slug';
+import { textFieldSchemas } from '@/lib/articles/fields';
 
 const text = (max: number, label: string) =>
   z
@@ -15,7 +15,7 @@ const id = z.coerce.number().int().positive();
 // What an editor submits for an article. The form shows these messages next to
 // the fields; the server action is the real check.
 export const articleInputSchema = z.object({
-  // kicker, title, dek, captions, video and SEO text: lib/article-fields.ts.
+  // kicker, title, dek, captions, video and SEO text: lib/articles/fields.ts.
   ...textFieldSchemas,
   slug: z
     .string()

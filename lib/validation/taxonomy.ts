@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isValidTimeZone } from '@/lib/dates';
+import { isValidTimeZone } from '@/lib/time/dates';
 import { BYLINE_KINDS } from '@/lib/domain';
-import { isReservedSlug, isValidSlug, slugify } from '@/lib/slug';
+import { isReservedSlug, isValidSlug, slugify } from '@/lib/site/slug';
 
 // Sections, tags, bylines, curation and settings: shared by the newsroom's forms and actions.
 
@@ -68,7 +68,7 @@ export type BylineInput = z.infer<typeof bylineInputSchema>;
 export const CURATION_SLOTS = ['lead', 'top', 'picks'] as const;
 export type CurationSlot = (typeof CURATION_SLOTS)[number];
 
-// How many stories each slot holds (lib/home.ts TOP_STORY_SLOTS for the top stories).
+// How many stories each slot holds (lib/site/home.ts TOP_STORY_SLOTS for the top stories).
 export const CURATION_LIMITS: Record<CurationSlot, number> = { lead: 1, top: 4, picks: 10 };
 
 export const curationInputSchema = z

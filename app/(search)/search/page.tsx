@@ -4,10 +4,10 @@ import { Pager } from '@/components/article/pager';
 import { SearchForm } from '@/components/site/search-form';
 import { searchArticles } from '@/db/queries/search';
 import { getSiteSettings, listSections } from '@/db/queries/site';
-import { formatPublishedDate } from '@/lib/dates';
-import { countPages, pageHref } from '@/lib/pagination';
-import { nextDayKey, parseSearchRequest, searchHref, startOfZonedDay } from '@/lib/search-params';
-import { buildHighlightExpression, buildMatchExpression, splitHighlights } from '@/lib/search-query';
+import { formatPublishedDate } from '@/lib/time/dates';
+import { countPages, pageHref } from '@/lib/site/pagination';
+import { nextDayKey, parseSearchRequest, searchHref, startOfZonedDay } from '@/lib/site/search-params';
+import { buildHighlightExpression, buildMatchExpression, splitHighlights } from '@/lib/site/search-query';
 
 export const metadata: Metadata = {
   title: 'Search',

@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { Children, isValidElement, type ReactElement, type ReactNode } from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { JsonLdObject } from '@/lib/structured-data';
+import type { JsonLdObject } from '@/lib/seo/structured-data';
 
 // A front's page and its metadata, through the routes' one entry point, against a private
 // database: page 1 and page 2 say the same about the front, and both carry JSON-LD. The SEO
-// rules themselves are in lib/listing-seo.test.ts.
+// rules themselves are in lib/seo/fronts.test.ts.
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-fronts-'));
 process.env.GAZETTE_DATA_DIR = dir;

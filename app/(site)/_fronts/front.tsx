@@ -11,18 +11,18 @@ import { findRedirectTarget } from '@/db/queries/redirects';
 import { getSectionBySlug, getSiteSettings } from '@/db/queries/site';
 import { getNewsroomToday } from '@/db/queries/today';
 import { getBylineBySlug, getTagBySlug, listBylineArticles, listTagArticles } from '@/db/queries/taxonomy';
-import { buildFrontSeo, frontPath, type FrontKind, type FrontSubject } from '@/lib/listing-seo';
-import { FRONT_PAGE_SIZE, NEWS_FEED_PAGE_SIZE, NEWS_FEED_SLUG } from '@/lib/news-feed';
-import { countPages, parsePageParam } from '@/lib/pagination';
-import { NOINDEX_ROBOTS } from '@/lib/seo';
-import { getSiteUrl } from '@/lib/site-url';
+import { buildFrontSeo, frontPath, type FrontKind, type FrontSubject } from '@/lib/seo/fronts';
+import { FRONT_PAGE_SIZE, NEWS_FEED_PAGE_SIZE, NEWS_FEED_SLUG } from '@/lib/seo/news-feed';
+import { countPages, parsePageParam } from '@/lib/site/pagination';
+import { NOINDEX_ROBOTS } from '@/lib/seo/metadata';
+import { getSiteUrl } from '@/lib/site/url';
 import { requirePage } from '../require-page';
 
 // Section, tag and byline fronts, page by page: the one place their pages and their metadata
 // are made. Page 1 is the bare address (app/(site)/[section], tag/[slug], author/[slug]); page N
 // is "?page=N", which next.config.ts rewrites to the static routes under app/(site)/paged/.
 // Those routes only pass their parameters here, so every page of a front gets the same title
-// pattern, description and JSON-LD (lib/listing-seo.ts). A page past the end or a malformed
+// pattern, description and JSON-LD (lib/seo/fronts.ts). A page past the end or a malformed
 // number is a 404, and "?page=1" answers 308 to the bare address.
 
 interface Front {

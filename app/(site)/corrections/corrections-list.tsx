@@ -3,11 +3,11 @@ import { notFound } from 'next/navigation';
 import { Pager } from '@/components/article/pager';
 import { listCorrectionNotes } from '@/db/queries/corrections';
 import { getSiteSettings } from '@/db/queries/site';
-import { NOTE_KIND_LABELS } from '@/lib/corrections';
-import { formatDateTime } from '@/lib/dates';
-import { buildListingMetadata } from '@/lib/listing-seo';
-import { countPages, pageHref } from '@/lib/pagination';
-import { getSiteUrl } from '@/lib/site-url';
+import { NOTE_KIND_LABELS } from '@/lib/articles/corrections';
+import { formatDateTime } from '@/lib/time/dates';
+import { buildListingMetadata } from '@/lib/seo/fronts';
+import { countPages, pageHref } from '@/lib/site/pagination';
+import { getSiteUrl } from '@/lib/site/url';
 
 // The public record of every correction, clarification and update, newest first. Page 1 is
 // /corrections; "?page=N" is rewritten to ./page/[page] (next.config.ts), so both stay static.

@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { Field, FormMessage, inputClass, SubmitButton } from '@/components/ui';
 import { PASSWORD_MIN_LENGTH } from '@/lib/validation/auth';
-import type { FormState } from '@/lib/newsroom-api';
+import type { FormState } from '@/server/newsroom-api';
 import { changePasswordAction, signOutEverywhereAction, updateAccountAction } from './actions';
 
 export function ProfileForm({

@@ -5,7 +5,7 @@ import { signIn, signOut } from '@/auth';
 import { endAllSessions } from '@/db/mutations/sessions';
 import { changeOwnPassword, updateOwnAccount } from '@/db/mutations/users';
 import { getUserForSignIn } from '@/db/queries/users';
-import { hashPassword, verifyPassword } from '@/lib/passwords';
+import { hashPassword, verifyPassword } from '@/platform/passwords';
 import { accountSchema, changePasswordSchema } from '@/lib/validation/auth';
 import { adminAction, fieldError, refuse } from '@/server/door';
 

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import { roleLabel } from '@/components/admin/role-label';
 import { getSiteSettings } from '@/db/queries/site';
 import { getAccount, listOpenSessions } from '@/db/queries/users';
-import { getCurrentSession, requirePermission } from '@/lib/auth-guards';
-import { formatDateTime } from '@/lib/dates';
-import { describeUserAgent } from '@/lib/sessions';
+import { getCurrentSession, requirePermission } from '@/server/session';
+import { formatDateTime } from '@/lib/time/dates';
+import { describeUserAgent } from '@/platform/sessions';
 import { PasswordForm, ProfileForm, SignOutEverywhereForm } from './account-forms';
 
 export const metadata: Metadata = { title: 'Your account' };

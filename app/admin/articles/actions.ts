@@ -2,8 +2,8 @@
 
 import { z } from 'zod';
 import { deleteArticle, restoreArticle, type TrashResult } from '@/db/mutations/article-trash';
-import type { FormState } from '@/lib/newsroom-api';
-import { changeArticle } from '@/lib/permissions';
+import type { FormState } from '@/server/newsroom-api';
+import { changeArticle } from '@/lib/newsroom/permissions';
 import { ARTICLE_MISSING, findArticle, type FoundArticle } from '@/server/articles';
 import { adminCommand, refuse } from '@/server/door';
 

@@ -10,10 +10,10 @@ import {
   decideAdminArticleFilters,
   STATUS_TAB_LABELS,
   type AdminArticleFilters,
-} from '@/lib/admin-article-filters';
-import { requirePermission } from '@/lib/auth-guards';
-import { formatDateTime } from '@/lib/dates';
-import { can, scopeOf } from '@/lib/permissions';
+} from '@/lib/articles/list-filters';
+import { requirePermission } from '@/server/session';
+import { formatDateTime } from '@/lib/time/dates';
+import { can, scopeOf } from '@/lib/newsroom/permissions';
 
 export const metadata: Metadata = { title: 'Articles' };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { listAuditEntries, listAuditFilterChoices } from '@/db/queries/audit';
 import { getSiteSettings } from '@/db/queries/site';
-import { requirePermission } from '@/lib/auth-guards';
-import { auditPageHref, decideAuditQuery } from '@/lib/audit-filters';
-import { formatDateTime } from '@/lib/dates';
+import { requirePermission } from '@/server/session';
+import { auditPageHref, decideAuditQuery } from '@/lib/newsroom/audit-filters';
+import { formatDateTime } from '@/lib/time/dates';
 
 export const metadata: Metadata = { title: 'Audit log' };
 

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { createByline, deleteByline, updateByline } from '@/db/mutations/taxonomy';
-import type { FormState } from '@/lib/newsroom-api';
+import type { FormState } from '@/server/newsroom-api';
 import { bylineInputSchema, taxonomyIdSchema } from '@/lib/validation/taxonomy';
 import { adminAction, refuse, refusalOf } from '@/server/door';
 

@@ -4,7 +4,7 @@ import { useActionState, useState } from 'react';
 import { Field, FormMessage, inputClass, SubmitButton } from '@/components/ui';
 import { NameSlugFields } from '@/components/admin/name-slug-fields';
 import type { AvatarChoice, UserChoice } from '@/db/queries/admin-taxonomy';
-import type { FormState } from '@/lib/newsroom-api';
+import type { FormState } from '@/server/newsroom-api';
 import { createBylineAction, deleteBylineAction, updateBylineAction, type BylineFormState, type BylineValues } from './actions';
 
 interface Choices {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ItemList, ListPanel, PageHeader, Panel } from '@/components/ui';
 import { listAdminBylines, listAvatarChoices, listUserChoices } from '@/db/queries/admin-taxonomy';
-import { requirePermission } from '@/lib/auth-guards';
+import { requirePermission } from '@/server/session';
 import { CreateBylineForm, EditBylineForms } from './byline-forms';
 
 export const metadata: Metadata = { title: 'Bylines' };

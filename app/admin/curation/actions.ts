@@ -1,7 +1,7 @@
 'use server';
 
 import { saveCurationSlot } from '@/db/mutations/curation';
-import type { FormState } from '@/lib/newsroom-api';
+import type { FormState } from '@/server/newsroom-api';
 import { curationInputSchema } from '@/lib/validation/taxonomy';
 import { adminCommand, refuse } from '@/server/door';
 

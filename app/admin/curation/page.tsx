@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getCurationSlots } from '@/db/queries/admin-taxonomy';
 import { getSiteSettings } from '@/db/queries/site';
-import { requirePermission } from '@/lib/auth-guards';
+import { requirePermission } from '@/server/session';
 import { CurationEditor } from './curation-editor';
 
 export const metadata: Metadata = { title: 'Homepage' };

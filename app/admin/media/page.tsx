@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { EmptyState, ListPager, ListPanel, ListSearch, PageHeader, Panel, readListParams } from '@/components/ui';
 import { listMedia } from '@/db/queries/media';
-import { requirePermission } from '@/lib/auth-guards';
-import { maxUploadBytes } from '@/lib/media-upload';
+import { requirePermission } from '@/server/session';
+import { maxUploadBytes } from '@/platform/media-upload';
 import { LibraryUploader } from './library-uploader';
 import { MediaGrid } from './media-grid';
 

@@ -2,8 +2,8 @@
 
 import { z } from 'zod';
 import { createRedirect, deleteRedirect } from '@/db/mutations/redirects';
-import type { FormState } from '@/lib/newsroom-api';
-import { REDIRECT_PROBLEM_MESSAGES } from '@/lib/redirects';
+import type { FormState } from '@/server/newsroom-api';
+import { REDIRECT_PROBLEM_MESSAGES } from '@/lib/site/redirects';
 import { adminAction, adminCommand, fieldError, refuse } from '@/server/door';
 
 export type RedirectFormState = FormState<{ from: string; to: string }>;

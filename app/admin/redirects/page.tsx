@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { ItemList, ListPager, ListPanel, ListSearch, PageHeader, Panel, readListParams } from '@/components/ui';
 import { getSiteSettings } from '@/db/queries/site';
 import { listRedirects, REDIRECTS_PER_PAGE } from '@/db/queries/redirect-list';
-import { requirePermission } from '@/lib/auth-guards';
-import { formatDateTime } from '@/lib/dates';
+import { requirePermission } from '@/server/session';
+import { formatDateTime } from '@/lib/time/dates';
 import { deleteRedirectAction } from './actions';
 import { AddRedirectForm } from './redirect-forms';
 

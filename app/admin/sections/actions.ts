@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { createSection, deleteSection, reorderSections, updateSection } from '@/db/mutations/taxonomy';
-import type { FormState } from '@/lib/newsroom-api';
+import type { FormState } from '@/server/newsroom-api';
 import { sectionInputSchema, taxonomyIdSchema } from '@/lib/validation/taxonomy';
 import { adminAction, adminCommand, refuse, refusalOf } from '@/server/door';
 

@@ -4,7 +4,7 @@ import { useActionState, useState, useTransition } from 'react';
 import { SortableList, type SortableItem } from '@/components/admin/sortable-list';
 import { CreateTaxonomyForm, EditTaxonomyForm, type TaxonomyValues } from '@/components/admin/taxonomy-forms';
 import { FormMessage, SubmitButton } from '@/components/ui';
-import type { FormState } from '@/lib/newsroom-api';
+import type { FormState } from '@/server/newsroom-api';
 import { createSectionAction, deleteSectionAction, reorderSectionsAction, updateSectionAction } from './actions';
 
 const slugHint = "The section's address: lowercase words joined by hyphens.";

@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { setBreaking, updateSiteSettings } from '@/db/mutations/settings';
 import { getSiteSettings } from '@/db/queries/site';
-import { fromZonedInputValue } from '@/lib/dates';
-import type { FormState } from '@/lib/newsroom-api';
+import { fromZonedInputValue } from '@/lib/time/dates';
+import type { FormState } from '@/server/newsroom-api';
 import { breakingInputSchema, siteSettingsInputSchema } from '@/lib/validation/taxonomy';
 import { adminAction, fieldError } from '@/server/door';
 

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { getSiteSettings } from '@/db/queries/site';
-import { requirePermission } from '@/lib/auth-guards';
-import { formatDateTime, toZonedInputValue } from '@/lib/dates';
-import { decideBreaking } from '@/lib/home';
-import { can } from '@/lib/permissions';
+import { requirePermission } from '@/server/session';
+import { formatDateTime, toZonedInputValue } from '@/lib/time/dates';
+import { decideBreaking } from '@/lib/site/home';
+import { can } from '@/lib/newsroom/permissions';
 import { listSupportedTimeZones } from '@/lib/validation/taxonomy';
 import { BreakingForm, ClearBreakingForm, SiteSettingsForm } from './settings-forms';
 

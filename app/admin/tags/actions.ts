@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { createTag, deleteTag, mergeTags, updateTag } from '@/db/mutations/taxonomy';
 import { findTagByNameOrSlug } from '@/db/queries/admin-taxonomy';
-import type { FormState } from '@/lib/newsroom-api';
+import type { FormState } from '@/server/newsroom-api';
 import { tagInputSchema, tagMergeSchema, taxonomyIdSchema } from '@/lib/validation/taxonomy';
 import { adminAction, fieldError, refuse, refusalOf } from '@/server/door';
 

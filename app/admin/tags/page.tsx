@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ItemList, ListPager, ListPanel, ListSearch, PageHeader, Panel, readListParams } from '@/components/ui';
 import { listAdminTags, TAGS_PER_PAGE } from '@/db/queries/admin-taxonomy';
-import { requirePermission } from '@/lib/auth-guards';
+import { requirePermission } from '@/server/session';
 import { CreateTagForm, EditTagForms } from './tag-forms';
 
 export const metadata: Metadata = { title: 'Tags' };

@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { CreateTaxonomyForm, EditTaxonomyForm, type TaxonomyValues } from '@/components/admin/taxonomy-forms';
 import { Field, FormMessage, inputClass, SubmitButton } from '@/components/ui';
-import type { FormState } from '@/lib/newsroom-api';
+import type { FormState } from '@/server/newsroom-api';
 import { createTagAction, deleteTagAction, mergeTagAction, updateTagAction, type MergeFormState } from './actions';
 
 const slugHint = "The tag page's address after /tag/.";

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { changeUserRole, inviteUser, issuePasswordReset, setUserDisabled, type UserMutationError } from '@/db/mutations/users';
-import { oneTimeLinkPath } from '@/lib/tokens';
+import { oneTimeLinkPath } from '@/platform/tokens';
 import { changeRoleSchema, inviteUserSchema, setDisabledSchema, userIdSchema } from '@/lib/validation/auth';
 import { adminAction, refuse } from '@/server/door';
 

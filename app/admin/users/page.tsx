@@ -3,8 +3,8 @@ import { roleLabel } from '@/components/admin/role-label';
 import { ItemList, ListPanel, PageHeader, Panel } from '@/components/ui';
 import { getSiteSettings } from '@/db/queries/site';
 import { listUsers } from '@/db/queries/users';
-import { requirePermission } from '@/lib/auth-guards';
-import { formatDateTime } from '@/lib/dates';
+import { requirePermission } from '@/server/session';
+import { formatDateTime } from '@/lib/time/dates';
 import { InviteForm, UserRowActions } from './user-forms';
 
 export const metadata: Metadata = { title: 'Users' };

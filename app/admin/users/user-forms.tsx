@@ -5,7 +5,7 @@ import { Field, FormMessage, inputClass, SubmitButton } from '@/components/ui';
 import { OneTimeLink } from '@/components/admin/one-time-link';
 import { roleLabel } from '@/components/admin/role-label';
 import { ROLES, type Role } from '@/lib/domain';
-import type { FormState } from '@/lib/newsroom-api';
+import type { FormState } from '@/server/newsroom-api';
 import { changeRoleAction, inviteUserAction, resetPasswordAction, setDisabledAction } from './actions';
 
 function Result({ state }: { state: FormState }) {

@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import { connection } from 'next/server';
 import { checkDatabase } from '@/db/queries/health';
-import { getDataDir } from '@/lib/paths';
-import { getSchedulerStatus } from '@/lib/scheduler';
+import { getDataDir } from '@/platform/paths';
+import { getSchedulerStatus } from '@/server/scheduler';
 
 async function checkDataDir(): Promise<{ ok: boolean; error?: string }> {
   try {

@@ -6,16 +6,16 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // The view beacon against a private database: which reader a view is counted for and which ids
 // count at all. The recorder's own rules (the hourly bound, memory caps) are in
-// lib/views/recorder.test.ts.
+// platform/view-recorder.test.ts.
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-views-'));
 process.env.GAZETTE_DATA_DIR = dir;
 delete process.env.TRUSTED_PROXY;
 
 // next-auth does not load outside Next, so '@/auth' is replaced by its own definition of the
-// client address, on the real lib/request-guard.mjs.
+// client address, on the real gateway/request-guard.mjs.
 vi.mock('@/auth', async () => {
-  const { decideClientAddress, trustedProxyHops } = await import('@/lib/request-guard.mjs');
+  const { decideClientAddress, trustedProxyHops } = await import('@/gateway/request-guard.mjs');
   return {
     clientAddressFrom: (headers: Headers) =>
       decideClientAddress(headers.get('x-forwarded-for'), trustedProxyHops(process.env.TRUSTED_PROXY)),
@@ -24,7 +24,7 @@ vi.mock('@/auth', async () => {
 
 const { getConnection } = await import('@/db/client');
 const { POST } = await import('./route');
-const { getViewRecorder } = await import('@/lib/views/page-view-service');
+const { getViewRecorder } = await import('@/server/page-view-service');
 
 const { sqlite } = getConnection();
 const READER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36';

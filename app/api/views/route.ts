@@ -1,13 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { clientAddressFrom } from '@/auth';
 import { isLiveArticleId } from '@/db/queries/articles';
-import { isOwnSiteRequest } from '@/lib/same-origin';
+import { isOwnSiteRequest } from '@/server/same-origin';
 import { pageViewSchema } from '@/lib/validation/page-view';
-import { isKnownBot } from '@/lib/views/recorder';
-import { getViewRecorder } from '@/lib/views/page-view-service';
+import { isKnownBot } from '@/platform/view-recorder';
+import { getViewRecorder } from '@/server/page-view-service';
 
 // The view beacon (components/article/view-beacon.tsx). Counts go to an in-memory buffer that
-// is written in batches; nothing about the reader is stored (see lib/views/recorder.ts).
+// is written in batches; nothing about the reader is stored (see platform/view-recorder.ts).
 export async function POST(request: NextRequest) {
   const { headers } = request;
   if (!isOwnSiteRequest(headers)) {
@@ -33,7 +33,7 @@ export async function POST(request: NextRequest) {
     return NextResponse.json({ counted: false, reason: 'unknown' }, { status: 404 });
   }
 
-  // The client address as lib/request-guard.mjs decides it (TRUSTED_PROXY), not the first
+  // The client address as gateway/request-guard.mjs decides it (TRUSTED_PROXY), not the first
   // X-Forwarded-For entry, which the client writes; requests without one are one unknown reader.
   const result = getViewRecorder().record(articleId, clientAddressFrom(headers) ?? '');
   return NextResponse.json({ counted: result === 'counted', reason: result }, { status: 202 });

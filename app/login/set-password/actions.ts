@@ -2,9 +2,9 @@
 
 import { redirect } from 'next/navigation';
 import { setPasswordWithToken } from '@/db/mutations/users';
-import { getClientAddress } from '@/lib/auth-guards';
-import { hashPassword } from '@/lib/passwords';
-import type { FormState } from '@/lib/newsroom-api';
+import { getClientAddress } from '@/server/session';
+import { hashPassword } from '@/platform/passwords';
+import type { FormState } from '@/server/newsroom-api';
 import { setPasswordSchema } from '@/lib/validation/auth';
 
 // The one-time link is the credential here: no session, and the token is spent atomically.

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import { connection } from 'next/server';
-import { getMediaDir } from '@/lib/paths';
-import { resolveMediaPath } from '@/lib/media-files';
+import { getMediaDir } from '@/platform/paths';
+import { resolveMediaPath } from '@/platform/media-files';
 
 // Originals from the media library. Readers normally get resized AVIF/WebP
 // variants through /_next/image, which fetches from here.

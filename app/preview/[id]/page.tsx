@@ -4,11 +4,11 @@ import { ArticlePageView } from '@/components/article/article-page-view';
 import { SiteChrome } from '@/components/site/site-chrome';
 import { getArticleForPreview } from '@/db/queries/preview';
 import { getSiteSettings } from '@/db/queries/site';
-import { getCurrentUser } from '@/lib/auth-guards';
-import { formatDateTime } from '@/lib/dates';
+import { getCurrentUser } from '@/server/session';
+import { formatDateTime } from '@/lib/time/dates';
 import type { ArticleStatus } from '@/lib/domain';
-import { can } from '@/lib/permissions';
-import { verifyPreviewToken } from '@/lib/preview-token';
+import { can } from '@/lib/newsroom/permissions';
+import { verifyPreviewToken } from '@/platform/preview-token';
 import { ExpiredPreviewNotice } from '../expired-notice';
 
 const STATUS_LABELS: Record<ArticleStatus, string> = {

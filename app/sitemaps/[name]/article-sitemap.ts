@@ -1,8 +1,8 @@
 import { cacheLife, cacheTag } from 'next/cache';
 import { listSitemapArticles } from '@/db/queries/sitemaps';
-import { cacheTags } from '@/lib/cache-tags';
-import { createIsoWithOffsetFormatter } from '@/lib/iso-offset-formatter';
-import { buildUrlset } from '@/lib/sitemaps';
+import { cacheTags } from '@/lib/site/cache-tags';
+import { createIsoWithOffsetFormatter } from '@/lib/time/iso-offset-formatter';
+import { buildUrlset } from '@/lib/seo/sitemaps';
 
 // One article sitemap as finished XML (UTF-8 bytes), cached and tagged like its data: at
 // 50,000 URLs the XML takes longer to write than the rows take to read, so the bytes are

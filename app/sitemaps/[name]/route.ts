@@ -6,9 +6,9 @@ import {
   listSitemapTags,
   type SitemapListing,
 } from '@/db/queries/sitemaps';
-import { isoWithOffset } from '@/lib/dates';
-import { absoluteUrl, getSiteUrl } from '@/lib/site-url';
-import { buildUrlset, parseArticleSitemapName, SITEMAP_HEADERS } from '@/lib/sitemaps';
+import { isoWithOffset } from '@/lib/time/dates';
+import { absoluteUrl, getSiteUrl } from '@/lib/site/url';
+import { buildUrlset, parseArticleSitemapName, SITEMAP_HEADERS } from '@/lib/seo/sitemaps';
 import { getArticleSitemapXml } from './article-sitemap';
 
 const LISTINGS: Record<string, () => Promise<SitemapListing[]>> = {

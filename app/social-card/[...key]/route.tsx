@@ -2,8 +2,8 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { ImageResponse } from 'next/og';
 import { getSectionBySlug, getSiteSettings } from '@/db/queries/site';
 import { getTagBySlug } from '@/db/queries/taxonomy';
-import { cacheTags } from '@/lib/cache-tags';
-import { SOCIAL_CARD_SIZE } from '@/lib/listing-seo';
+import { cacheTags } from '@/lib/site/cache-tags';
+import { SOCIAL_CARD_SIZE } from '@/lib/seo/fronts';
 
 // Generated 1200×630 social cards for the home page, section fronts and tag pages (articles
 // use their hero crop instead). Rendered with next/og's bundled font: nothing is fetched.

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { MediaPicker, type PickedMedia } from '@/components/admin/media-picker';
 import { PreviewLinks } from '@/components/admin/preview-links';
 import type { EditorArticle, EditorOptions } from '@/db/queries/editor';
-import { draftFromArticle, emptyDraft, type MediaRef } from '@/lib/editor/draft';
+import { draftFromArticle, emptyDraft, type MediaRef } from '@/lib/articles/draft';
 import { ArticleNotes } from './article-notes';
 import { ConflictPanel } from './conflict-panel';
 import { DeleteArticle } from './delete-article';

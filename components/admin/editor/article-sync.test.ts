@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ArticleSync, AUTOSAVE_DELAY_MS } from './article-sync';
-import { emptyDraft, localCopyKey, parseLocalCopy, withTitle } from '@/lib/editor/draft';
+import { emptyDraft, localCopyKey, parseLocalCopy, withTitle } from '@/lib/articles/draft';
 
 function memoryStorage() {
   const map = new Map<string, string>();

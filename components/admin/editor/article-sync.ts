@@ -1,5 +1,5 @@
 import type { EditorArticle } from '@/db/queries/editor';
-import { draftToInput, localCopyKey, sameDraft, type EditorDraft, type LocalCopy } from '@/lib/editor/draft';
+import { draftToInput, localCopyKey, sameDraft, type EditorDraft, type LocalCopy } from '@/lib/articles/draft';
 import { newsroomClient } from '@/components/admin/newsroom-client';
 
 // Keeps the editor's draft safe: in this browser on every change (so a crash or a lost

@@ -7,7 +7,7 @@ import {
   DRAFT_FIELD_LABELS,
   draftFieldText,
   type EditorDraft,
-} from '@/lib/editor/draft';
+} from '@/lib/articles/draft';
 
 // Shown when a save met a newer version: who saved, what they changed compared with my text,
 // and two ways on. My text stays in the editor (and in this browser) whatever happens.

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { deleteArticleAction } from '@/app/admin/articles/actions';
-import { localCopyKey } from '@/lib/editor/draft';
+import { localCopyKey } from '@/lib/articles/draft';
 import type { ArticleSync } from './article-sync';
 import { decideDeleteResult, DELETE_OFFLINE, deleteForm } from './editor-answers';
 

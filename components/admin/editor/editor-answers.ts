@@ -1,5 +1,5 @@
 import { ARTICLE_NOTE_KINDS, type ArticleNote, type ArticleNoteKind, type ArticleStatus } from '@/lib/domain';
-import type { ApiAnswer, ArticleMoved, ArticleSaved, ConflictDetail, FormState } from '@/lib/newsroom-api';
+import type { ApiAnswer, ArticleMoved, ArticleSaved, ConflictDetail, FormState } from '@/server/newsroom-api';
 
 // What the editor makes of the server's answers to a workflow move, a note for readers and a
 // delete: which message to show, or what to take on. Pure, so every branch is tested without a

@@ -1,4 +1,4 @@
-import type { EditorDraft } from '@/lib/editor/draft';
+import type { EditorDraft } from '@/lib/articles/draft';
 
 // What the editor's field groups share: the input look, the one way a field's error shows, and
 // the props each group gets to read and change the draft (article-sync.ts keeps it).

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { localCopyKey, parseLocalCopy, sameDraft, type EditorDraft, type LocalCopy } from '@/lib/editor/draft';
+import { localCopyKey, parseLocalCopy, sameDraft, type EditorDraft, type LocalCopy } from '@/lib/articles/draft';
 import type { ArticleSync } from './article-sync';
 
 // What this browser kept from an earlier session that the server never got (article-sync.ts

@@ -2,7 +2,7 @@
 
 import type { EditorOptions } from '@/db/queries/editor';
 import { ARTICLE_KINDS } from '@/lib/domain';
-import type { EditorDraft, MediaRef } from '@/lib/editor/draft';
+import type { EditorDraft, MediaRef } from '@/lib/articles/draft';
 import { BylinePicker } from './byline-picker';
 import { FieldError, inputClass, setField, type DraftFieldsProps } from './fields';
 import { TagPicker } from './tag-picker';

@@ -1,8 +1,8 @@
 'use client';
 
 import type { JSONContent } from '@tiptap/react';
-import { TEXT_FIELDS } from '@/lib/article-fields';
-import { withTitle, wordStats } from '@/lib/editor/draft';
+import { TEXT_FIELDS } from '@/lib/articles/fields';
+import { withTitle, wordStats } from '@/lib/articles/draft';
 import { FieldError, setField, type DraftFieldsProps } from './fields';
 import { RichText } from './rich-text';
 

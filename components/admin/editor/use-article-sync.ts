@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { EditorDraft } from '@/lib/editor/draft';
+import type { EditorDraft } from '@/lib/articles/draft';
 import { ArticleSync } from './article-sync';
 
 // One ArticleSync for as long as the editor is on screen (article-sync.ts keeps the draft safe),

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { toZonedInputValue } from '@/lib/dates';
+import { toZonedInputValue } from '@/lib/time/dates';
 import type { ArticleStatus } from '@/lib/domain';
 
 export interface WorkflowMove {

@@ -6,9 +6,9 @@ import { ViewBeacon } from '@/components/article/view-beacon';
 import { getPublishedArticle, listRecentArticleParams } from '@/db/queries/articles';
 import { findRedirectTarget } from '@/db/queries/redirects';
 import { getSiteSettings } from '@/db/queries/site';
-import { buildArticleJsonLd, buildArticleMetadata } from '@/lib/article-seo';
-import { NOINDEX_ROBOTS } from '@/lib/seo';
-import { getSiteUrl } from '@/lib/site-url';
+import { buildArticleJsonLd, buildArticleMetadata } from '@/lib/seo/article';
+import { NOINDEX_ROBOTS } from '@/lib/seo/metadata';
+import { getSiteUrl } from '@/lib/site/url';
 
 // A few recent articles are prerendered at build; every other address is
 // rendered on its first request and then served from the cache.

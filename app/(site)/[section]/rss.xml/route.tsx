@@ -2,7 +2,7 @@ import { feedResponse } from '@/components/seo/feed-response';
 import { getSectionBySlug } from '@/db/queries/site';
 
 // A static segment: /{section}/rss.xml wins over /{section}/{slug}, and no article slug can
-// contain a dot (lib/slug.ts), so nothing is shadowed.
+// contain a dot (lib/site/slug.ts), so nothing is shadowed.
 export async function GET(_request: Request, ctx: RouteContext<'/[section]/rss.xml'>) {
   const { section } = await ctx.params;
   const found = await getSectionBySlug(section);

@@ -3,8 +3,8 @@ import { notFound } from 'next/navigation';
 import { ArticleEditor } from '@/components/admin/editor/article-editor';
 import { getArticleForEditor, getEditorOptions } from '@/db/queries/editor';
 import { getSiteSettings } from '@/db/queries/site';
-import { requirePermission } from '@/lib/auth-guards';
-import { can, decideArticleControls } from '@/lib/permissions';
+import { requirePermission } from '@/server/session';
+import { can, decideArticleControls } from '@/lib/newsroom/permissions';
 import { articleIdSchema } from '@/lib/validation/editor';
 
 export const metadata: Metadata = { title: 'Edit article' };

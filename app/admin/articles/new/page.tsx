@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { ArticleEditor } from '@/components/admin/editor/article-editor';
 import { getEditorOptions } from '@/db/queries/editor';
 import { getSiteSettings } from '@/db/queries/site';
-import { requirePermission } from '@/lib/auth-guards';
-import { can } from '@/lib/permissions';
+import { requirePermission } from '@/server/session';
+import { can } from '@/lib/newsroom/permissions';
 
 export const metadata: Metadata = { title: 'New article' };
 

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { deleteMedia, updateMedia } from '@/db/mutations/media';
 import { getMediaOwner, getMediaUses } from '@/db/queries/media';
-import type { FormState } from '@/lib/newsroom-api';
+import type { FormState } from '@/server/newsroom-api';
 import { mediaDetailsSchema } from '@/lib/validation/media';
 import { adminAction, fieldError, refuse } from '@/server/door';
 import { MEDIA_MISSING } from '@/server/media';

@@ -3,7 +3,7 @@
 import { useActionState, useState } from 'react';
 import { Field, FormMessage, inputClass, SubmitButton } from '@/components/ui';
 import { FocalPointPicker } from '@/components/admin/media-focal-point';
-import type { FormState } from '@/lib/newsroom-api';
+import type { FormState } from '@/server/newsroom-api';
 import { deleteMediaAction, updateMediaAction, type MediaFormState, type MediaFormValues } from './actions';
 
 export function MediaDetailsForm({

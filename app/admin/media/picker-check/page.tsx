@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { requirePermission } from '@/lib/auth-guards';
+import { requirePermission } from '@/server/session';
 import { PickerCheck } from './picker-check';
 
 export const metadata: Metadata = { title: 'Image picker check' };

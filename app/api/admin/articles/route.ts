@@ -1,5 +1,5 @@
 import { createArticle } from '@/db/mutations/articles';
-import { ARTICLE_BODY_LIMIT } from '@/lib/request-body';
+import { ARTICLE_BODY_LIMIT } from '@/server/request-body';
 import { articleInputSchema } from '@/lib/validation/article';
 import { saveOutcome } from '@/server/articles';
 import { adminRoute } from '@/server/door';

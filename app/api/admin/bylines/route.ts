@@ -1,5 +1,5 @@
 import { searchBylines } from '@/db/queries/admin-taxonomy';
-import type { BylinesFound } from '@/lib/newsroom-api';
+import type { BylinesFound } from '@/server/newsroom-api';
 import { adminRoute } from '@/server/door';
 
 // Byline autocomplete for the article editor: GET /api/admin/bylines?q=text → { bylines } (at most 10).

@@ -1,7 +1,7 @@
 import { createMedia } from '@/db/mutations/media';
 import { getMediaIdByHash, getMediaItem, listMedia } from '@/db/queries/media';
-import type { MediaList, Uploaded, UploadFileResult } from '@/lib/newsroom-api';
-import { getLogger } from '@/lib/logger';
+import type { MediaList, Uploaded, UploadFileResult } from '@/server/newsroom-api';
+import { getLogger } from '@/platform/logger';
 import {
   BodyTooLargeError,
   cleanOriginalName,
@@ -13,8 +13,8 @@ import {
   removeMediaFile,
   uploadProblemMessage,
   writeMediaFile,
-} from '@/lib/media-upload';
-import { getMediaDir } from '@/lib/paths';
+} from '@/platform/media-upload';
+import { getMediaDir } from '@/platform/paths';
 import type { Actor } from '@/db/mutations/common';
 import { adminRoute, fieldError, refuse, type RouteOutcome } from '@/server/door';
 import { toMediaApiItem } from '@/server/media';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { createTag } from '@/db/mutations/taxonomy';
 import { searchTags } from '@/db/queries/admin-taxonomy';
-import type { TagMade, TagsFound } from '@/lib/newsroom-api';
-import { SMALL_BODY_LIMIT } from '@/lib/request-body';
+import type { TagMade, TagsFound } from '@/server/newsroom-api';
+import { SMALL_BODY_LIMIT } from '@/server/request-body';
 import { adminRoute, fieldError } from '@/server/door';
 
 // Tag autocomplete and create-on-the-fly for the article editor:

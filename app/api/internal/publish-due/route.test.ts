@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 // The scheduler's trigger is an ordinary URL on the server, so anyone can call it: it publishes
-// only for the in-process scheduler (lib/scheduler.ts), which alone holds the token.
+// only for the in-process scheduler (server/scheduler.ts), which alone holds the token.
 
 vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<object>()), connection: async () => {} }));
 vi.mock('next/cache', () => ({ cacheTag: () => {}, cacheLife: () => {}, revalidateTag: () => {}, updateTag: () => {} }));
@@ -14,7 +14,7 @@ process.env.GAZETTE_DATA_DIR = dir;
 
 const { getConnection } = await import('@/db/client');
 const { POST } = await import('./route');
-const { getSchedulerStatus, runSchedulerOnce } = await import('@/lib/scheduler');
+const { getSchedulerStatus, runSchedulerOnce } = await import('@/server/scheduler');
 const { sqlite } = getConnection();
 
 const HOUR = 3_600_000;

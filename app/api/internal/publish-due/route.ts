@@ -1,9 +1,9 @@
-import { expireTags } from '@/lib/expire-tags';
+import { expireTags } from '@/server/expire-tags';
 import { connection } from 'next/server';
 import { publishDueArticles } from '@/db/mutations/scheduled';
-import { isSchedulerToken } from '@/lib/scheduler';
+import { isSchedulerToken } from '@/server/scheduler';
 
-// Called only by the in-process scheduler (lib/scheduler.ts).
+// Called only by the in-process scheduler (server/scheduler.ts).
 export async function POST(request: Request) {
   await connection();
   if (!isSchedulerToken(request.headers.get('x-gazette-scheduler'))) {

@@ -1,8 +1,8 @@
-import { expireTags } from '@/lib/expire-tags';
+import { expireTags } from '@/server/expire-tags';
 import { NextResponse, type NextRequest } from 'next/server';
-import { cacheTags } from '@/lib/cache-tags';
-import { isOwnSiteRequest } from '@/lib/same-origin';
-import { flushPageViews } from '@/lib/views/page-view-service';
+import { cacheTags } from '@/lib/site/cache-tags';
+import { isOwnSiteRequest } from '@/server/same-origin';
+import { flushPageViews } from '@/server/page-view-service';
 
 // Test hook: writes buffered views now and refreshes Most Popular, so an end-to-end test need
 // not wait for the ten-second batch and the five-minute widget cache. It exists only when the

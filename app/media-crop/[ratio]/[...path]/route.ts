@@ -3,9 +3,9 @@ import path from 'node:path';
 import { connection, type NextRequest } from 'next/server';
 import sharp from 'sharp';
 import { getMediaFocusByFile } from '@/db/queries/media';
-import { cropOutputSize, decideCropBox, DEFAULT_CROP_WIDTH, isCropRatio, isCropWidth } from '@/lib/media-crop';
-import { resolveMediaPath } from '@/lib/media-files';
-import { getMediaDir } from '@/lib/paths';
+import { cropOutputSize, decideCropBox, DEFAULT_CROP_WIDTH, isCropRatio, isCropWidth } from '@/lib/media/crop';
+import { resolveMediaPath } from '@/platform/media-files';
+import { getMediaDir } from '@/platform/paths';
 
 const HEADERS = {
   'Content-Type': 'image/jpeg',

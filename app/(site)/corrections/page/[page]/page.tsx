@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { requirePage } from '@/app/(site)/require-page';
-import { parsePageParam } from '@/lib/pagination';
+import { parsePageParam } from '@/lib/site/pagination';
 import { CorrectionsList, correctionsMetadata } from '../../corrections-list';
 
 // "/corrections?page=N", rewritten here by next.config.ts so the page stays static.

@@ -2,8 +2,8 @@
 
 import { z } from 'zod';
 import { describeDropped, restoreRevision } from '@/db/mutations/revisions';
-import type { FormState } from '@/lib/newsroom-api';
-import { changeArticle } from '@/lib/permissions';
+import type { FormState } from '@/server/newsroom-api';
+import { changeArticle } from '@/lib/newsroom/permissions';
 import { ARTICLE_MISSING, findArticle } from '@/server/articles';
 import { adminAction, refuse } from '@/server/door';
 

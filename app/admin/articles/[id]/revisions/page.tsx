@@ -4,10 +4,10 @@ import { PreviewLinks } from '@/components/admin/preview-links';
 import { RevisionDiffView } from '@/components/admin/revision-diff';
 import { getRevisionArticle, getRevisionLookups, getRevisionSnapshots, listRevisions } from '@/db/queries/revisions';
 import { getSiteSettings } from '@/db/queries/site';
-import { requirePermission } from '@/lib/auth-guards';
-import { decideArticleControls } from '@/lib/permissions';
-import { formatDateTime } from '@/lib/dates';
-import { diffSnapshots } from '@/lib/revision-diff';
+import { requirePermission } from '@/server/session';
+import { decideArticleControls } from '@/lib/newsroom/permissions';
+import { formatDateTime } from '@/lib/time/dates';
+import { diffSnapshots } from '@/lib/articles/revision-diff';
 import { RestoreRevisionForm } from './restore-form';
 
 export const metadata: Metadata = { title: 'Revisions' };

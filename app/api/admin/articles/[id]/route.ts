@@ -1,8 +1,8 @@
 import { updateArticle } from '@/db/mutations/articles';
 import { getArticleForEditor } from '@/db/queries/editor';
-import type { ArticleLoaded } from '@/lib/newsroom-api';
-import { changeArticle, openArticle } from '@/lib/permissions';
-import { ARTICLE_BODY_LIMIT } from '@/lib/request-body';
+import type { ArticleLoaded } from '@/server/newsroom-api';
+import { changeArticle, openArticle } from '@/lib/newsroom/permissions';
+import { ARTICLE_BODY_LIMIT } from '@/server/request-body';
 import { articleInputSchema } from '@/lib/validation/article';
 import { saveRequestSchema } from '@/lib/validation/editor';
 import { ARTICLE_MISSING, articleParams, findArticle, saveOutcome } from '@/server/articles';

@@ -1,5 +1,5 @@
 import { searchPublishedArticles } from '@/db/queries/admin-taxonomy';
-import type { ArticlesFound } from '@/lib/newsroom-api';
+import type { ArticlesFound } from '@/server/newsroom-api';
 import { adminRoute } from '@/server/door';
 
 // Published articles by title, for the home page's curation (and any newsroom picker):

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { updateMedia } from '@/db/mutations/media';
 import { getMediaItem, getMediaOwner } from '@/db/queries/media';
-import type { MediaSaved } from '@/lib/newsroom-api';
+import type { MediaSaved } from '@/server/newsroom-api';
 import { requiredAltSchema } from '@/lib/validation/media';
 import { adminRoute, fieldError, refuse } from '@/server/door';
 import { MEDIA_MISSING, toMediaApiItem } from '@/server/media';

@@ -1,6 +1,6 @@
 import { addArticleNote } from '@/db/mutations/articles';
-import { changeArticle } from '@/lib/permissions';
-import { SMALL_BODY_LIMIT } from '@/lib/request-body';
+import { changeArticle } from '@/lib/newsroom/permissions';
+import { SMALL_BODY_LIMIT } from '@/server/request-body';
 import { noteRequestSchema } from '@/lib/validation/editor';
 import { ARTICLE_MISSING, articleParams, findArticle, saveOutcome } from '@/server/articles';
 import { adminRoute } from '@/server/door';

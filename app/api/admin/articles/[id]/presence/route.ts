@@ -1,6 +1,6 @@
 import { leavePresence, touchPresence } from '@/db/mutations/presence';
-import type { PresenceAnswer } from '@/lib/newsroom-api';
-import { openArticle } from '@/lib/permissions';
+import type { PresenceAnswer } from '@/server/newsroom-api';
+import { openArticle } from '@/lib/newsroom/permissions';
 import { ARTICLE_MISSING, articleParams, findArticle } from '@/server/articles';
 import { adminRoute } from '@/server/door';
 

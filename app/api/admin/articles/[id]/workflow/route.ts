@@ -1,14 +1,14 @@
 import { transitionArticle } from '@/db/mutations/articles';
 import { getSiteSettings } from '@/db/queries/site';
-import { fromZonedInputValue } from '@/lib/dates';
-import { moveArticle } from '@/lib/permissions';
-import { SMALL_BODY_LIMIT } from '@/lib/request-body';
+import { fromZonedInputValue } from '@/lib/time/dates';
+import { moveArticle } from '@/lib/newsroom/permissions';
+import { SMALL_BODY_LIMIT } from '@/server/request-body';
 import { workflowRequestSchema } from '@/lib/validation/editor';
 import { ARTICLE_MISSING, articleParams, findArticle, saveOutcome } from '@/server/articles';
 import { adminRoute, fieldError } from '@/server/door';
 
 // Moves an article in the workflow (review, schedule, publish, unpublish, back to draft). The
-// right needed depends on where it goes (lib/permissions.ts moveArticle).
+// right needed depends on where it goes (lib/newsroom/permissions.ts moveArticle).
 export const POST = adminRoute({
   permission: ({ body }) => moveArticle(body.to),
   params: articleParams,

@@ -1,0 +1,34 @@
+import type { ArticleStatus } from '@/lib/domain';
+
+// The shape of the editorial workflow: which status may follow which. Who may
+// make a move is lib/newsroom/permissions.ts's decision, not this module's.
+//   draft → in_review → scheduled | published → unpublished
+const NEXT: Record<ArticleStatus, readonly ArticleStatus[]> = {
+  draft: ['in_review', 'scheduled', 'published'],
+  in_review: ['draft', 'scheduled', 'published'],
+  scheduled: ['draft', 'in_review', 'published', 'unpublished'],
+  published: ['unpublished'],
+  unpublished: ['draft', 'in_review', 'scheduled', 'published'],
+};
+
+export function decideTransition(
+  from: ArticleStatus,
+  to: ArticleStatus,
+  options: { scheduledAt?: Date | null; now: Date },
+): { ok: true } | { ok: false; reason: string } {
+  if (from === to && to !== 'scheduled') return { ok: false, reason: `The article is already ${label(to)}.` };
+  if (from !== to && !NEXT[from].includes(to)) {
+    return { ok: false, reason: `A ${label(from)} article cannot become ${label(to)}.` };
+  }
+  if (to === 'scheduled') {
+    if (!options.scheduledAt) return { ok: false, reason: 'Choose a date and time to publish.' };
+    if (options.scheduledAt.getTime() <= options.now.getTime()) {
+      return { ok: false, reason: 'The scheduled time must be in the future.' };
+    }
+  }
+  return { ok: true };
+}
+
+export function label(status: ArticleStatus): string {
+  return status === 'in_review' ? 'in review' : status;
+}

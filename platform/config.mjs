@@ -1,0 +1,144 @@
+// @ts-check
+// Gazette's configuration, checked by one set of rules: every environment variable it reads,
+// what a production server cannot run without, and the session key kept in the data directory.
+// Plain JavaScript, so scripts/start.mjs checks the configuration before Next loads, with no
+// build step; TypeScript code reaches it through platform/env.ts and platform/auth-secret.ts.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { isValidTimeZone } from '../lib/time/time-zone.mjs';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+/** Every environment variable Gazette reads, in one place. */
+export const environmentSchema = z.object({
+  PORT: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'a whole number between 1 and 65535')
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= 65535, 'a whole number between 1 and 65535')
+      .optional(),
+  ),
+  SITE_URL: optionalString.pipe(
+    z
+      .url({ protocol: /^https?$/, error: 'an absolute http(s) URL such as https://news.example.org' })
+      .transform((u) => u.replace(/\/+$/, ''))
+      .optional(),
+  ),
+  GAZETTE_DATA_DIR: optionalString,
+  AUTH_SECRET: optionalString.pipe(
+    z.string().min(32, 'at least 32 characters of random text (e.g. `openssl rand -base64 32`)').optional(),
+  ),
+  ADMIN_EMAIL: optionalString.pipe(z.email('an email address').optional()),
+  ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'at least 12 characters').optional()),
+  GAZETTE_TIME_ZONE: optionalString.pipe(
+    z.string().refine(isValidTimeZone, 'an IANA time zone such as Europe/Kyiv').optional(),
+  ),
+  GAZETTE_SITE_NAME: optionalString.pipe(z.string().max(80, 'at most 80 characters').optional()),
+  TRUSTED_PROXY: optionalString.pipe(
+    z.string().regex(/^\d{1,2}$/, 'the number of reverse proxies in front of the app, e.g. 1').transform(Number).optional(),
+  ),
+  GAZETTE_MAX_UPLOAD_MB: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+(\.\d+)?$/, 'a size in megabytes between 1 and 500, e.g. 20')
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= 500, 'a size in megabytes between 1 and 500, e.g. 20')
+      .optional(),
+  ),
+  GAZETTE_SCHEDULER_INTERVAL_MS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'milliseconds between 500 and 300000, e.g. 15000')
+      .transform(Number)
+      .refine((n) => n >= 500 && n <= 300_000, 'milliseconds between 500 and 300000, e.g. 15000')
+      .optional(),
+  ),
+  GAZETTE_PAGE_CACHE_MB: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'whole megabytes between 0 (off) and 4096, e.g. 64')
+      .transform(Number)
+      .refine((n) => n <= 4096, 'whole megabytes between 0 (off) and 4096, e.g. 64')
+      .optional(),
+  ),
+  GAZETTE_RATE_LIMITS: optionalString.pipe(z.enum(['on', 'off'], 'on or off').optional()),
+  LOG_LEVEL: optionalString.pipe(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace'], 'one of fatal, error, warn, info, debug, trace').optional(),
+  ),
+});
+
+/** @typedef {z.infer<typeof environmentSchema>} Environment */
+/** @typedef {{ ok: true, env: Environment } | { ok: false, errors: string[] }} EnvironmentResult */
+
+/**
+ * One line per problem, naming the variable and what is expected.
+ * @param {Record<string, string | undefined>} source
+ * @returns {EnvironmentResult}
+ */
+export function parseEnvironment(source) {
+  const result = environmentSchema.safeParse(source);
+  if (result.success) return { ok: true, env: result.data };
+  const errors = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? 'environment');
+    return `${name}=${JSON.stringify(source[name] ?? '')} is invalid: expected ${issue.message}`;
+  });
+  return { ok: false, errors };
+}
+
+/**
+ * The server's own check at start-up: the schema, and what production cannot run without. A
+ * production server signs sessions with AUTH_SECRET, shared by every instance; only `npm start`
+ * (the one-machine quick start, scripts/start.mjs) takes the key kept in the data directory.
+ * @param {Record<string, string | undefined>} source
+ * @returns {EnvironmentResult}
+ */
+export function parseServerEnvironment(source) {
+  const result = parseEnvironment(source);
+  const missingSecret = source.NODE_ENV === 'production' && !source.AUTH_SECRET?.trim();
+  if (!missingSecret) return result;
+  const line =
+    'AUTH_SECRET is missing: a production server needs at least 32 characters of random text (e.g. `openssl rand -base64 32`); `npm start` generates one for a single machine';
+  return { ok: false, errors: [...(result.ok ? [] : result.errors), line] };
+}
+
+/**
+ * Where the generated session key is kept.
+ * @param {string} dataDir
+ */
+export function authSecretPath(dataDir) {
+  return path.join(/*turbopackIgnore: true*/ dataDir, 'auth-secret');
+}
+
+/**
+ * The key that signs sessions: AUTH_SECRET when set (several instances must share one),
+ * otherwise a random key generated once into the data directory (mode 0600), so the embedded
+ * default works with nothing configured and survives restarts. Never a constant in the code.
+ * @param {Record<string, string | undefined>} source the environment
+ * @param {string} dataDir
+ * @returns {string}
+ */
+export function readAuthSecret(source, dataDir) {
+  const fromEnv = source.AUTH_SECRET?.trim();
+  if (fromEnv) return fromEnv;
+  const file = authSecretPath(dataDir);
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'ENOENT') throw error;
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  try {
+    // 'wx': when two processes start at once, exactly one writes; the other reads its key.
+    fs.writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') throw error;
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
