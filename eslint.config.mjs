@@ -32,6 +32,24 @@ const dataBoundary = {
   ],
 };
 
+// The layers and their one-way arrows (docs/where-code-lives.md draws them): each folder may
+// import only the folders below it. A rule lists what a layer may NOT reach.
+const reach = (folder, why) => ({ group: [`@/${folder}/*`, `../${folder}/*`, `../../${folder}/*`, `../../../${folder}/*`], message: why });
+const upward = {
+  app: reach('app', 'Nothing imports a route module: move what is shared into components/ or lib/.'),
+  components: reach('components', 'Components are for pages: this layer sits below them.'),
+  server: reach('server', 'server/ (the door, the session, expiry) sits above this layer.'),
+  db: reach('db', 'db/ sits above this layer: pass what you need in, or move the code up.'),
+  platform: reach('platform', 'platform/ is server-only (Node files, crypto, logging): lib/ must be safe anywhere.'),
+  gateway: reach('gateway', 'gateway/ holds the plain-Node layers in front of Next; only scripts/start.mjs and server/ use them.'),
+};
+const nodeOnly = {
+  group: ['node:*', 'server-only', 'sharp', 'pino', 'better-sqlite3', '@node-rs/*'],
+  message: 'lib/ is shared, pure logic that is safe anywhere (browser included): server-only code goes to platform/ or server/.',
+};
+// Type imports carry no code: a lower layer may name a shape an upper one returns.
+const typesOnly = (pattern) => ({ ...pattern, allowTypeImports: true });
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -39,9 +57,65 @@ const config = [
     ignores: ['.next/**', 'node_modules/**', 'data/**', 'test-data/**', 'bench-data/**', 'next-env.d.ts', 'playwright-report/**', 'test-results/**', 'tmp/**'],
   },
   {
-    // Keep the data layer behind one door: app/, components/ and lib/ never talk SQL.
-    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}'],
+    // Keep the data layer behind one door: app/ and components/ never talk SQL.
+    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', dataBoundary] },
+  },
+  {
+    // components/ → lib/, server/ (types), app/'s server actions; never the layers that need Node.
+    files: ['components/**/*.{ts,tsx}'],
+    ignores: ['components/ui/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { ...dataBoundary, patterns: [...dataBoundary.patterns, typesOnly(upward.server), upward.platform, upward.gateway] },
+      ],
+    },
+  },
+  {
+    // server/ → db/, platform/, lib/ (and gateway/'s shared keys).
+    files: ['server/**/*.ts'],
+    ignores: ['server/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [], patterns: [upward.app, upward.components] }] },
+  },
+  {
+    // db/ → platform/, lib/.
+    files: ['db/**/*.ts'],
+    ignores: ['db/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [cacheExpiry], patterns: [upward.app, upward.components, upward.server, upward.gateway] }] },
+  },
+  {
+    // platform/ → lib/ only.
+    files: ['platform/**/*.{ts,mjs}'],
+    ignores: ['platform/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [cacheExpiry], patterns: [upward.app, upward.components, upward.server, upward.db, upward.gateway] }] },
+  },
+  {
+    // lib/ → lib/ only (types from db/ allowed); nothing that needs Node.
+    files: ['lib/**/*.{ts,tsx,mjs}'],
+    ignores: ['lib/**/*.test.ts', 'lib/**/*.test.tsx', 'lib/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: dataBoundary.paths,
+          patterns: [
+            upward.app,
+            upward.components,
+            typesOnly(upward.server),
+            typesOnly(upward.db),
+            upward.platform,
+            upward.gateway,
+            nodeOnly,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // gateway/ runs before Next, as plain Node: lib/ (pure) at most.
+    files: ['gateway/**/*.mjs'],
+    rules: { 'no-restricted-imports': ['error', { paths: [], patterns: [upward.app, upward.components, upward.server, upward.db, upward.platform] }] },
   },
   {
     // components/ui is presentational: props in, markup out (components/ui/index.ts says what belongs there).

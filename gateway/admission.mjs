@@ -8,7 +8,7 @@
 //    is a 429 with Retry-After, held back a moment first (at most `maxParked` at a time), so a
 //    flood from one client slows to the pace of its connections instead of taking the CPU
 //    from readers.
-//  - Made-up addresses: what no route of the site could answer (gateway/public-routes.mjs, then a
+//  - Made-up addresses: what no route of the site could answer (lib/site/public-routes.mjs, then a
 //    primary-key look-up registered by the server) gets a 404 rendered once and replayed.
 //  - A render pool: at most `maxActive` requests inside Next at once, `maxQueue` waiting for at
 //    most `maxWaitMs`; past that a 503 with Retry-After at once, never a pile-up.

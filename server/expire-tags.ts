@@ -1,6 +1,6 @@
 import 'server-only';
 import { revalidateTag, updateTag } from 'next/cache';
-import { PAGE_CACHE_KEY } from '../gateway/page-cache.mjs';
+import { PAGE_CACHE_KEY } from '@/gateway/page-cache.mjs';
 
 // Every expiry of public content goes through here, so the page cache in front of Next
 // (gateway/page-cache.mjs) is emptied with it. Nothing else calls revalidateTag or updateTag

@@ -1,6 +1,6 @@
 import 'server-only';
 import { addPageViews } from '@/db/mutations/page-views';
-import { ViewRecorder } from '../platform/view-recorder';
+import { ViewRecorder } from '@/platform/view-recorder';
 
 // The one recorder of this server process, shared through globalThis: Next bundles route
 // handlers and instrumentation separately, and they must count into the same buffer.

@@ -1,4 +1,4 @@
-import { BodyTooLargeError, readBodyWithLimit } from '../platform/media-upload';
+import { BodyTooLargeError, readBodyWithLimit } from '@/platform/media-upload';
 
 // JSON bodies of the newsroom's route handlers, read with a ceiling: a client cannot make the
 // server buffer more than the route needs. A declared Content-Length over the limit is refused

@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { getLogger } from '../platform/logger';
+import { getLogger } from '@/platform/logger';
 
 // One structured line per newsroom API call: request id, route, method, status, duration and
 // who acted — never the body (it may hold anything a writer typed) nor any header value.

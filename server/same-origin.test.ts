@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isOwnSiteRequest } from './same-origin';
-import { isSameOrigin } from '../gateway/request-guard.mjs';
+import { isSameOrigin } from '@/gateway/request-guard.mjs';
 
 describe('isSameOrigin', () => {
   it('accepts our own origin', () => {

@@ -1,4 +1,4 @@
-import { isSameOrigin, trustedProxyHops } from '../gateway/request-guard.mjs';
+import { isSameOrigin, trustedProxyHops } from '@/gateway/request-guard.mjs';
 
 // State-changing route handlers accept requests from our own pages only: a browser always sends
 // Origin on a cross-site POST (and on a beacon), so a foreign or missing Origin is refused.

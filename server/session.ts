@@ -4,7 +4,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { auth, clientAddressFrom } from '@/auth';
 import { getSessionUser, type SessionUser } from '@/db/queries/users';
-import { can, type Action, type Resource } from '../lib/newsroom/permissions';
+import { can, type Action, type Resource } from '@/lib/newsroom/permissions';
 
 // Who is signed in, for the newsroom's pages (requireUser, requirePermission) and for the door
 // that every server action and route handler passes (server/door.ts); lib/newsroom/permissions.ts decides.

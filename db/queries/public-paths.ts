@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { articleBylines, articles, articleTags, bylines, redirects, sections, tags } from '@/db/schema';
 import { FRONT_PAGE_SIZE, NEWS_FEED_PAGE_SIZE, NEWS_FEED_SLUG } from '@/lib/seo/news-feed';
 import { countPages, parsePageParam } from '@/lib/site/pagination';
-import { classifyPublicPath } from '@/gateway/public-routes.mjs';
+import { classifyPublicPath } from '@/lib/site/public-routes.mjs';
 import { decideLowercaseRedirect, redirectLookupKeys } from '@/lib/site/redirects';
 import { isPublished } from './articles';
 

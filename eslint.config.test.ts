@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 // The arrows between the layers (docs/where-code-lives.md) are enforced by eslint.config.mjs;
 // these cases prove each rule refuses what it is meant to refuse, on code that is otherwise fine.
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = import.meta.dirname;
 const eslint = new ESLint({ cwd: root });
 
 async function restrictedImports(file: string, code: string): Promise<string[]> {
@@ -29,5 +29,32 @@ describe('the lint boundaries', () => {
   it('keeps SQL in db/', async () => {
     const code = `import { getDb } from '@/db/client';\nexport const x = getDb;\n`;
     expect(await restrictedImports('components/article/card.tsx', code)).toHaveLength(1);
+  });
+
+  it('lets each layer import only the layers below it', async () => {
+    const refused: [string, string][] = [
+      ['lib/site/x.ts', `import { getLogger } from '@/platform/logger';`],
+      ['lib/site/x.ts', `import fs from 'node:fs';`],
+      ['lib/site/x.ts', `import { getArticleBySlug } from '@/db/queries/articles';`],
+      ['platform/x.ts', `import { getDb } from '../db/client';`],
+      ['db/queries/x.ts', `import { adminRoute } from '@/server/door';`],
+      ['server/x.ts', `import { ArticleCard } from '@/components/article/article-card';`],
+      ['components/article/x.tsx', `import { readAuthSecret } from '@/platform/config.mjs';`],
+      ['components/admin/x.tsx', `import { adminRoute } from '@/server/door';`],
+      ['gateway/x.mjs', `import { getDb } from '../db/client.ts';`],
+    ];
+    for (const [file, line] of refused) {
+      expect(await restrictedImports(file, `${line}\nexport const used = [${line.match(/import \{?\s*(\w+)/)![1]}];\n`), `${file}: ${line}`).toHaveLength(1);
+    }
+    const allowed: [string, string][] = [
+      ['lib/seo/x.ts', `import type { ArticlePage } from '@/db/queries/articles';`],
+      ['components/admin/x.tsx', `import type { ArticleSaved } from '@/server/newsroom-api';`],
+      ['db/queries/x.ts', `import { getLogger } from '@/platform/logger';`],
+      ['server/x.ts', `import { getDb } from '@/db/client';`],
+      ['gateway/x.mjs', `import { classifyPublicPath } from '../lib/site/public-routes.mjs';`],
+    ];
+    for (const [file, line] of allowed) {
+      expect(await restrictedImports(file, `${line}\nexport type Used = unknown;\n`), `${file}: ${line}`).toEqual([]);
+    }
   });
 });
