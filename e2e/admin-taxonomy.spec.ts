@@ -268,7 +268,7 @@ test('the tag API: search for the newsroom, create for authors and up', async ({
   expect(again.status()).toBe(200);
   expect(((await again.json()) as { tag: { id: number } }).tag.id).toBe(tag.id);
 
-  expect((await author.request.post('/api/admin/tags', { data: { name: '  ' }, headers: { origin } })).status()).toBe(400);
+  expect((await author.request.post('/api/admin/tags', { data: { name: '  ' }, headers: { origin } })).status()).toBe(422);
   expect((await author.request.post('/api/admin/tags', { data: { name: `Other ${s}` }, headers: { origin: 'https://evil.example' } })).status()).toBe(403);
 
   const search = await author.request.get(`/api/admin/tags?q=${encodeURIComponent(`night buses ${s}`)}`);

@@ -1,6 +1,6 @@
 import { expect, FIRST_ADMIN, ROLES, signInWithForm, test, createTestUser, countRows } from './auth-fixtures';
 
-// Each role signs in and sees only what it may (design.md §3, issue 3).
+// Each role signs in and sees only what it may (the role table in lib/newsroom/permissions.ts).
 
 test('the first-run admin signs in with the form, sees the whole newsroom, and signs out', async ({ page, context }) => {
   await signInWithForm(page, FIRST_ADMIN.email, FIRST_ADMIN.password);

@@ -6,7 +6,7 @@ import { addSession, countRows, createTestUser, expect, test, testDb, type TestU
 import { TEST_DB_PATH } from './fixtures';
 import { createPreviewToken, PREVIEW_TOKEN_TTL_MS } from '../platform/preview-token';
 
-// Revisions and preview (issue 4): the history of an article with who/when, a field-by-field
+// Revisions and preview: the history of an article with who/when, a field-by-field
 // diff between any two revisions, restoring one as a new save; previewing a draft as staff or
 // through a 24-hour share link, noindex and uncached; and what other writers may not do.
 

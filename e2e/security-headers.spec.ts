@@ -1,7 +1,7 @@
 import { expect, FIRST_ADMIN, signInWithForm, test } from './auth-fixtures';
 import { getPublishedArticle } from './fixtures';
 
-// Response headers of public, newsroom and sign-in pages (issue 3).
+// Response headers of public, newsroom and sign-in pages.
 
 function expectCommon(headers: Record<string, string>) {
   expect(headers['x-content-type-options']).toBe('nosniff');
