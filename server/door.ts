@@ -176,6 +176,17 @@ export interface ActionSpec<I, V, R extends Resource> {
   run: (input: I, caller: Caller<R> & { values: V }) => Promise<ActionOutcome<V>>;
 }
 
+/**
+ * A form's text fields as typed, each cut at its limit: the `values` of most forms. `defaults`
+ * stand in for fields the form did not send.
+ */
+export function formTexts<K extends string>(limits: Record<K, number>, defaults: Partial<Record<K, string>> = {}): (formData: FormData) => Record<K, string> {
+  return (formData) =>
+    Object.fromEntries(
+      (Object.entries(limits) as [K, number][]).map(([name, max]) => [name, String(formData.get(name) ?? defaults[name] ?? '').slice(0, max)]),
+    ) as Record<K, string>;
+}
+
 function formFields(formData: FormData): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const [key, value] of formData) if (typeof value === 'string' && !(key in fields)) fields[key] = value;

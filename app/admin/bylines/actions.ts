@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { createByline, deleteByline, updateByline } from '@/db/mutations/taxonomy';
 import type { FormState } from '@/server/newsroom-api';
 import { bylineInputSchema, taxonomyIdSchema } from '@/lib/validation/taxonomy';
-import { adminAction, refuse, refusalOf } from '@/server/door';
+import { adminAction, formTexts, refuse, refusalOf } from '@/server/door';
 
 export interface BylineValues {
   name: string;
@@ -18,15 +18,10 @@ export interface BylineValues {
 
 export type BylineFormState = FormState<BylineValues>;
 
-const values = (formData: FormData): BylineValues => ({
-  name: String(formData.get('name') ?? '').slice(0, 500),
-  slug: String(formData.get('slug') ?? '').slice(0, 500),
-  kind: String(formData.get('kind') ?? 'person').slice(0, 20),
-  jobTitle: String(formData.get('jobTitle') ?? '').slice(0, 500),
-  bio: String(formData.get('bio') ?? '').slice(0, 5000),
-  avatarMediaId: String(formData.get('avatarMediaId') ?? '').slice(0, 20),
-  userId: String(formData.get('userId') ?? '').slice(0, 20),
-});
+const values: (formData: FormData) => BylineValues = formTexts(
+  { name: 500, slug: 500, kind: 20, jobTitle: 500, bio: 5000, avatarMediaId: 20, userId: 20 },
+  { kind: 'person' },
+);
 
 const empty: BylineValues = { name: '', slug: '', kind: 'person', jobTitle: '', bio: '', avatarMediaId: '', userId: '' };
 const withId = z.object({ id: taxonomyIdSchema });

@@ -4,16 +4,18 @@ import { z } from 'zod';
 import { createRedirect, deleteRedirect } from '@/db/mutations/redirects';
 import type { FormState } from '@/server/newsroom-api';
 import { REDIRECT_PROBLEM_MESSAGES } from '@/lib/site/redirects';
-import { adminAction, adminCommand, fieldError, refuse } from '@/server/door';
+import { adminAction, adminCommand, fieldError, formTexts, refuse } from '@/server/door';
 
 export type RedirectFormState = FormState<{ from: string; to: string }>;
 
 // One mutation, then the cached redirect look-up expires so the very next public request for the
 // old address sees the change.
 
+const redirectValues = formTexts({ from: 500, to: 500 });
+
 export const createRedirectAction = adminAction({
   permission: 'redirect.manage',
-  values: (formData) => ({ from: String(formData.get('from') ?? '').slice(0, 500), to: String(formData.get('to') ?? '').slice(0, 500) }),
+  values: redirectValues,
   input: z.object({ from: z.string(), to: z.string() }),
   run: async ({ from, to }, { actor }) => {
     const result = await createRedirect({ from, to }, actor);

@@ -2,18 +2,11 @@
 
 import { z } from 'zod';
 import { createSection, deleteSection, reorderSections, updateSection } from '@/db/mutations/taxonomy';
-import type { FormState } from '@/server/newsroom-api';
 import { sectionInputSchema, taxonomyIdSchema } from '@/lib/validation/taxonomy';
-import { adminAction, adminCommand, refuse, refusalOf } from '@/server/door';
+import { adminAction, adminCommand, formTexts, refuse, refusalOf } from '@/server/door';
 
-export type SectionValues = { name: string; slug: string; description: string };
-export type SectionFormState = FormState<SectionValues>;
 
-const values = (formData: FormData): SectionValues => ({
-  name: String(formData.get('name') ?? '').slice(0, 500),
-  slug: String(formData.get('slug') ?? '').slice(0, 500),
-  description: String(formData.get('description') ?? '').slice(0, 5000),
-});
+const values = formTexts({ name: 500, slug: 500, description: 5000 });
 
 const withId = z.object({ id: taxonomyIdSchema });
 

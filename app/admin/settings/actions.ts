@@ -6,18 +6,17 @@ import { getSiteSettings } from '@/db/queries/site';
 import { fromZonedInputValue } from '@/lib/time/dates';
 import type { FormState } from '@/server/newsroom-api';
 import { breakingInputSchema, siteSettingsInputSchema } from '@/lib/validation/taxonomy';
-import { adminAction, fieldError } from '@/server/door';
+import { adminAction, fieldError, formTexts } from '@/server/door';
 
 export type BreakingFormState = FormState<{ text: string; url: string; expiresAt: string }>;
 export type SiteSettingsFormState = FormState<{ siteName: string; timeZone: string }>;
 
+const bannerValues = formTexts({ text: 1000, url: 1000, expiresAt: 40 });
+const siteValues = formTexts({ siteName: 500, timeZone: 100 });
+
 export const setBreakingAction = adminAction({
   permission: 'breaking.manage',
-  values: (formData) => ({
-    text: String(formData.get('text') ?? '').slice(0, 1000),
-    url: String(formData.get('url') ?? '').slice(0, 1000),
-    expiresAt: String(formData.get('expiresAt') ?? '').slice(0, 40),
-  }),
+  values: bannerValues,
   input: breakingInputSchema,
   run: async (input, { actor }) => {
     // The form shows the newsroom's clock; the stored expiry is an instant.
@@ -44,10 +43,7 @@ export const clearBreakingAction = adminAction({
 
 export const updateSiteSettingsAction = adminAction({
   permission: 'settings.manage',
-  values: (formData) => ({
-    siteName: String(formData.get('siteName') ?? '').slice(0, 500),
-    timeZone: String(formData.get('timeZone') ?? '').slice(0, 100),
-  }),
+  values: siteValues,
   input: siteSettingsInputSchema,
   run: async (input, { actor }) => {
     const result = await updateSiteSettings(input, actor);

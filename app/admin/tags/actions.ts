@@ -5,17 +5,11 @@ import { createTag, deleteTag, mergeTags, updateTag } from '@/db/mutations/taxon
 import { findTagByNameOrSlug } from '@/db/queries/admin-taxonomy';
 import type { FormState } from '@/server/newsroom-api';
 import { tagInputSchema, tagMergeSchema, taxonomyIdSchema } from '@/lib/validation/taxonomy';
-import { adminAction, fieldError, refuse, refusalOf } from '@/server/door';
+import { adminAction, fieldError, formTexts, refuse, refusalOf } from '@/server/door';
 
-export type TagValues = { name: string; slug: string; description: string };
-export type TagFormState = FormState<TagValues>;
 export type MergeFormState = FormState<{ into: string }>;
 
-const values = (formData: FormData): TagValues => ({
-  name: String(formData.get('name') ?? '').slice(0, 500),
-  slug: String(formData.get('slug') ?? '').slice(0, 500),
-  description: String(formData.get('description') ?? '').slice(0, 5000),
-});
+const values = formTexts({ name: 500, slug: 500, description: 5000 });
 
 const withId = z.object({ id: taxonomyIdSchema });
 
@@ -52,9 +46,11 @@ export const updateTagAction = adminAction({
   },
 });
 
+const mergeValues = formTexts({ into: 200 });
+
 export const mergeTagAction = adminAction({
   permission: 'tag.manage',
-  values: (formData) => ({ into: String(formData.get('into') ?? '').slice(0, 200) }),
+  values: mergeValues,
   input: z.object({ id: taxonomyIdSchema, into: tagMergeSchema.shape.into }),
   run: async ({ id, into: text }, { actor }) => {
     const into = await findTagByNameOrSlug(text);

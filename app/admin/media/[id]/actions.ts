@@ -5,7 +5,7 @@ import { deleteMedia, updateMedia } from '@/db/mutations/media';
 import { getMediaOwner, getMediaUses } from '@/db/queries/media';
 import type { FormState } from '@/server/newsroom-api';
 import { mediaDetailsSchema } from '@/lib/validation/media';
-import { adminAction, fieldError, refuse } from '@/server/door';
+import { adminAction, fieldError, formTexts, refuse } from '@/server/door';
 import { MEDIA_MISSING } from '@/server/media';
 
 export interface MediaFormValues {
@@ -23,22 +23,21 @@ export type MediaFormState = FormState<MediaFormValues>;
 
 const withId = z.object({ id: z.coerce.number().int().positive() });
 
+const mediaValues: (formData: FormData) => MediaFormValues = formTexts({
+  alt: 2000,
+  caption: 5000,
+  credit: 1000,
+  sourceAgency: 1000,
+  usageRights: 3000,
+  rightsExpireAt: 40,
+  focalX: 40,
+  focalY: 40,
+});
+
 // Checked against the image's uploader; after a change the public pages that show it expire.
 export const updateMediaAction = adminAction({
   permission: 'media.edit',
-  values: (formData): MediaFormValues => {
-    const text = (name: string, max: number) => String(formData.get(name) ?? '').slice(0, max);
-    return {
-      alt: text('alt', 2000),
-      caption: text('caption', 5000),
-      credit: text('credit', 1000),
-      sourceAgency: text('sourceAgency', 1000),
-      usageRights: text('usageRights', 3000),
-      rightsExpireAt: text('rightsExpireAt', 40),
-      focalX: text('focalX', 40),
-      focalY: text('focalY', 40),
-    };
-  },
+  values: mediaValues,
   input: z.intersection(withId, mediaDetailsSchema),
   resource: ({ id }) => getMediaOwner(id),
   missing: MEDIA_MISSING,
