@@ -33,7 +33,8 @@ test('a crawl of the whole site finds no broken link, missing metadata or duplic
       // Other journeys publish and unpublish while the crawl runs: a link is broken only if the
       // page that had it still has it now that its target fails.
       const from = linkedFrom.get(path);
-      const stillLinked = from === undefined || (await (await request.get(from)).text()).includes(`href="${path}"`);
+      const page = from === undefined ? '' : decode(await (await request.get(from)).text());
+      const stillLinked = from === undefined || page.includes(`href="${path}"`) || page.includes(`href="${baseURL}${path}"`);
       if (stillLinked) broken.push(`${path} → ${status} (linked from ${from ?? 'start'})`);
       return;
     }
