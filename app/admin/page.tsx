@@ -6,6 +6,7 @@ import { getDashboard, getSchedulerReport } from '@/db/queries/dashboard';
 import { getSiteSettings } from '@/db/queries/site';
 import { requirePermission } from '@/server/session';
 import { scopeOf } from '@/lib/newsroom/permissions';
+import { formatDateTime } from '@/lib/time/dates';
 import { getSchedulerStatus } from '@/server/scheduler';
 
 export const metadata: Metadata = { title: 'Dashboard' };
@@ -29,6 +30,7 @@ export default async function DashboardPage() {
   const mine = new Set(dashboard.scheduled.map((a) => a.id));
   const failures = scope === 'any' ? report.failures : report.failures.filter((f) => mine.has(f.articleId));
   const isEditor = scope === 'any';
+  const when = (d: Date) => formatDateTime(d, timeZone);
 
   return (
     <div className="space-y-8">
@@ -50,23 +52,17 @@ export default async function DashboardPage() {
       </div>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <DashboardPanel
-          id="drafts"
-          title="My drafts"
-          items={dashboard.myDrafts}
-          empty="No drafts of yours. Start one with “New article”."
-          timeZone={timeZone}
-          moreHref="/admin/articles?status=draft"
-          meta={(a, when) => `${a.section ?? 'No section'} · edited ${when(a.modifiedAt)}`}
-        />
+        <DashboardPanel id="drafts" title="My drafts" items={dashboard.myDrafts} empty="No drafts of yours. Start one with “New article”." moreHref="/admin/articles?status=draft">
+          {(a) => `${a.section ?? 'No section'} · edited ${when(a.modifiedAt)}`}
+        </DashboardPanel>
         <DashboardPanel
           id="review"
           title={isEditor ? 'Waiting for review' : 'Waiting for review (yours)'}
           items={dashboard.waitingForReview}
           empty={isEditor ? 'Nothing is waiting for review.' : 'Nothing assigned to you is waiting for review.'}
-          timeZone={timeZone}
           moreHref="/admin/articles?status=in_review"
-          meta={(a, when) =>
+        >
+          {(a) =>
             [
               a.assigneeName ? `Assigned to ${a.assigneeName}` : 'Unassigned',
               a.reviewDeadline ? `due ${when(a.reviewDeadline)}` : 'no deadline',
@@ -75,16 +71,10 @@ export default async function DashboardPage() {
               .filter(Boolean)
               .join(' · ')
           }
-        />
-        <DashboardPanel
-          id="scheduled"
-          title="Scheduled"
-          items={dashboard.scheduled}
-          empty="Nothing is scheduled."
-          timeZone={timeZone}
-          moreHref="/admin/articles?status=scheduled"
-          meta={(a, when) => `${a.section ?? 'No section'} · goes live ${a.scheduledAt ? when(a.scheduledAt) : '(no time set)'}`}
-        />
+        </DashboardPanel>
+        <DashboardPanel id="scheduled" title="Scheduled" items={dashboard.scheduled} empty="Nothing is scheduled." moreHref="/admin/articles?status=scheduled">
+          {(a) => `${a.section ?? 'No section'} · goes live ${a.scheduledAt ? when(a.scheduledAt) : '(no time set)'}`}
+        </DashboardPanel>
         <DashboardScheduler
           lastRunAt={latest(status.lastRunAt, report.lastRunAt)}
           running={status.running}
@@ -93,23 +83,12 @@ export default async function DashboardPage() {
           failures={failures}
           timeZone={timeZone}
         />
-        <DashboardPanel
-          id="published"
-          title="Recently published"
-          items={dashboard.recentlyPublished}
-          empty="Nothing published yet."
-          timeZone={timeZone}
-          moreHref="/admin/articles?status=published&sort=published"
-          meta={(a, when) => `${a.section ?? 'No section'} · ${a.publishedAt ? when(a.publishedAt) : ''}`}
-        />
-        <DashboardPanel
-          id="most-read"
-          title="Most read today"
-          items={dashboard.mostReadToday}
-          empty="No views counted yet today (the day is counted in UTC)."
-          timeZone={timeZone}
-          meta={(a) => `${a.section ?? 'No section'} · ${(a.views ?? 0).toLocaleString('en-US')} ${a.views === 1 ? 'view' : 'views'} today`}
-        />
+        <DashboardPanel id="published" title="Recently published" items={dashboard.recentlyPublished} empty="Nothing published yet." moreHref="/admin/articles?status=published&sort=published">
+          {(a) => `${a.section ?? 'No section'} · ${a.publishedAt ? when(a.publishedAt) : ''}`}
+        </DashboardPanel>
+        <DashboardPanel id="most-read" title="Most read today" items={dashboard.mostReadToday} empty="No views counted yet today (the day is counted in UTC).">
+          {(a) => `${a.section ?? 'No section'} · ${(a.views ?? 0).toLocaleString('en-US')} ${a.views === 1 ? 'view' : 'views'} today`}
+        </DashboardPanel>
       </div>
     </div>
   );

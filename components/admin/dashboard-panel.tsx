@@ -1,25 +1,23 @@
+import type { ReactNode } from 'react';
 import type { DashboardItem } from '@/db/queries/dashboard';
-import { formatDateTime } from '@/lib/time/dates';
 
-// One list on the newsroom dashboard: a titled panel of articles, each linking to its editor.
+// One list on the newsroom dashboard: a titled panel of articles, each linking to its editor,
+// with the line that children(item) gives under each title.
 export function DashboardPanel({
   id,
   title,
   items,
   empty,
-  timeZone,
-  meta,
   moreHref,
+  children,
 }: {
   id: string;
   title: string;
   items: DashboardItem[];
   empty: string;
-  timeZone: string;
-  meta: (item: DashboardItem, when: (d: Date) => string) => React.ReactNode;
   moreHref?: string;
+  children: (item: DashboardItem) => ReactNode;
 }) {
-  const when = (d: Date) => formatDateTime(d, timeZone);
   return (
     <section aria-labelledby={`${id}-title`} data-testid={`dashboard-${id}`} className="flex flex-col rounded-lg border border-rule bg-paper">
       <div className="flex items-baseline justify-between gap-3 border-b border-rule px-5 py-3">
@@ -41,7 +39,7 @@ export function DashboardPanel({
               <a href={`/admin/articles/${item.id}`} className="font-semibold break-words hover:text-accent hover:underline">
                 {item.title || 'Untitled'}
               </a>
-              <p className="mt-0.5 text-xs text-muted">{meta(item, when)}</p>
+              <p className="mt-0.5 text-xs text-muted">{children(item)}</p>
             </li>
           ))}
         </ul>

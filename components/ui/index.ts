@@ -10,10 +10,11 @@
 
 export { Field, inputClass } from './field';
 export { FormMessage } from './form-message';
-export { EmptyState, ItemList } from './item-list';
+export { EmptyState, ItemList, ItemTitle, RowDisclosure } from './item-list';
 export { readListParams } from './list-params';
+export { ListPage } from './list-page';
 export { ListPager } from './list-pager';
 export { ListSearch } from './list-search';
 export { PageHeader } from './page-header';
-export { ListPanel, Panel } from './panel';
+export { Card, ListPanel, Panel } from './panel';
 export { SubmitButton } from './submit-button';

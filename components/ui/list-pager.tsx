@@ -1,19 +1,23 @@
-// Previous and next links under a list that ListSearch filters; they keep its `q`.
+// Previous and next links under a list that ListSearch filters; they keep its `q`. Nothing when
+// the `total` rows fit on one page of `perPage`.
 export function ListPager({
   action,
   query,
   page,
-  pageCount,
+  total,
+  perPage,
   previousLabel = '← Previous',
   nextLabel = 'Next →',
 }: {
   action: string;
   query: string;
   page: number;
-  pageCount: number;
+  total: number;
+  perPage: number;
   previousLabel?: string;
   nextLabel?: string;
 }) {
+  const pageCount = Math.ceil(total / perPage);
   if (pageCount <= 1) return null;
   const href = (p: number) => `${action}?${new URLSearchParams({ ...(query ? { q: query } : {}), page: String(p) })}`;
   return (

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { DeleteArticleButton, RestoreArticleButton } from '@/components/admin/article-list-actions';
 import { ArticleListFilters } from '@/components/admin/article-list-filters';
 import { ArticleStatusBadge } from '@/components/admin/article-list-status';
+import { Card } from '@/components/ui';
 import { listAdminArticleFilterOptions, listAdminArticles, type AdminArticleRow } from '@/db/queries/admin-articles';
 import { getSiteSettings } from '@/db/queries/site';
 import {
@@ -69,10 +70,7 @@ export default async function ArticlesPage({ searchParams }: PageProps<'/admin/a
         </ul>
       </nav>
 
-      <section aria-labelledby="list-title" className="rounded-lg border border-rule bg-paper">
-        <h2 id="list-title" className="sr-only">
-          {STATUS_TAB_LABELS[filters.status]} articles
-        </h2>
+      <Card headingId="list-title" title={<>{STATUS_TAB_LABELS[filters.status]} articles</>} headingClassName="sr-only">
         <ArticleListFilters filters={filters} options={options} />
         <p className="border-t border-rule px-5 py-2 text-sm text-muted" data-testid="list-total">
           {list.total.toLocaleString('en-US')} {list.total === 1 ? 'article' : 'articles'}
@@ -136,7 +134,7 @@ export default async function ArticlesPage({ searchParams }: PageProps<'/admin/a
             )}
           </nav>
         ) : null}
-      </section>
+      </Card>
     </div>
   );
 }

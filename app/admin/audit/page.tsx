@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PageHeader } from '@/components/ui';
 import { listAuditEntries, listAuditFilterChoices } from '@/db/queries/audit';
 import { getSiteSettings } from '@/db/queries/site';
 import { requirePermission } from '@/server/session';
@@ -43,10 +44,7 @@ export default async function AuditPage({ searchParams }: PageProps<'/admin/audi
   ]);
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="font-serif text-3xl font-bold">Audit log</h1>
-        <p className="mt-1 text-muted">Every sign-in and change to users, newest first. Entries are never edited or removed.</p>
-      </div>
+      <PageHeader title="Audit log" intro="Every sign-in and change to users, newest first. Entries are never edited or removed." />
 
       <form method="get" action="/admin/audit" className="grid gap-3 rounded-lg border border-rule bg-paper p-4 sm:grid-cols-5 sm:items-end">
         <div>

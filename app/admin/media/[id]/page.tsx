@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { Card } from '@/components/ui';
 import { describeMediaUses, getMediaItem, getMediaUses, mediaVariantUrl } from '@/db/queries/media';
 import { getSiteSettings } from '@/db/queries/site';
 import { requirePermission } from '@/server/session';
@@ -101,10 +102,7 @@ export default async function MediaItemPage({ params }: PageProps<'/admin/media/
         )}
       </section>
 
-      <section aria-labelledby="uses-title" className="rounded-lg border border-rule bg-paper p-6">
-        <h2 id="uses-title" className="mb-3 text-lg font-bold">
-          Where it is used
-        </h2>
+      <Card headingId="uses-title" title="Where it is used" className="p-6" headingClassName="mb-3 text-lg font-bold">
         {uses.length === 0 ? (
           <p className="text-muted">Not used in any article or byline.</p>
         ) : (
@@ -126,7 +124,7 @@ export default async function MediaItemPage({ params }: PageProps<'/admin/media/
             <DeleteMediaForm id={item.id} name={item.originalName} />
           </div>
         ) : null}
-      </section>
+      </Card>
     </div>
   );
 }

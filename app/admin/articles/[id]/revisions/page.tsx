@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PreviewLinks } from '@/components/admin/preview-links';
 import { RevisionDiffView } from '@/components/admin/revision-diff';
+import { Card, ListPanel } from '@/components/ui';
 import { getRevisionArticle, getRevisionLookups, getRevisionSnapshots, listRevisions } from '@/db/queries/revisions';
 import { getSiteSettings } from '@/db/queries/site';
 import { requirePermission } from '@/server/session';
@@ -15,6 +16,16 @@ export const metadata: Metadata = { title: 'Revisions' };
 function pick(value: string | string[] | undefined): number | null {
   const n = Number(typeof value === 'string' ? value : NaN);
   return Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+
+// One end of the comparison (?a= is "from", ?b= is "to"): a radio that submits with the form in
+// the History header, checked on the revision the page compares.
+function CompareCell({ end, label, revisionId, chosen }: { end: 'a' | 'b'; label: string; revisionId: number; chosen: number | null }) {
+  return (
+    <td className="px-4 py-3">
+      <input type="radio" name={end} value={revisionId} form="compare-form" defaultChecked={revisionId === chosen} aria-label={label} className="size-4 accent-ink" />
+    </td>
+  );
 }
 
 export default async function RevisionsPage({ params, searchParams }: PageProps<'/admin/articles/[id]/revisions'>) {
@@ -66,24 +77,22 @@ export default async function RevisionsPage({ params, searchParams }: PageProps<
         )}
       </div>
 
-      <section aria-labelledby="preview-title" className="rounded-lg border border-rule bg-paper p-6">
-        <h2 id="preview-title" className="mb-3 text-lg font-bold">
-          Preview
-        </h2>
+      <Card headingId="preview-title" title="Preview" className="p-6" headingClassName="mb-3 text-lg font-bold">
         <PreviewLinks articleId={article.id} timeZone={timeZone} />
-      </section>
+      </Card>
 
-      <section aria-labelledby="list-title" className="rounded-lg border border-rule bg-paper">
-        <div className="flex flex-wrap items-center justify-between gap-3 border-b border-rule px-6 py-4">
-          <h2 id="list-title" className="text-lg font-bold">
-            History <span className="font-normal text-muted">({revisions.length})</span>
-          </h2>
+      <ListPanel
+        headingId="list-title"
+        title="History"
+        count={revisions.length}
+        search={
           <form id="compare-form" method="get" action={`/admin/articles/${article.id}/revisions`}>
             <button type="submit" className="rounded-md border border-rule px-3 py-1.5 text-sm font-semibold hover:border-ink">
               Compare selected
             </button>
           </form>
-        </div>
+        }
+      >
         <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">
@@ -117,28 +126,8 @@ export default async function RevisionsPage({ params, searchParams }: PageProps<
                 const selected = r.id === a || r.id === b;
                 return (
                   <tr key={r.id} data-testid={`revision-row-${r.version}`} className={selected ? 'bg-panel' : undefined}>
-                    <td className="px-4 py-3">
-                      <input
-                        type="radio"
-                        name="a"
-                        value={r.id}
-                        form="compare-form"
-                        defaultChecked={r.id === a}
-                        aria-label={`Compare from version ${r.version}`}
-                        className="size-4 accent-ink"
-                      />
-                    </td>
-                    <td className="px-4 py-3">
-                      <input
-                        type="radio"
-                        name="b"
-                        value={r.id}
-                        form="compare-form"
-                        defaultChecked={r.id === b}
-                        aria-label={`Compare to version ${r.version}`}
-                        className="size-4 accent-ink"
-                      />
-                    </td>
+                    <CompareCell end="a" label={`Compare from version ${r.version}`} revisionId={r.id} chosen={a} />
+                    <CompareCell end="b" label={`Compare to version ${r.version}`} revisionId={r.id} chosen={b} />
                     <td className="px-4 py-3 font-semibold whitespace-nowrap">
                       v{r.version}
                       {index === 0 ? <span className="ml-2 rounded bg-ink px-1.5 py-0.5 text-[0.65rem] font-bold text-paper uppercase">Current</span> : null}
@@ -162,12 +151,14 @@ export default async function RevisionsPage({ params, searchParams }: PageProps<
             </tbody>
           </table>
         </div>
-      </section>
+      </ListPanel>
 
-      <section aria-labelledby="diff-title" className="rounded-lg border border-rule bg-paper px-6 py-4">
-        <h2 id="diff-title" className="text-lg font-bold">
-          {older && newer ? `Changes from version ${older.version} to version ${newer.version}` : 'Changes'}
-        </h2>
+      <Card
+        headingId="diff-title"
+        title={older && newer ? `Changes from version ${older.version} to version ${newer.version}` : 'Changes'}
+        className="px-6 py-4"
+        headingClassName="text-lg font-bold"
+      >
         {older && newer ? (
           <>
             <p className="mt-1 text-xs text-muted">
@@ -181,7 +172,7 @@ export default async function RevisionsPage({ params, searchParams }: PageProps<
         ) : (
           <p className="mt-2 text-muted">Only one revision so far: there is nothing to compare yet.</p>
         )}
-      </section>
+      </Card>
     </div>
   );
 }
