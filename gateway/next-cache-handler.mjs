@@ -5,7 +5,11 @@
 // no bound), so anyone requesting made-up addresses could fill the disk. Storing them buys
 // nothing: a made-up address is rarely asked twice.
 //
+// It also puts the page's cache tags on each page it stores or reads, as the `Surrogate-Key` and
+// `xkey` headers Next then sends for an edge cache in front (gateway/edge-keys.mjs).
+//
 // Plain JavaScript: Next loads it at run time, outside the bundle.
+import { addEdgeKeys } from './edge-keys.mjs';
 import fileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-cache.js';
 
 /** @type {any} */
@@ -26,6 +30,15 @@ export default class GazetteCacheHandler extends FileSystemCache {
   /** @param {string} key @param {unknown} data @param {unknown} ctx */
   async set(key, data, ctx) {
     if (isErrorResponse(data)) return;
+    addEdgeKeys(data);
     return super.set(key, data, ctx);
+  }
+
+  /** @param {string} key @param {unknown} ctx */
+  async get(key, ctx) {
+    const entry = await super.get(key, ctx);
+    // Entries written before the edge keys existed (or by a build) get them as they are read.
+    if (entry && typeof entry === 'object') addEdgeKeys(/** @type {{ value?: unknown }} */ (entry).value);
+    return entry;
   }
 }

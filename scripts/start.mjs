@@ -38,13 +38,16 @@ process.env.PORT = String(port);
 
 const { default: next } = await import('next');
 const { createPageCache, withPageCache, PAGE_CACHE_KEY } = await import('../gateway/page-cache.mjs');
+const { withSharedOnlyEdgeKeys } = await import('../gateway/edge-keys.mjs');
 const { decideClientAddress, withRequestGuard, trustedProxyHops } = await import('../gateway/request-guard.mjs');
 const { DEFAULT_BUDGETS, PUBLIC_PATHS_KEY, createBudgets, createPool, withBudgets, withNotFoundReplay, withPools } = await import('../gateway/admission.mjs');
 
 const server = http.createServer();
 const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port, httpServer: server });
 await app.prepare();
-const handle = app.getRequestHandler();
+// Pages carry their cache tags for an edge cache in front (gateway/edge-keys.mjs), only when a
+// shared cache may keep them.
+const handle = withSharedOnlyEdgeKeys(app.getRequestHandler());
 const megabytes = config.env.GAZETTE_PAGE_CACHE_MB ?? 64;
 // The layers every request passes, outermost first (docs/decisions/009-readers-first.md):
 //   guard        odd addresses and cross-site actions refused; forwarding headers made true
