@@ -67,6 +67,20 @@ export const environmentSchema = z.object({
       .refine((n) => n <= 4096, 'whole megabytes between 0 (off) and 4096, e.g. 64')
       .optional(),
   ),
+  // The edge caches in front (Varnish, a CDN's purge endpoint): every expiry of cache tags is sent
+  // to each one (server/edge-purge.ts, docs/scaling.md).
+  GAZETTE_PURGE_URLS: optionalString.pipe(
+    z
+      .string()
+      .transform((list) => list.split(',').map((u) => u.trim()).filter(Boolean))
+      .pipe(
+        z
+          .array(z.url({ protocol: /^https?$/, error: 'comma-separated absolute http(s) URLs such as http://127.0.0.1:6081/' }))
+          .min(1, 'comma-separated absolute http(s) URLs such as http://127.0.0.1:6081/')
+          .max(16, 'at most 16 comma-separated URLs'),
+      )
+      .optional(),
+  ),
   GAZETTE_RATE_LIMITS: optionalString.pipe(z.enum(['on', 'off'], 'on or off').optional()),
   LOG_LEVEL: optionalString.pipe(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace'], 'one of fatal, error, warn, info, debug, trace').optional(),
@@ -88,7 +102,8 @@ export function parseEnvironment(source) {
     const name = String(issue.path[0] ?? 'environment');
     return `${name}=${JSON.stringify(source[name] ?? '')} is invalid: expected ${issue.message}`;
   });
-  return { ok: false, errors };
+  // A list (GAZETTE_PURGE_URLS) with several bad items is still one problem.
+  return { ok: false, errors: [...new Set(errors)] };
 }
 
 /**

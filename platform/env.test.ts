@@ -22,6 +22,19 @@ describe('parseEnvironment', () => {
     });
   });
 
+  it('reads GAZETTE_PURGE_URLS as a list of absolute http(s) URLs, one line when any is bad', () => {
+    const good = parseEnvironment({ GAZETTE_PURGE_URLS: 'http://10.0.0.5:6081/, https://purge.example.org/gazette' });
+    expect(good.ok && good.env.GAZETTE_PURGE_URLS).toEqual(['http://10.0.0.5:6081/', 'https://purge.example.org/gazette']);
+    for (const value of ['varnish:6081', 'http://10.0.0.5:6081/, ftp://cdn.example.org', ' , ', 'a,b']) {
+      const bad = parseEnvironment({ GAZETTE_PURGE_URLS: value });
+      expect(bad.ok ? [] : bad.errors, value).toEqual([
+        `GAZETTE_PURGE_URLS=${JSON.stringify(value)} is invalid: expected comma-separated absolute http(s) URLs such as http://127.0.0.1:6081/`,
+      ]);
+    }
+    const blank = parseEnvironment({ GAZETTE_PURGE_URLS: '' });
+    expect(blank.ok && blank.env.GAZETTE_PURGE_URLS).toBeUndefined();
+  });
+
   it('treats blank values as unset', () => {
     const result = parseEnvironment({ PORT: ' ', SITE_URL: '' });
     expect(result.ok && result.env.PORT).toBeUndefined();
