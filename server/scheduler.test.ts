@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 // Two server instances on one data folder, played in turn against one database with a clock the
 // test moves: only the lease holder publishes, every due article goes out once, a holder that
@@ -15,11 +16,15 @@ const { publishDueArticles } = await import('@/db/mutations/scheduled');
 const { releaseSchedulerLease } = await import('@/db/mutations/scheduler-lease');
 const { getSchedulerLeaseState } = await import('@/db/queries/health');
 const { decideSchedulerHealth } = await import('@/lib/newsroom/scheduler-report');
-const { tickScheduler } = await import('./scheduler');
+const { getInstanceId } = await import('@/platform/instance-id');
+const { runShutdownHooks } = await import('@/platform/shutdown');
+const { getSchedulerStatus, startScheduler, stopScheduler, tickScheduler } = await import('./scheduler');
 
 const { sqlite } = getConnection();
 
 afterAll(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
   sqlite.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -145,5 +150,25 @@ describe('one scheduler for the cluster', () => {
     expect(statusOf(due)).toBe('published');
     expect(publishedBy[B]).toEqual([due]);
     expect(await tick(A, at(3_000))).toMatchObject({ ran: false, holder: B });
+  });
+});
+
+describe('this server process', () => {
+  it('takes the lease on its first tick and lets it go as it exits', async () => {
+    vi.stubGlobal('fetch', async () => Response.json({ published: [], failed: [] }));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval'] });
+    startScheduler({ baseUrl: 'http://127.0.0.1:3000', intervalMs: INTERVAL });
+    await vi.advanceTimersByTimeAsync(2_000);
+    let turns = 0;
+    for (; turns < 1_000 && getSchedulerStatus().lastTickAt === null; turns++) await new Promise((resolve) => setImmediate(resolve));
+    expect(getSchedulerStatus()).toMatchObject({ running: true, holdsLease: true, leaseMs: LEASE, lastError: null });
+    expect(await getSchedulerLeaseState()).toMatchObject({ holder: getInstanceId(), lastRun: { by: getInstanceId(), publishedCount: 0 } });
+
+    stopScheduler();
+    // The exit hooks: the lease is let go before the database closes.
+    expect(runShutdownHooks()).toEqual(['release scheduler lease', 'close database']);
+    const after = new Database(path.join(dir, 'gazette.db'), { readonly: true });
+    expect(after.prepare('SELECT holder FROM scheduler_lease').pluck().get()).toBeNull();
+    after.close();
   });
 });
