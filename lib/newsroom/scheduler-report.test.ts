@@ -64,7 +64,7 @@ describe('decideSchedulerHealth', () => {
 
   it('gives a process that has just started until its first tick, even with no lease yet', () => {
     expect(decideSchedulerHealth(null, here)).toMatchObject({ ok: false, running: false, holder: null, lastRunAt: null });
-    expect(decideSchedulerHealth(null, { ...here, starting: true })).toMatchObject({ ok: true, running: false });
+    expect(decideSchedulerHealth(null, { ...here, starting: true })).toMatchObject({ ok: true, running: true, holder: null });
     expect(decideSchedulerHealth(lease('web-1:40:aa', -60), { ...here, starting: true })).toMatchObject({ ok: true });
   });
 });

@@ -85,7 +85,8 @@ export interface SchedulerLeaseState {
 
 export interface SchedulerHealth {
   ok: boolean;
-  // Some instance holds an unexpired lease, so publishing runs somewhere in the cluster.
+  // Publishing runs somewhere in the cluster: some instance holds an unexpired lease, or this
+  // one has just started and claims it on its first tick.
   running: boolean;
   holder: string | null;
   heldHere: boolean;
@@ -110,13 +111,13 @@ export function decideSchedulerHealth(
   here: { instanceId: string; now: Date; intervalMs: number; starting: boolean },
 ): SchedulerHealth {
   const now = here.now.getTime();
-  const running = lease !== null && lease.holder !== null && lease.expiresAt.getTime() > now;
+  const held = lease !== null && lease.holder !== null && lease.expiresAt.getTime() > now;
   const takingOver = lease !== null && now < lease.expiresAt.getTime() + here.intervalMs + TAKEOVER_SLACK_MS;
   return {
-    ok: running || takingOver || here.starting,
-    running,
-    holder: running ? lease.holder : null,
-    heldHere: running && lease.holder === here.instanceId,
+    ok: held || takingOver || here.starting,
+    running: held || here.starting,
+    holder: held ? lease.holder : null,
+    heldHere: held && lease.holder === here.instanceId,
     leaseExpiresAt: lease ? lease.expiresAt.toISOString() : null,
     lastRunAt: lease?.lastRun ? lease.lastRun.at.toISOString() : null,
     lastRunBy: lease?.lastRun?.by ?? null,
