@@ -322,6 +322,23 @@ export const settings = sqliteTable('settings', {
   value: text('value', { mode: 'json' }).notNull(),
 });
 
+// One row per cluster-wide job ('publish-due'): which server instance runs it, until when, and
+// what its last run did. Several server processes may share one data folder; only the holder of
+// an unexpired lease runs the job (db/mutations/scheduler-lease.ts), and every instance reads the
+// last run from here for /api/health.
+export const schedulerLease = sqliteTable('scheduler_lease', {
+  name: text('name').primaryKey(),
+  // platform/instance-id.ts; null once its holder has let it go.
+  holder: text('holder'),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  lastRunAt: integer('last_run_at', { mode: 'timestamp_ms' }),
+  lastRunBy: text('last_run_by'),
+  lastPublishedCount: integer('last_published_count').notNull().default(0),
+  lastFailedCount: integer('last_failed_count').notNull().default(0),
+  // Why the last run could not reach the publish route at all; null when it did.
+  lastError: text('last_error'),
+});
+
 // Append-only: nothing in the app updates or deletes rows here.
 export const auditLog = sqliteTable(
   'audit_log',

@@ -11,7 +11,7 @@ import type { DB } from '@/db/client';
 //  - runs in one `db.transaction`, and appends its audit row inside it with appendAudit
 //    (./audit.ts), so the entry commits or rolls back with the change it records. Not audited:
 //    an article save, whose record is its revision; editor heartbeats (./presence.ts); view
-//    counts (./page-views.ts). The one batch is the scheduler's run (./scheduled.ts): each due
+//    counts (./page-views.ts); the scheduler's lease and its run report (./scheduler-lease.ts). The one batch is the scheduler's run (./scheduled.ts): each due
 //    article is published in its own transaction, so one that fails never holds back the rest.
 //  - resolves to a `Done` or a `Refused`. Done carries `invalidates`: the cache tags
 //    (lib/site/cache-tags.ts) the caller must expire, empty when no reader page changed, so a caller

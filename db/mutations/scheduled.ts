@@ -75,13 +75,13 @@ export async function publishDueArticles(now = new Date(), db: DB = getDb()): Pr
       problems.push({ articleId: article.id, title: article.title, reason: `Publishing failed: ${error instanceof Error ? error.message : String(error)}` });
     }
   }
-  const failed = recordSchedulerRun(db, now, published, problems);
+  const failed = storeSchedulerReport(db, now, published, problems);
   return { ok: true, published, failed, invalidates: [...invalidates] };
 }
 
 // Writes the run into the 'scheduler' settings row (read by the dashboard; no cached public
 // page shows it, so nothing to invalidate).
-function recordSchedulerRun(
+function storeSchedulerReport(
   db: DB,
   now: Date,
   published: number[],

@@ -1,8 +1,10 @@
 import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { schedulerLease } from '@/db/schema';
+import { PUBLISH_DUE_LEASE, type SchedulerLeaseState } from '@/lib/newsroom/scheduler-report';
 import { checkDatabaseFile } from '@/platform/db-file-health';
 import { getDatabasePath } from '@/platform/paths';
 
@@ -37,4 +39,18 @@ export async function checkDatabase(): Promise<DatabaseHealth> {
       error: error instanceof Error ? error.message : String(error),
     };
   }
+}
+
+// The cluster's scheduler as the database records it (db/mutations/scheduler-lease.ts): who holds
+// the lease, until when, and the last run. Null before any instance has ticked.
+export async function getSchedulerLeaseState(): Promise<SchedulerLeaseState | null> {
+  const [row] = await getDb().select().from(schedulerLease).where(eq(schedulerLease.name, PUBLISH_DUE_LEASE)).limit(1);
+  if (!row) return null;
+  return {
+    holder: row.holder,
+    expiresAt: row.expiresAt,
+    lastRun: row.lastRunAt
+      ? { at: row.lastRunAt, by: row.lastRunBy, publishedCount: row.lastPublishedCount, failedCount: row.lastFailedCount, error: row.lastError }
+      : null,
+  };
 }

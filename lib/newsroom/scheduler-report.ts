@@ -63,3 +63,66 @@ export function mergeFailures(
     lastTriedAt: now.toISOString(),
   }));
 }
+
+// One scheduler runs for the whole cluster: the instance holding the lease of this name in the
+// scheduler_lease table (db/mutations/scheduler-lease.ts), which also keeps its last run.
+export const PUBLISH_DUE_LEASE = 'publish-due';
+
+// One run, as the instance that ran it saw it. `error` says why it could not reach the publish
+// route at all; articles it could not publish are counted in `failedCount` (and listed above).
+export interface SchedulerRunReport {
+  at: Date;
+  publishedCount: number;
+  failedCount: number;
+  error: string | null;
+}
+
+export interface SchedulerLeaseState {
+  holder: string | null;
+  expiresAt: Date;
+  lastRun: (SchedulerRunReport & { by: string | null }) | null;
+}
+
+export interface SchedulerHealth {
+  ok: boolean;
+  // Publishing runs somewhere in the cluster: some instance holds an unexpired lease, or this
+  // one has just started and claims it on its first tick.
+  running: boolean;
+  holder: string | null;
+  heldHere: boolean;
+  leaseExpiresAt: string | null;
+  lastRunAt: string | null;
+  lastRunBy: string | null;
+  lastPublishedCount: number;
+  lastFailedCount: number;
+  lastError: string | null;
+}
+
+// Room for a survivor's next tick to claim a lapsed lease, and for that tick to finish.
+const TAKEOVER_SLACK_MS = 5_000;
+
+// Whether the cluster's scheduler is alive, as any instance sees it from the shared lease row. A
+// lease that lapsed less than one interval ago counts as alive (any instance's next tick takes it
+// over), and so does a process that has only just started and not ticked yet (`starting`).
+// Answering the same on every instance, holder or not, keeps a load balancer from dropping the
+// ones that do not publish.
+export function decideSchedulerHealth(
+  lease: SchedulerLeaseState | null,
+  here: { instanceId: string; now: Date; intervalMs: number; starting: boolean },
+): SchedulerHealth {
+  const now = here.now.getTime();
+  const held = lease !== null && lease.holder !== null && lease.expiresAt.getTime() > now;
+  const takingOver = lease !== null && now < lease.expiresAt.getTime() + here.intervalMs + TAKEOVER_SLACK_MS;
+  return {
+    ok: held || takingOver || here.starting,
+    running: held || here.starting,
+    holder: held ? lease.holder : null,
+    heldHere: held && lease.holder === here.instanceId,
+    leaseExpiresAt: lease ? lease.expiresAt.toISOString() : null,
+    lastRunAt: lease?.lastRun ? lease.lastRun.at.toISOString() : null,
+    lastRunBy: lease?.lastRun?.by ?? null,
+    lastPublishedCount: lease?.lastRun?.publishedCount ?? 0,
+    lastFailedCount: lease?.lastRun?.failedCount ?? 0,
+    lastError: lease?.lastRun?.error ?? null,
+  };
+}

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import { connection } from 'next/server';
-import { checkDatabase } from '@/db/queries/health';
+import { checkDatabase, getSchedulerLeaseState } from '@/db/queries/health';
+import { decideSchedulerHealth } from '@/lib/newsroom/scheduler-report';
 import { getDataDir } from '@/platform/paths';
 import { getSchedulerStatus } from '@/server/scheduler';
 
@@ -13,13 +14,18 @@ async function checkDataDir(): Promise<{ ok: boolean; error?: string }> {
   }
 }
 
-// The scheduler is alive when it has run within three intervals (or the process
-// has only just started).
-function checkScheduler() {
-  const status = getSchedulerStatus();
-  const sinceRun = status.lastRunAt ? Date.now() - Date.parse(status.lastRunAt) : null;
-  const fresh = sinceRun === null ? process.uptime() * 1000 < 3 * status.intervalMs + 5_000 : sinceRun < 3 * status.intervalMs;
-  return { ok: status.running && fresh, ...status };
+// The cluster's scheduler, read from the shared lease row, so every instance gives the same
+// answer whether or not it is the one publishing; `instance` and `holder` say which is which.
+async function checkScheduler() {
+  const here = getSchedulerStatus();
+  const starting = here.running && here.lastTickAt === null && process.uptime() * 1000 < 3 * here.intervalMs + 5_000;
+  const local = { instance: here.instanceId, ticksHere: here.running, intervalMs: here.intervalMs };
+  try {
+    const lease = await getSchedulerLeaseState();
+    return { ...decideSchedulerHealth(lease, { instanceId: here.instanceId, now: new Date(), intervalMs: here.intervalMs, starting }), ...local };
+  } catch (error) {
+    return { ok: false, running: false, ...local, error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 // Liveness (the process answers) and readiness (database reachable and migrated,
@@ -27,8 +33,7 @@ function checkScheduler() {
 // balancer stops routing here.
 export async function GET() {
   await connection();
-  const [database, dataDir] = await Promise.all([checkDatabase(), checkDataDir()]);
-  const scheduler = checkScheduler();
+  const [database, dataDir, scheduler] = await Promise.all([checkDatabase(), checkDataDir(), checkScheduler()]);
   const ok = database.ok && dataDir.ok && scheduler.ok;
   return Response.json(
     { status: ok ? 'ok' : 'unavailable', live: true, ready: ok, checks: { database, dataDir, scheduler } },
