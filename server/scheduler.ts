@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { claimSchedulerLease, recordSchedulerRun, releaseSchedulerLease } from '@/db/mutations/scheduler-lease';
 import type { SchedulerRunReport } from '@/lib/newsroom/scheduler-report';
-import { getInstanceId } from '@/platform/instance-id';
+import { getInstanceId, instanceDetails } from '@/platform/instance-id';
 import { getLogger } from '@/platform/logger';
 import { onShutdown } from '@/platform/shutdown';
 
@@ -143,7 +143,7 @@ async function tickHere(baseUrl: string): Promise<void> {
   try {
     const outcome = await tickScheduler({ holder, now: new Date(), leaseMs: s.leaseMs, publish: () => runSchedulerOnce(baseUrl) });
     if (outcome.ran !== s.holdsLease) {
-      getLogger().info({ instance: holder, holdsLease: outcome.ran }, outcome.ran ? 'scheduler: this instance took the lease' : 'scheduler: the lease is held elsewhere');
+      getLogger().info({ ...instanceDetails(), holdsLease: outcome.ran }, outcome.ran ? 'scheduler: this instance took the lease' : 'scheduler: the lease is held elsewhere');
     }
     s.holdsLease = outcome.ran;
   } catch (error) {
