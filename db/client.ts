@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { getDatabasePath } from '../platform/paths';
 import { onShutdown } from '../platform/shutdown';
+import { applyMigrations } from './migrate';
 import * as schema from './schema';
 
 export type DB = BetterSQLite3Database<typeof schema>;
@@ -17,19 +17,27 @@ export interface Connection {
 
 const MIGRATIONS = path.join(process.cwd(), 'db', 'migrations');
 
+// How long a write waits for another process's write lock before failing with "database is
+// locked": long enough for `npm run user` or a backup, short enough that a request never hangs.
+export const BUSY_TIMEOUT_MS = 5_000;
+// How long a start waits for another process that is migrating or seeding the same database
+// (several servers starting at once on one data folder; docs/operations.md).
+export const START_BUSY_TIMEOUT_MS = 120_000;
+
 // The only place that opens SQLite. Creates the file if needed, sets the pragmas
-// every connection needs and applies pending migrations. Command-line scripts
+// every connection needs and applies pending migrations (db/migrate.ts). Command-line scripts
 // call it with their own path; the app uses the shared `db` below.
-export function openConnection(file = getDatabasePath()): Connection {
+export function openConnection(file = getDatabasePath(), options: { busyTimeoutMs?: number } = {}): Connection {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
+  // First, so that even switching a new file to WAL waits for another process that got there first.
+  sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? BUSY_TIMEOUT_MS}`);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
   writeTransactionsTakeTheLockFirst(db);
-  migrate(db, { migrationsFolder: MIGRATIONS });
+  applyMigrations(sqlite, MIGRATIONS, START_BUSY_TIMEOUT_MS);
   // Gathers planner statistics where they are missing or stale (cheap; SQLite's
   // recommendation for long-lived connections).
   sqlite.pragma('optimize=0x10002');
@@ -51,7 +59,7 @@ function writeTransactionsTakeTheLockFirst(db: DB): void {
 // verification, restore checks). Never migrates, never writes.
 export function openReadOnly(file: string): Database.Database {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   return sqlite;
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openConnection, type Connection } from './client';
 import { ensureFirstRun } from './first-run';
+import { createFirstAdmin } from './mutations/users';
 
 // What db:prepare says about the session key: the real file, which an operator can find.
 let dir: string;
@@ -39,5 +40,13 @@ describe('ensureFirstRun', () => {
     await ensureFirstRun(conn, (line) => lines.push(line));
     expect(lines.join('\n')).not.toContain('auth-secret');
     expect(fs.existsSync(path.join(dir, 'auth-secret'))).toBe(false);
+  });
+
+  it('makes a first admin only while no user exists, decided in the write transaction', async () => {
+    await ensureFirstRun(conn, () => {});
+    // What a second server starting at the same moment does after its own check found no user.
+    const second = await createFirstAdmin({ email: 'other@localhost', name: 'Other', passwordHash: 'x' }, { id: null, email: null, ip: null }, conn.db);
+    expect(second).toEqual({ ok: false, reason: 'users_exist' });
+    expect(conn.sqlite.prepare('SELECT email, role FROM users').all()).toEqual([{ email: 'admin@localhost', role: 'admin' }]);
   });
 });

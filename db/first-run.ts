@@ -7,7 +7,7 @@ import { getAuthSecret, getAuthSecretPath } from '../platform/auth-secret';
 import { hashPassword } from '../platform/passwords';
 import { generatePassword } from '../platform/tokens';
 import type { Connection } from './client';
-import { createUser } from './mutations/users';
+import { createFirstAdmin } from './mutations/users';
 import { countUsers } from './queries/users';
 
 export const DEFAULT_ADMIN_EMAIL = 'admin@localhost';
@@ -21,8 +21,8 @@ export async function ensureFirstRun(conn: Connection, log: (line: string) => vo
   const email = (process.env.ADMIN_EMAIL?.trim() || DEFAULT_ADMIN_EMAIL).toLowerCase();
   const given = process.env.ADMIN_PASSWORD;
   const password = given && given.length > 0 ? given : generatePassword();
-  const created = await createUser(
-    { email, name: 'Administrator', role: 'admin', passwordHash: await hashPassword(password) },
+  const created = await createFirstAdmin(
+    { email, name: 'Administrator', passwordHash: await hashPassword(password) },
     { id: null, email: null, ip: null },
     conn.db,
   );

@@ -31,6 +31,7 @@ describe('getAuthSecret', () => {
     const first = getAuthSecret(dir);
     expect(first.length).toBeGreaterThanOrEqual(40);
     expect(fs.statSync(path.join(dir, 'auth-secret')).mode & 0o777).toBe(0o600);
+    expect(fs.readdirSync(dir)).toEqual(['auth-secret']);
     expect(getAuthSecret(dir)).toBe(first);
     expect(getAuthSecret(tmp())).not.toBe(first);
   });

@@ -148,12 +148,32 @@ export function readAuthSecret(source, dataDir) {
     if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'ENOENT') throw error;
   }
   fs.mkdirSync(dataDir, { recursive: true });
+  // Written whole under a private name, then linked into place: when two processes start at once,
+  // exactly one key lands (link fails with EEXIST for the other), and nobody reads a half-written
+  // file, which a plain create-then-write ('wx') would let the second process see empty.
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600 });
   try {
-    // 'wx': when two processes start at once, exactly one writes; the other reads its key.
-    fs.writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
+    fs.linkSync(temp, file);
+  } catch (error) {
+    const code = /** @type {NodeJS.ErrnoException} */ (error).code;
+    // A file system without hard links: an exclusive create, as good as it gets there.
+    if (code !== 'EEXIST') writeExclusive(file, fs.readFileSync(temp, 'utf8'));
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * @param {string} file
+ * @param {string} text
+ */
+function writeExclusive(file, text) {
+  try {
+    fs.writeFileSync(file, text, { mode: 0o600, flag: 'wx' });
   } catch (error) {
     if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') throw error;
   }
-  return fs.readFileSync(file, 'utf8').trim();
 }
 

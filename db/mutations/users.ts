@@ -58,6 +58,21 @@ export async function createUser(
   });
 }
 
+// The first admin of a new site (db/first-run.ts): created only while no user exists, decided
+// inside the write transaction, so servers starting together on an empty database make one.
+export async function createFirstAdmin(
+  input: { email: string; name: string; passwordHash: string },
+  actor: Actor,
+  db: DB = getDb(),
+): Promise<Done<{ id: number }> | Refused<'users_exist'>> {
+  return db.transaction((tx) => {
+    if (tx.select({ id: users.id }).from(users).limit(1).get()) return { ok: false, reason: 'users_exist' as const };
+    const row = tx.insert(users).values({ ...input, role: 'admin' }).returning({ id: users.id }).get();
+    appendAudit(tx, { action: 'user.created', ...auditedBy(actor), targetType: 'user', targetId: row.id, details: { email: input.email, role: 'admin' } });
+    return ok({ id: row.id });
+  });
+}
+
 export async function inviteUser(
   input: { email: string; name: string; role: Role },
   actor: Actor,
