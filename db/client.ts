@@ -30,9 +30,8 @@ export const START_BUSY_TIMEOUT_MS = 120_000;
 export function openConnection(file = getDatabasePath(), options: { busyTimeoutMs?: number } = {}): Connection {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
-  // First, so that even switching a new file to WAL waits for another process that got there first.
   sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? BUSY_TIMEOUT_MS}`);
-  sqlite.pragma('journal_mode = WAL');
+  switchToWal(sqlite);
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   const db = drizzle(sqlite, { schema });
@@ -42,6 +41,25 @@ export function openConnection(file = getDatabasePath(), options: { busyTimeoutM
   // recommendation for long-lived connections).
   sqlite.pragma('optimize=0x10002');
   return { db, sqlite };
+}
+
+// WAL is a property of the file, set once by whichever process gets there first. Switching needs
+// the file to itself, and SQLite answers "database is locked" at once, without its busy wait, while
+// another process has the new file open — as happens when several servers start together on an
+// empty data folder (db/concurrent-start.test.ts). So: try again for up to START_BUSY_TIMEOUT_MS,
+// then give up with SQLite's own error.
+function switchToWal(sqlite: Database.Database): void {
+  const deadline = Date.now() + START_BUSY_TIMEOUT_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      sqlite.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
+      Atomics.wait(pause, 0, 0, Math.min(5 * 2 ** attempt, 100));
+    }
+  }
 }
 
 // Transactions begin IMMEDIATE unless they say otherwise. A DEFERRED one that reads first and
