@@ -44,6 +44,16 @@ export function storedTags(data) {
   return typeof header === 'string' && header ? header.split(',') : [];
 }
 
+/**
+ * Whether a stored full-route entry is older than the latest shared expiry of one of its tags.
+ * @param {import('./shared-cache-redis.mjs').SharedCacheStore} store
+ * @param {{ value?: unknown, lastModified?: number }} entry
+ */
+export async function isExpiredByTags(store, entry) {
+  const tags = storedTags(entry.value);
+  return tags.length > 0 && (await store.expiredAt(tags)) > (entry.lastModified ?? 0);
+}
+
 const sharedUrl = process.env.REDIS_URL;
 
 export default class GazetteCacheHandler extends FileSystemCache {
@@ -65,11 +75,7 @@ export default class GazetteCacheHandler extends FileSystemCache {
   /** @param {string} key @param {unknown} ctx */
   async get(key, ctx) {
     const entry = await super.get(key, ctx);
-    if (sharedUrl && entry && typeof entry === 'object') {
-      const { value, lastModified } = /** @type {{ value?: unknown, lastModified?: number }} */ (entry);
-      const tags = storedTags(value);
-      if (tags.length > 0 && (await getSharedCacheStore(sharedUrl).expiredAt(tags)) > (lastModified ?? 0)) return null;
-    }
+    if (sharedUrl && entry && typeof entry === 'object' && (await isExpiredByTags(getSharedCacheStore(sharedUrl), entry))) return null;
     // Entries written before the edge keys existed (or by a build) get them as they are read.
     if (entry && typeof entry === 'object') addEdgeKeys(/** @type {{ value?: unknown }} */ (entry).value);
     return entry;

@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { isExpiredByTags } from './next-cache-handler.mjs';
 import { createRedisUseCacheHandler, decodeEntry, encodeEntry } from './redis-use-cache-handler.mjs';
 import { createSharedCacheStore } from './shared-cache-redis.mjs';
 
@@ -134,6 +135,16 @@ describe('the shared use-cache handler on a real Redis', () => {
     expect(await textOf(await b.get('other', []))).toBe('<p>unrelated</p>');
     expect(await b.getExpiration(['article:12', 'never-expired'])).toBeGreaterThan(0);
     expect(await b.getExpiration(['never-expired'])).toBe(0);
+  });
+
+  it("makes another instance's stored page a miss once a tag on it expired through one instance", async () => {
+    const page = (tags: string) => ({ lastModified: Date.now() - 1_000, value: { kind: 'APP_PAGE', headers: { 'x-next-cache-tags': tags } } });
+    expect(await isExpiredByTags(stores[1]!, page('_N_T_/layout,article:30'))).toBe(false);
+    await a.updateTags(['article:30']);
+    expect(await isExpiredByTags(stores[1]!, page('_N_T_/layout,article:30'))).toBe(true);
+    expect(await isExpiredByTags(stores[1]!, page('_N_T_/layout,article:31'))).toBe(false);
+    expect(await isExpiredByTags(stores[1]!, { lastModified: Date.now() + 1_000, value: page('article:30').value })).toBe(false);
+    expect(await isExpiredByTags(stores[1]!, { lastModified: 0, value: { kind: 'IMAGE' } })).toBe(false);
   });
 
   it('misses without throwing while Redis is down, logs once, and lets an expiry made meanwhile win when it is back', async () => {
