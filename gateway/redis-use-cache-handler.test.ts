@@ -70,6 +70,7 @@ async function stopRedis(): Promise<void> {
 }
 
 const quietLog = () => ({ error: vi.fn(), info: vi.fn() });
+const heard = [vi.fn(), vi.fn()] as const;
 
 function entryOf(text: string, tags: string[]) {
   const bytes = new TextEncoder().encode(text);
@@ -102,7 +103,7 @@ describe('the shared use-cache handler on a real Redis', () => {
     port = await freePort();
     await startRedis();
     const url = `redis://127.0.0.1:${port}`;
-    stores = [createSharedCacheStore({ url, log: logA }), createSharedCacheStore({ url, log: logB })];
+    stores = [createSharedCacheStore({ url, log: logA, onOtherExpiry: heard[0] }), createSharedCacheStore({ url, log: logB, onOtherExpiry: heard[1] })];
     await vi.waitFor(() => expect(stores.every((store) => !store.isDown)).toBe(true), { timeout: 10_000 });
     [a, b] = stores.map(createRedisUseCacheHandler) as [typeof a, typeof b];
   }, 120_000);
@@ -137,6 +138,14 @@ describe('the shared use-cache handler on a real Redis', () => {
     expect(await b.getExpiration(['never-expired'])).toBe(0);
   });
 
+  it("tells the other instances to empty their page caches, and not the one that expired", async () => {
+    heard[0].mockClear();
+    heard[1].mockClear();
+    await a.updateTags(['article:14']);
+    await vi.waitFor(() => expect(heard[1]).toHaveBeenCalledTimes(1), { timeout: 5_000 });
+    expect(heard[0]).not.toHaveBeenCalled();
+  });
+
   it("makes another instance's stored page a miss once a tag on it expired through one instance", async () => {
     const page = (tags: string) => ({ lastModified: Date.now() - 1_000, value: { kind: 'APP_PAGE', headers: { 'x-next-cache-tags': tags } } });
     expect(await isExpiredByTags(stores[1]!, page('_N_T_/layout,article:30'))).toBe(false);
@@ -151,6 +160,7 @@ describe('the shared use-cache handler on a real Redis', () => {
     await a.set('during', Promise.resolve(entryOf('<p>before the outage</p>', ['article:20'])));
     await a.set('kept', Promise.resolve(entryOf('<p>untouched</p>', ['article:21'])));
     expect(await textOf(await b.get('during', []))).toBe('<p>before the outage</p>');
+    heard[1].mockClear();
 
     await stopRedis();
     await vi.waitFor(() => expect(stores.every((store) => store.isDown)).toBe(true), { timeout: 10_000 });
@@ -172,6 +182,8 @@ describe('the shared use-cache handler on a real Redis', () => {
     expect(await b.get('dropped', [])).toBeUndefined();
     expect(logA.info).toHaveBeenCalledTimes(1);
     expect(logA.error).toHaveBeenCalledTimes(1);
+    // Page caches are emptied on reconnecting: an announcement may have been missed.
+    expect(heard[1]).toHaveBeenCalled();
   }, 60_000);
 });
 

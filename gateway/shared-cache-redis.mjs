@@ -9,8 +9,14 @@
 // this process expires while Redis is unreachable is kept here and written when Redis is back, so
 // the other instances still drop what was cached before it.
 //
+// Every expiry is also announced on a channel, and every other instance empties its page cache in
+// front of Next (gateway/page-cache.mjs) when it hears one, or when Redis comes back after an outage
+// in which it may have missed some.
+//
 // Plain JavaScript: Next loads the handlers that use it at run time, outside the bundle.
+import { randomUUID } from 'node:crypto';
 import { RESP_TYPES, createClient } from 'redis';
+import { PAGE_CACHE_KEY } from './page-cache.mjs';
 
 /** Where instrumentation-node.ts puts the server's logger (platform/logger.ts) for this module. */
 export const SHARED_CACHE_LOGGER_KEY = Symbol.for('gazette.sharedCacheLogger');
@@ -44,13 +50,17 @@ function serverLog() {
  */
 const describe = (error) => (error instanceof Error ? error.message : String(error));
 
+const dropPageCache = () => /** @type {{ invalidate(): void } | undefined} */ (/** @type {any} */ (globalThis)[PAGE_CACHE_KEY])?.invalidate();
+
 /**
  * One connection and the shared tag expiry. Tests make one per simulated process; the server uses
- * `getSharedCacheStore` (one per process).
- * @param {{ url: string, prefix?: string, log?: SharedCacheLog }} options
+ * `getSharedCacheStore` (one per process). `onOtherExpiry` runs when another instance expired tags.
+ * @param {{ url: string, prefix?: string, log?: SharedCacheLog, onOtherExpiry?: () => void }} options
  */
-export function createSharedCacheStore({ url, prefix = 'gazette:', log = serverLog() }) {
+export function createSharedCacheStore({ url, prefix = 'gazette:', log = serverLog(), onOtherExpiry = dropPageCache }) {
   const tagsKey = `${prefix}tag-expiry`;
+  const channel = `${prefix}tags-expired`;
+  const self = randomUUID();
   /** Tags expired here while Redis was unreachable: tag → expiredAt (ms). */
   const unsent = new Map();
   let down = false;
@@ -78,9 +88,18 @@ export function createSharedCacheStore({ url, prefix = 'gazette:', log = serverL
     if (!down) return;
     down = false;
     log.info({ url: redacted(url), unsentTags: unsent.size }, 'shared cache: Redis is back');
+    onOtherExpiry();
     void flushUnsent();
   });
   client.connect().catch(markDown);
+
+  // Subscribing takes a connection of its own; its failures are the outage the client logs.
+  const subscriber = client.duplicate();
+  subscriber.on('error', () => {});
+  subscriber
+    .connect()
+    .then(() => subscriber.subscribe(channel, (sender) => sender !== self && onOtherExpiry()))
+    .catch(() => {});
 
   const flushUnsent = async () => {
     if (unsent.size === 0) return;
@@ -88,6 +107,7 @@ export function createSharedCacheStore({ url, prefix = 'gazette:', log = serverL
     try {
       await client.eval(RAISE_EXPIRY, { keys: [tagsKey], arguments: batch.flatMap(([tag, at]) => [tag, String(at)]) });
       for (const [tag, at] of batch) if (unsent.get(tag) === at) unsent.delete(tag);
+      await client.publish(channel, self);
     } catch (error) {
       markDown(error);
     }
@@ -153,8 +173,10 @@ export function createSharedCacheStore({ url, prefix = 'gazette:', log = serverL
     },
     async close() {
       closed = true;
-      if (client.isReady) await client.close().catch(() => client.destroy());
-      else if (client.isOpen) client.destroy();
+      for (const connection of [subscriber, client]) {
+        if (connection.isReady) await connection.close().catch(() => connection.destroy());
+        else if (connection.isOpen) connection.destroy();
+      }
     },
   };
 }
