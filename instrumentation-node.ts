@@ -10,6 +10,10 @@ export async function registerNodeServer(): Promise<void> {
     for (const line of config.errors) console.error(`Configuration error: ${line}`);
     process.exit(1);
   }
+  // The shared caches' Redis connection (REDIS_URL) logs its outages through the server's logger.
+  const { SHARED_CACHE_LOGGER_KEY } = await import('./gateway/shared-cache-redis.mjs');
+  const { getLogger } = await import('./platform/logger');
+  (globalThis as Record<symbol, unknown>)[SHARED_CACHE_LOGGER_KEY] = getLogger();
   // Buffered page views are written before the database closes (exit hooks run in order).
   const { registerPageViewShutdown } = await import('./server/page-view-service');
   registerPageViewShutdown();

@@ -30,6 +30,9 @@ const nextConfig: NextConfig = {
   // Next's file-system cache, except that error pages are never written: a made-up address must
   // cost no disk (gateway/next-cache-handler.mjs).
   cacheHandler: require.resolve('./gateway/next-cache-handler.mjs'),
+  // Cluster mode: with REDIS_URL, every instance shares the 'use cache' entries and the tags'
+  // expiry through Redis (decision 013); without it, Next's own in-memory handler.
+  ...(process.env.REDIS_URL ? { cacheHandlers: { default: require.resolve('./gateway/redis-use-cache-handler.mjs') } } : {}),
   // The database and uploads live under GAZETTE_DATA_DIR; never trace them into the build.
   outputFileTracingExcludes: { '*': ['./data/**', './test-data/**', './bench-data/**'] },
   serverExternalPackages: ['better-sqlite3', 'sharp', 'pino', 'pino-pretty'],

@@ -81,6 +81,11 @@ export const environmentSchema = z.object({
       )
       .optional(),
   ),
+  // Cluster mode: the instances share Next's caches and the tags' expiry through this Redis
+  // (gateway/shared-cache-redis.mjs, docs/decisions/013-shared-next-caches-on-redis.md).
+  REDIS_URL: optionalString.pipe(
+    z.url({ protocol: /^rediss?$/, error: 'a redis:// or rediss:// URL such as redis://127.0.0.1:6379' }).optional(),
+  ),
   GAZETTE_RATE_LIMITS: optionalString.pipe(z.enum(['on', 'off'], 'on or off').optional()),
   LOG_LEVEL: optionalString.pipe(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace'], 'one of fatal, error, warn, info, debug, trace').optional(),

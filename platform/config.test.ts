@@ -40,6 +40,7 @@ describe('scripts/start.mjs checks the configuration with platform/config.mjs', 
       { AUTH_SECRET: secret, GAZETTE_PAGE_CACHE_MB: 'lots' },
       { AUTH_SECRET: secret, GAZETTE_RATE_LIMITS: 'maybe' },
       { AUTH_SECRET: secret, GAZETTE_PURGE_URLS: 'varnish:6081, ftp://cdn.example.org' },
+      { AUTH_SECRET: secret, REDIS_URL: 'http://127.0.0.1:6379' },
       { AUTH_SECRET: secret, SITE_URL: 'news.example.org', GAZETTE_TIME_ZONE: 'Mars/Olympus' },
       { AUTH_SECRET: 'short' },
     ];

@@ -87,6 +87,8 @@ if (megabytes > 0) {
     },
   };
 }
+// Cluster mode: other instances' expiries empty this page cache too (gateway/shared-cache-redis.mjs).
+if (config.env.REDIS_URL) (await import('../gateway/shared-cache-redis.mjs')).getSharedCacheStore(config.env.REDIS_URL);
 server.on('request', withRequestGuard(withBudgets(cached, { budgets, kinds: ['search', 'login', 'beacon'], clientAddress }), guard));
 // Next's own server waits five seconds for an idle keep-alive connection; so does this one.
 server.keepAliveTimeout = 5000;
