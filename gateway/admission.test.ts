@@ -1,6 +1,6 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { serveDuringTest } from './testing/listen';
 import { classifyRequest, createBudgets, createPool, withBudgets, withNotFoundReplay, withPools } from './admission.mjs';
 
 const req = (url: string, headers: Record<string, string> = {}, method = 'GET') => ({ method, url, headers });
@@ -72,20 +72,8 @@ describe('createPool', () => {
   });
 });
 
-let server: http.Server | undefined;
-async function listen(handler: http.RequestListener): Promise<string> {
-  const s = http.createServer(handler);
-  server = s;
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
-}
-afterEach(async () => {
-  const open = server;
-  server = undefined;
-  if (!open) return;
-  open.closeAllConnections();
-  await new Promise((resolve) => open.close(resolve));
-});
+
+const listen = serveDuringTest();
 
 const ok: http.RequestListener = (_req, res) => {
   res.setHeader('content-type', 'text/plain');

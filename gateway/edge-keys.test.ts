@@ -1,6 +1,6 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { serveDuringTest } from './testing/listen';
 import { addEdgeKeys, decideEdgeKeys, withSharedOnlyEdgeKeys } from './edge-keys.mjs';
 import GazetteCacheHandler from './next-cache-handler.mjs';
 import { createPageCache, withPageCache } from './page-cache.mjs';
@@ -10,21 +10,9 @@ const NEXT_TAGS =
   '_N_T_/layout,_N_T_/(site)/layout,_N_T_/(site)/[section]/[slug]/page,_N_T_/city/night-bus-1,settings,sections,article-lists,article:12,section:3,byline:2,tag:7,curation,popular';
 const KEYS = 'settings sections article-lists article:12 section:3 byline:2 tag:7 curation popular';
 
-let server: http.Server | undefined;
-afterEach(async () => {
-  const open = server;
-  server = undefined;
-  if (!open) return;
-  open.closeAllConnections();
-  await new Promise((resolve) => open.close(resolve));
-});
 
-async function listen(handler: http.RequestListener) {
-  const s = http.createServer(handler);
-  server = s;
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
-}
+
+const listen = serveDuringTest();
 
 describe('decideEdgeKeys', () => {
   it("keeps Gazette's tags once each, space-separated, and drops Next's implicit ones", () => {

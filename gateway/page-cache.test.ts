@@ -1,6 +1,6 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { serveDuringTest } from './testing/listen';
 import { carriesServerCookie, createPageCache, requestKey, sharedMaxAge, withPageCache, PAGE_CACHE_KEY, type PageCache } from './page-cache.mjs';
 
 vi.mock('next/cache', () => ({ revalidateTag: vi.fn(), updateTag: vi.fn() }));
@@ -23,26 +23,17 @@ function fakeNext(reply: (req: http.IncomingMessage) => Reply) {
 
 const cacheable = { 'cache-control': 's-maxage=300, stale-while-revalidate=3300', 'content-type': 'text/html; charset=utf-8', etag: '"abc"', 'x-nextjs-cache': 'HIT' };
 
-let server: http.Server | undefined;
 let base: string;
 let cache: PageCache;
 
+
+const serve = serveDuringTest();
 async function listen(handler: http.RequestListener) {
-  const s = http.createServer(handler);
-  server = s;
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
+  base = await serve(handler);
 }
 
 beforeEach(() => {
   cache = createPageCache();
-});
-afterEach(async () => {
-  const open = server;
-  server = undefined;
-  if (!open) return;
-  open.closeAllConnections();
-  await new Promise((resolve) => open.close(resolve));
 });
 
 describe('sharedMaxAge', () => {

@@ -21,9 +21,15 @@ interface SchedulerState {
   // A tick still in flight: the next one is skipped, so a holder stuck in a run stops renewing
   // and another instance takes over once the lease lapses.
   ticking: boolean;
-  lastTickAt: string | null;
+  // Whether this process held the lease at its last tick, and when that tick was (null before
+  // the first one).
   holdsLease: boolean;
+  lastTickAt: string | null;
+  // This process's own last run; a process that does not hold the lease has none. The
+  // cluster's last run is in the database (db/queries/health.ts).
   lastRunAt: string | null;
+  // Why the last run could not reach the publish route at all (per-article failures are
+  // recorded in the database: see db/mutations/scheduled.ts).
   lastError: string | null;
   lastPublished: number[];
   lastFailedCount: number;
@@ -57,40 +63,18 @@ export function isSchedulerToken(candidate: string | null): boolean {
   return given.length === expected.length && crypto.timingSafeEqual(given, expected);
 }
 
-export interface SchedulerStatus {
+const STATUS_FIELDS = ['holdsLease', 'lastTickAt', 'lastRunAt', 'lastError', 'lastPublished', 'lastFailedCount', 'intervalMs', 'leaseMs'] as const;
+
+export type SchedulerStatus = Pick<SchedulerState, (typeof STATUS_FIELDS)[number]> & {
   // Whether this process runs the timer (false in `next build` and in other processes).
   running: boolean;
   instanceId: string;
-  // Whether this process held the lease at its last tick, and when that tick was (null before
-  // the first one).
-  holdsLease: boolean;
-  lastTickAt: string | null;
-  // This process's own last run; a process that does not hold the lease has none. The
-  // cluster's last run is in the database (db/queries/health.ts).
-  lastRunAt: string | null;
-  // Why the last run could not reach the publish route at all (per-article failures are
-  // recorded in the database: see db/mutations/scheduled.ts).
-  lastError: string | null;
-  lastPublished: number[];
-  lastFailedCount: number;
-  intervalMs: number;
-  leaseMs: number;
-}
+};
 
 export function getSchedulerStatus(): SchedulerStatus {
   const s = state();
-  return {
-    running: s.timer !== null,
-    instanceId: getInstanceId(),
-    holdsLease: s.holdsLease,
-    lastTickAt: s.lastTickAt,
-    lastRunAt: s.lastRunAt,
-    lastError: s.lastError,
-    lastPublished: s.lastPublished,
-    lastFailedCount: s.lastFailedCount,
-    intervalMs: s.intervalMs,
-    leaseMs: s.leaseMs,
-  };
+  const fields = Object.fromEntries(STATUS_FIELDS.map((field) => [field, s[field]])) as Pick<SchedulerState, (typeof STATUS_FIELDS)[number]>;
+  return { running: s.timer !== null, instanceId: getInstanceId(), ...fields };
 }
 
 // Asks this server's publish route to publish what is due, and says what happened.
