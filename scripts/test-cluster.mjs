@@ -90,8 +90,23 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   });
 }
 
+/** Runs a step to its end in its own process group, so a signal or the deadline stops all of it. */
 function run(command, args, { env = process.env, input } = {}) {
-  const result = spawnSync(command, args, { cwd: root, env, input, stdio: [input === undefined ? 'inherit' : 'pipe', 'inherit', 'inherit'] });
+  const child = spawn(command, args, { cwd: root, env, detached: true, stdio: [input === undefined ? 'ignore' : 'pipe', 'inherit', 'inherit'] });
+  children.set('step', child);
+  if (input !== undefined) child.stdin.end(input);
+  return new Promise((resolve, reject) => {
+    child.on('exit', (code, signal) => {
+      children.delete('step');
+      if (code === 0) resolve();
+      else reject(new Error(`${command} ${args.join(' ')} failed (${code ?? signal})`));
+    });
+  });
+}
+
+/** apt-get, before anything else runs. */
+function runSync(command, args, env) {
+  const result = spawnSync(command, args, { env, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status ?? result.signal})`);
 }
 
@@ -123,8 +138,8 @@ function ensurePackages() {
   }
   log(`installing ${missing.join(', ')} with apt`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  run('apt-get', ['update'], { env });
-  run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
+  runSync('apt-get', ['update'], env);
+  runSync('apt-get', ['install', '-y', '--no-install-recommends', ...missing], env);
 }
 
 async function waitFor(url, { ms = 60_000, ok = (r) => r.ok } = {}) {
@@ -553,9 +568,9 @@ async function main() {
   log('building against the cluster data folder (npm run build seeds it)');
   const buildEnv = { ...env };
   delete buildEnv.NODE_ENV;
-  run('npm', ['run', 'build'], { env: buildEnv });
+  await run('npm', ['run', 'build'], { env: buildEnv });
   const email = 'cluster-admin@gazette.test';
-  run('npm', ['run', 'user', '--', 'create', '--email', email, '--role', 'admin', '--password-stdin'], {
+  await run('npm', ['run', 'user', '--', 'create', '--email', email, '--role', 'admin', '--password-stdin'], {
     env,
     input: `cluster-${randomBytes(8).toString('hex')}\n`,
   });
