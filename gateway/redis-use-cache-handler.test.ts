@@ -1,30 +1,21 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { commandPath, ensureDebianPackages } from '../scripts/debian-packages.mjs';
 import { isExpiredByTags } from './next-cache-handler.mjs';
 import { createRedisUseCacheHandler, decodeEntry, encodeEntry } from './redis-use-cache-handler.mjs';
 import { createSharedCacheStore } from './shared-cache-redis.mjs';
 
 // A real redis-server on a free port, and two stores against it as two server processes would
-// have. Debian's package is installed when it is missing and we are root (as in CI), like
-// scripts/ensure-browser.mjs does for Chromium; anywhere else the suite fails and says why.
+// have. Debian's package is installed when it is missing and we are root (as in CI); anywhere
+// else the suite fails and says what to install (scripts/debian-packages.mjs).
 
 function redisServerBinary(): string {
-  const found = () => spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).stdout.trim();
-  if (found()) return found();
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot && fs.existsSync('/etc/debian_version')) {
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    if (spawnSync('apt-get', ['install', '-y', 'redis-server'], { stdio: 'inherit', env }).status !== 0) {
-      spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
-      spawnSync('apt-get', ['install', '-y', 'redis-server'], { stdio: 'inherit', env });
-    }
-    if (found()) return found();
-  }
-  throw new Error('redis-server is not installed and could not be installed here: install it (Debian: apt-get install redis-server) to run the shared-cache tests.');
+  ensureDebianPackages([{ command: 'redis-server', pkg: 'redis-server' }]);
+  return commandPath('redis-server')!;
 }
 
 async function freePort(): Promise<number> {

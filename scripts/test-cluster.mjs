@@ -23,6 +23,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { encode } from 'next-auth/jwt';
+import { ensureDebianPackages } from './debian-packages.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.join(root, 'test-data-cluster');
@@ -104,12 +105,6 @@ function run(command, args, { env = process.env, input } = {}) {
   });
 }
 
-/** apt-get, before anything else runs. */
-function runSync(command, args, env) {
-  const result = spawnSync(command, args, { env, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status ?? result.signal})`);
-}
-
 function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -122,24 +117,17 @@ function freePort() {
   });
 }
 
-const have = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
-const xkeyInstalled = () => spawnSync('dpkg', ['-s', 'varnish-modules'], { stdio: 'ignore' }).status === 0;
 
 function ensurePackages() {
-  const missing = [];
-  if (!have('redis-server')) missing.push('redis-server');
-  if (!have('nginx')) missing.push('nginx');
-  if (!have('varnishd')) missing.push('varnish');
-  if (!xkeyInstalled()) missing.push('varnish-modules');
-  if (missing.length === 0) return;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot || !fs.existsSync('/etc/debian_version')) {
-    throw new Error(`missing ${missing.join(', ')}: install them (Debian: apt-get install ${missing.join(' ')})`);
-  }
-  log(`installing ${missing.join(', ')} with apt`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  runSync('apt-get', ['update'], env);
-  runSync('apt-get', ['install', '-y', '--no-install-recommends', ...missing], env);
+  ensureDebianPackages(
+    [
+      { command: 'redis-server', pkg: 'redis-server' },
+      { command: 'nginx', pkg: 'nginx' },
+      { command: 'varnishd', pkg: 'varnish' },
+      { pkg: 'varnish-modules' },
+    ],
+    log,
+  );
 }
 
 async function waitFor(url, { ms = 60_000, ok = (r) => r.ok } = {}) {
