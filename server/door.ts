@@ -88,9 +88,30 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return errors;
 }
 
+function actorOf(user: SessionUser, h: Headers): Actor {
+  return { id: user.id, email: user.email, ip: clientAddressFrom(h) };
+}
+
+/** The thing a call is about, or the refusal that it no longer exists. */
+async function findResource<K, R extends Resource>(
+  spec: { resource?: (key: K) => Promise<R | null>; missing?: string },
+  key: K,
+): Promise<{ ok: true; resource: R | undefined } | Refusal> {
+  if (!spec.resource) return { ok: true, resource: undefined };
+  const found = await spec.resource(key);
+  return found ? { ok: true, resource: found } : refuse('not_found', spec.missing ?? 'That no longer exists.');
+}
+
+/** lib/newsroom/permissions.ts's answer, as a refusal when it is no. */
+function refusedBy(rule: Rule, user: SessionUser, resource: Resource | undefined): Refusal | null {
+  return rule.allows(user, resource) ? null : refuse('forbidden', refusalMessage(rule, user, resource));
+}
+
 interface Admitted<I, R extends Resource> {
   ok: true;
   input: I;
+  // The action the call was allowed, for the log.
+  action: string;
   caller: Caller<R>;
 }
 
@@ -121,15 +142,12 @@ async function admit<I, R extends Resource>(
     return refuse('invalid', only ?? MESSAGES.invalid, { fieldErrors });
   }
   const input = parsed.data;
-  let resource: R | undefined;
-  if (spec.resource) {
-    const found = await spec.resource(input);
-    if (!found) return refuse('not_found', spec.missing ?? 'That no longer exists.');
-    resource = found;
-  }
+  const found = await findResource(spec, input);
+  if (!found.ok) return found;
   const decided = rule ?? ruleOf((spec.permission as (input: I) => Permission)(input));
-  if (!decided.allows(user, resource)) return refuse('forbidden', refusalMessage(decided, user, resource));
-  return { ok: true, input, caller: { user, actor, sessionId, resource } };
+  const refused = refusedBy(decided, user, found.resource);
+  if (refused) return refused;
+  return { ok: true, input, action: decided.action, caller: { user, actor, sessionId, resource: found.resource } };
 }
 
 function logDecision(h: Headers, action: string, user: SessionUser, allowed: boolean): void {
@@ -199,7 +217,7 @@ async function callerOrSignIn(): Promise<{ user: SessionUser; actor: Actor; sess
   if (!session) redirect('/login');
   const { user, sessionId } = session;
   const h = await headers();
-  return { user, sessionId, actor: { id: user.id, email: user.email, ip: clientAddressFrom(h) }, h };
+  return { user, sessionId, actor: actorOf(user, h), h };
 }
 
 async function runAction<I, V, R extends Resource, S extends FormState<V>>(
@@ -210,7 +228,7 @@ async function runAction<I, V, R extends Resource, S extends FormState<V>>(
 ): Promise<S> {
   const { user, actor, sessionId, h } = await callerOrSignIn();
   const admitted = await admit(user, actor, sessionId, spec, spec.input.safeParse(raw), shownFields);
-  logDecision(h, actionName(spec.permission), user, admitted.ok || admitted.reason !== 'forbidden');
+  logDecision(h, admitted.ok ? admitted.action : actionName(spec.permission), user, admitted.ok || admitted.reason !== 'forbidden');
   if (!admitted.ok) return toState<S>(admitted, values);
   const outcome = await spec.run(admitted.input, { ...admitted.caller, values });
   if (!outcome.ok) return toState<S>(outcome, values);
@@ -300,7 +318,7 @@ async function runRoute<P, B, R extends Resource, T extends object, X extends ob
   const session = await getCurrentSession();
   if (!session) return refuse('signed_out', MESSAGES.signedOut);
   const { user, sessionId } = session;
-  const actor: Actor = { id: user.id, email: user.email, ip: clientAddressFrom(request.headers) };
+  const actor = actorOf(user, request.headers);
 
   let params = undefined as P;
   if (spec.params) {
@@ -308,17 +326,14 @@ async function runRoute<P, B, R extends Resource, T extends object, X extends ob
     if (!parsed.success) return refuse('not_found', spec.missing ?? 'That no longer exists.');
     params = parsed.data;
   }
-  let resource: R | undefined;
-  if (spec.resource) {
-    const found = await spec.resource(params);
-    if (!found) return refuse('not_found', spec.missing ?? 'That no longer exists.');
-    resource = found;
-  }
+  const found = await findResource(spec, params);
+  if (!found.ok) return found;
+  const { resource } = found;
   const query = new URL(request.url).searchParams;
   // A permission that does not depend on the body is decided before the body is read.
   if (typeof spec.permission !== 'function') {
-    const rule = ruleOf(spec.permission);
-    if (!rule.allows(user, resource)) return refuse('forbidden', refusalMessage(rule, user, resource));
+    const refused = refusedBy(ruleOf(spec.permission), user, resource);
+    if (refused) return refused;
   }
   let body = undefined as B;
   if (spec.body) {
@@ -335,8 +350,8 @@ async function runRoute<P, B, R extends Resource, T extends object, X extends ob
   }
   const input = { params, body, query };
   if (typeof spec.permission === 'function') {
-    const rule = ruleOf(spec.permission(input));
-    if (!rule.allows(user, resource)) return refuse('forbidden', refusalMessage(rule, user, resource));
+    const refused = refusedBy(ruleOf(spec.permission(input)), user, resource);
+    if (refused) return refused;
   }
   const outcome = await spec.run(input, { user, actor, sessionId, resource, request });
   if (outcome.ok && outcome.invalidates?.length) expireTags(outcome.invalidates);
