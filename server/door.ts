@@ -9,7 +9,8 @@ import type { SessionUser } from '@/db/queries/users';
 import { getCurrentSession } from '@/server/session';
 import { expireTags, expireTagsInAction } from '@/server/expire-tags';
 import { getLogger } from '@/platform/logger';
-import type { ApiRefusal, FieldErrors, FormState, RefusalReason } from '@/server/newsroom-api';
+import type { ApiRefusal, FieldErrors, FormState } from '@/server/newsroom-api';
+import { REFUSAL_STATUS, type ServerRefusalReason } from '@/lib/newsroom/refusals';
 import { can, refusalMessage, ruleOf, type Permission, type Resource, type Rule } from '@/lib/newsroom/permissions';
 import { readJsonBody } from '@/server/request-body';
 import { withRequestLog } from '@/server/request-log';
@@ -19,23 +20,12 @@ import { isOwnSiteRequest } from '@/server/same-origin';
 // for one called from code rather than a form) and every JSON route handler by adminRoute. Each
 // call goes the same way: who is asking (signed in, same site) → what they sent (parsed) → what
 // it is about (its owner and state) → may they (lib/newsroom/permissions.ts) → one mutation → expire the
-// cache tags it names. Refusals use one vocabulary (server/newsroom-api.ts RefusalReason), field
+// cache tags it names. Refusals use one vocabulary (lib/newsroom/refusals.ts), field
 // errors one shape, JSON answers one no-store header.
 
-type ServerReason = Exclude<RefusalReason, 'offline' | 'unavailable'>;
 
 export const NO_STORE = { 'Cache-Control': 'private, no-store' } as const;
 
-const REFUSAL_STATUS: Record<ServerReason, number> = {
-  unreadable: 400,
-  signed_out: 401,
-  forbidden: 403,
-  cross_site: 403,
-  not_found: 404,
-  conflict: 409,
-  too_large: 413,
-  invalid: 422,
-};
 
 export const MESSAGES = {
   signedOut: 'Your session has ended. Sign in again to continue.',
@@ -50,7 +40,7 @@ export const MESSAGES = {
 export type Refusal<X extends object = object> = ApiRefusal & X;
 
 export function refuse<X extends object = object>(
-  reason: ServerReason,
+  reason: ServerRefusalReason,
   error: string,
   more?: { fieldErrors?: FieldErrors } & X,
 ): Refusal<X> {
@@ -294,7 +284,7 @@ export interface RouteSpec<P, B, R extends Resource, T extends object, X extends
 
 export function answer(outcome: Refusal | { ok: true; body: object; status?: number }): Response {
   if (outcome.ok) return Response.json({ ok: true, ...outcome.body }, { status: outcome.status ?? 200, headers: NO_STORE });
-  return Response.json(outcome, { status: REFUSAL_STATUS[outcome.reason as ServerReason] ?? 400, headers: NO_STORE });
+  return Response.json(outcome, { status: REFUSAL_STATUS[outcome.reason as ServerRefusalReason] ?? 400, headers: NO_STORE });
 }
 
 type RouteContextLike = { params: Promise<Record<string, string | string[]>> };

@@ -2,6 +2,7 @@ import type { ArticleConflict } from '@/db/mutations/articles';
 import type { ArticleSearchHit, BylineOption, TagOption } from '@/db/queries/admin-taxonomy';
 import type { EditorArticle } from '@/db/queries/editor';
 import type { ArticleStatus } from '@/lib/domain';
+import type { RefusalReason } from '@/lib/newsroom/refusals';
 
 // The newsroom's answers, as the browser receives them: the server's door (server/door.ts)
 // produces exactly these shapes, and the browser code (components/admin/newsroom-client.ts)
@@ -21,24 +22,6 @@ export interface FormState<V = undefined> {
   // What the person typed (or the saved values), so a refused form loses nothing.
   values?: V;
 }
-
-/**
- * Why the door refused. The JSON API answers each with one status: signed_out 401,
- * forbidden and cross_site 403, not_found 404, conflict 409, too_large 413, unreadable 400,
- * invalid 422. `offline` and `unavailable` never come from the door: the client reports a failed
- * fetch with the first, and a busy or failing server (429, 5xx) with the second.
- */
-export type RefusalReason =
-  | 'signed_out'
-  | 'forbidden'
-  | 'cross_site'
-  | 'not_found'
-  | 'conflict'
-  | 'too_large'
-  | 'unreadable'
-  | 'invalid'
-  | 'offline'
-  | 'unavailable';
 
 export interface ApiRefusal {
   ok: false;

@@ -9,10 +9,10 @@ import type {
   MediaList,
   MediaSaved,
   PresenceAnswer,
-  RefusalReason,
   TagMade,
   TagsFound,
 } from '@/server/newsroom-api';
+import { reasonOfStatus } from '@/lib/newsroom/refusals';
 
 // The browser's one client for the newsroom's JSON API (app/api/admin, made by server/door.ts):
 // every call answers `{ ok: true, … }` or a refusal with a reason and a message a person can
@@ -20,15 +20,6 @@ import type {
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
-const STATUS_REASONS: Record<number, RefusalReason> = {
-  400: 'unreadable',
-  401: 'signed_out',
-  403: 'forbidden',
-  404: 'not_found',
-  409: 'conflict',
-  413: 'too_large',
-  422: 'invalid',
-};
 
 /** One call: JSON in (when `json` is given), the door's answer out. */
 export async function callNewsroom<T extends object, R extends object = object>(
@@ -51,7 +42,7 @@ export async function callNewsroom<T extends object, R extends object = object>(
   const body: unknown = await response.json().catch(() => null);
   if (body && typeof body === 'object' && 'ok' in body && (body.ok === true || 'reason' in body)) return body as ApiAnswer<T, R>;
   // Not the door's answer: something in between (a proxy, a crash, a budget) spoke instead.
-  const reason = STATUS_REASONS[response.status] ?? 'unavailable';
+  const reason = reasonOfStatus(response.status);
   return { ok: false, reason, error: reason === 'unavailable' ? 'The server is busy or failing. Try again in a moment.' : `The server answered ${response.status}.` };
 }
 
