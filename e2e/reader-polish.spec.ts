@@ -45,13 +45,13 @@ test('an article offers share links without third-party scripts, and copies its 
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(new URL(article.url, page.url()).href);
 });
 
-test('a missing page is a 404 in the site’s layout, with search and the latest news', async ({ page }) => {
+test('a missing page is a 404 in the site’s layout, with search and the sections', async ({ page }) => {
   const response = await page.goto('/politics/this-story-never-existed');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
   await expect(page.getByRole('banner')).toBeVisible();
   await expect(page.getByRole('main').getByRole('search')).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Latest news' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('navigation', { name: 'Sections' }).getByRole('link').first()).toBeVisible();
   await page.getByRole('main').getByRole('searchbox').fill('council');
   await page.getByRole('main').getByRole('button', { name: 'Search' }).click();
   await expect(page).toHaveURL('/search?q=council');

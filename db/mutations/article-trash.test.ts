@@ -67,7 +67,7 @@ describe('deleteArticle', () => {
     expect(result).toMatchObject({ ok: true, status: 'published', version: version + 1 });
     if (!result.ok) return;
     expect(result.invalidates).toEqual(
-      expect.arrayContaining(['article-lists', `article:${id}`, 'section:1', 'tag:1', 'byline:1', 'corrections']),
+      expect.arrayContaining(['latest', `article:${id}`, 'section:1', 'tag-list:1', 'byline-list:1', 'corrections']),
     );
     expect(row(id).deletedAt).not.toBeNull();
     // The row keeps its status for the record; readers never see it.

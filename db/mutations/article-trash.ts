@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { getDb, type DB } from '@/db/client';
 import { articles } from '@/db/schema';
 import type { ArticleStatus } from '@/lib/domain';
-import { tagsForArticleChange } from '@/lib/articles/change-tags';
+import { articleCacheFacts, tagsForArticleChange } from '@/lib/articles/change-tags';
 import { cacheTags } from '@/lib/site/cache-tags';
 import { linkedIds } from './articles';
 import { appendAudit, auditedBy } from './audit';
@@ -53,7 +53,7 @@ export async function deleteArticle(
       targetId: id,
       details: { title: before.title, status: before.status },
     });
-    const facts = { id, status: before.status, sectionId: before.sectionId, ...linkedIds(tx, id) };
+    const facts = articleCacheFacts(before, linkedIds(tx, id));
     // Leaving every public list it was in: as if it had become unpublished.
     const invalidates = new Set([...tagsForArticleChange(facts, null), cacheTags.article(id)]);
     if (before.status === 'published') invalidates.add(cacheTags.corrections);

@@ -148,7 +148,7 @@ describe('publishing', () => {
     const published = await transitionArticle(id, 'published', actor, { now: t0 });
     expect(published).toMatchObject({ ok: true, status: 'published' });
     if (!published.ok) return;
-    expect(published.invalidates).toEqual(expect.arrayContaining(['article-lists', `article:${id}`, 'section:1', 'tag:1', 'byline:2']));
+    expect(published.invalidates).toEqual(expect.arrayContaining(['latest', `article:${id}`, 'section:1', 'tag-list:1', 'byline-list:2']));
 
     await updateArticle(id, published.version, input({ slug: 'publish-test', title: 'Typo fixed' }), actor, { now: new Date('2026-11-20T10:00:00Z') });
     expect(one<{ u: number }>('SELECT updated_at AS u FROM articles WHERE id = ?', id).u).toBe(t0.getTime());
@@ -202,7 +202,7 @@ describe('scheduling', () => {
     expect((await publishDueArticles(new Date('2026-11-26T10:59:00Z'))).published).toEqual([]);
     const run = await publishDueArticles(new Date('2026-11-26T11:00:30Z'));
     expect(run.published).toEqual([id]);
-    expect(run.invalidates).toContain('article-lists');
+    expect(run.invalidates).toContain('latest');
     expect((await publishDueArticles(new Date('2026-11-26T11:01:00Z'))).published).toEqual([]);
     expect(one<{ status: string; p: number }>('SELECT status, published_at AS p FROM articles WHERE id = ?', id)).toEqual({
       status: 'published',
@@ -265,7 +265,7 @@ describe('corrections and updates', () => {
     const result = await addArticleNote(id, p.version, { kind: 'clarification', text: 'The route opens on Monday, not Sunday.' }, actor, at);
     expect(result).toMatchObject({ ok: true, version: p.version + 1 });
     if (!result.ok) return;
-    expect(result.invalidates).toEqual(expect.arrayContaining([`article:${id}`, 'corrections', 'article-lists']));
+    expect(result.invalidates).toEqual(expect.arrayContaining([`article:${id}`, 'corrections', 'sitemaps']));
     const row = one<{ c: string; p: number; u: number }>('SELECT corrections AS c, published_at AS p, updated_at AS u FROM articles WHERE id = ?', id);
     expect(JSON.parse(row.c)).toEqual([{ at: at.toISOString(), kind: 'clarification', text: 'The route opens on Monday, not Sunday.' }]);
     expect(row.p).toBe(t0.getTime());

@@ -15,7 +15,7 @@ import {
   type Article,
 } from '@/db/schema';
 import type { ArticleNote, ArticleStatus } from '@/lib/domain';
-import { tagsForArticleChange, type ArticleCacheFacts } from '@/lib/articles/change-tags';
+import { articleCacheFacts, tagsForArticleChange } from '@/lib/articles/change-tags';
 import { cacheTags } from '@/lib/site/cache-tags';
 import { pickTexts } from '@/lib/articles/fields';
 import type { ArticleSnapshot } from '@/lib/articles/snapshot';
@@ -95,10 +95,6 @@ export function snapshotOf(row: Article, links: { tagIds: number[]; bylineIds: n
     reviewDeadline: row.reviewDeadline?.toISOString() ?? null,
     internalNotes: row.internalNotes,
   };
-}
-
-function cacheFacts(row: Article, links: { tagIds: number[]; bylineIds: number[] }): ArticleCacheFacts {
-  return { id: row.id, status: row.status, sectionId: row.sectionId, ...links };
 }
 
 function conflictOf(tx: Tx, row: Article): ArticleConflict {
@@ -277,7 +273,7 @@ export function applyArticleUpdate(
     id,
     version: after.version,
     invalidates: [
-      ...tagsForArticleChange(cacheFacts(before, beforeLinks), cacheFacts(after, afterLinks)),
+      ...tagsForArticleChange(articleCacheFacts(before, beforeLinks), articleCacheFacts(after, afterLinks)),
       ...(moved ? [cacheTags.redirects] : []),
     ],
   };
@@ -365,7 +361,7 @@ export async function transitionArticle(
       status: to,
       publishedAt: after.publishedAt?.toISOString() ?? null,
       scheduledAt: after.scheduledAt?.toISOString() ?? null,
-      invalidates: tagsForArticleChange(cacheFacts(before, links), cacheFacts(after, links)),
+      invalidates: tagsForArticleChange(articleCacheFacts(before, links), articleCacheFacts(after, links)),
     };
   });
 }
@@ -409,7 +405,7 @@ export async function addArticleNote(
       ok: true,
       id,
       version: after.version,
-      invalidates: [...tagsForArticleChange(cacheFacts(before, links), cacheFacts(after, links)), cacheTags.corrections],
+      invalidates: [...tagsForArticleChange(articleCacheFacts(before, links), articleCacheFacts(after, links)), cacheTags.corrections],
     };
   });
 }

@@ -61,15 +61,12 @@ export interface MediaChanges {
 export type UpdateMediaResult = Done<{ changed: (keyof MediaChanges)[] }> | Refused<'not_found' | 'invalid'>;
 
 // Public pages that show an image: the articles using it (their pages, and the lists and
-// feeds that show their main image and text), the bylines wearing it as an avatar.
+// feeds that show their main image, which carry the article's tag), the bylines wearing it as an
+// avatar.
 export function mediaCacheTags(uses: readonly MediaUse[]): string[] {
   const tags = new Set<string>();
   for (const use of uses) {
-    if (use.kind === 'avatar') tags.add(cacheTags.byline(use.bylineId));
-    else {
-      tags.add(cacheTags.article(use.articleId));
-      tags.add(cacheTags.articleLists);
-    }
+    tags.add(use.kind === 'avatar' ? cacheTags.byline(use.bylineId) : cacheTags.article(use.articleId));
   }
   return [...tags];
 }

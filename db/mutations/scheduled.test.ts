@@ -56,7 +56,7 @@ describe('publishDueArticles', () => {
     const first = new Date('2026-11-26T10:00:00Z');
     const run = await publishDueArticles(first);
     expect(run.published).toEqual([long]);
-    expect(run.invalidates).toContain('article-lists');
+    expect(run.invalidates).toContain('latest');
     expect(run.failed).toEqual([
       expect.objectContaining({ articleId: broken, title: 'Story broken-address', reason: expect.stringContaining('rss.xml') }),
     ]);

@@ -155,7 +155,7 @@ describe('tags', () => {
     expect(refused).toMatchObject({ ok: false, field: 'slug' });
     const renamed = await updateTag(id, tagInputSchema.parse({ name: 'Public transport', slug: '' }), actor, conn.db);
     expect(renamed).toMatchObject({ ok: true, redirected: true });
-    if (renamed.ok) expect(renamed.invalidates).toEqual(expect.arrayContaining([`tag:${id}`, 'redirects', 'article-lists']));
+    if (renamed.ok) expect(renamed.invalidates).toEqual(expect.arrayContaining([`tag:${id}`, 'redirects', 'not-found']));
     expect(all('SELECT name, slug FROM tags WHERE id = ?', id)).toEqual([{ name: 'Public transport', slug: 'public-transport' }]);
     expect(redirects()).toEqual([{ from_path: '/tag/transit', to_path: '/tag/public-transport' }]);
   });
@@ -172,7 +172,7 @@ describe('tags', () => {
     conn.sqlite.prepare(`INSERT INTO redirects (from_path, to_path, source) VALUES ('/tag/streetcars', '/tag/trams', 'auto')`).run();
     const result = await mergeTags(a, b, actor, conn.db);
     expect(result).toMatchObject({ ok: true, moved: 2 });
-    if (result.ok) expect(result.invalidates).toEqual(expect.arrayContaining([`tag:${a}`, `tag:${b}`, 'article-lists', 'redirects']));
+    if (result.ok) expect(result.invalidates).toEqual(expect.arrayContaining([`tag:${a}`, `tag:${b}`, `tag-list:${a}`, `tag-list:${b}`, 'redirects']));
     expect(all('SELECT article_id, tag_id FROM article_tags ORDER BY article_id')).toEqual([
       { article_id: one, tag_id: b },
       { article_id: two, tag_id: b },

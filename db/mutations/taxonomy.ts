@@ -16,8 +16,8 @@ import type { Actor, Done, Refused, Tx } from './common';
 //     front and its articles' pages ('section:N'), and every article card, feed and sitemap
 //     ('article-lists', which cards carry their section's name and address under);
 //   - tag names and slugs: the tag page and the article pages listing it ('tag:N'), tag feeds
-//     and the sitemap ('feeds', 'sitemaps'); a merge or a new slug also moves lists and cached
-//     "not found" look-ups ('article-lists');
+//     and the sitemap ('feeds', 'sitemaps'); a merge also moves its lists ('tag-list:N'), and a
+//     new slug replaces cached "not found" look-ups ('not-found');
 //   - byline names: the author page and the article pages ('byline:N') and every card
 //     ('article-lists').
 // A changed slug leaves a permanent redirect from the old address ('redirects').
@@ -212,7 +212,7 @@ export async function createTag(
     const claimed = claimAddress(tx, `/tag/${slug}`);
     appendAudit(tx, { action: 'tag.created', ...auditedBy(actor), targetType: 'tag', targetId: tag.id, details: { name, slug } });
     // No article has it yet, so no list changes; a redirect it takes over does.
-    return { ok: true, tag, created: true, invalidates: claimed ? [cacheTags.redirects, cacheTags.articleLists] : [] };
+    return { ok: true, tag, created: true, invalidates: claimed ? [cacheTags.redirects, cacheTags.notFound] : [] };
   });
 }
 
@@ -236,7 +236,7 @@ export async function updateTag(id: number, input: TagInput, actor: Actor, db: D
       ok: true,
       redirected: moved,
       // A new slug: the cached "not found" at the new address is tagged only with the lists.
-      invalidates: [cacheTags.tag(id), cacheTags.feeds, cacheTags.sitemaps, ...(moved ? [cacheTags.articleLists, cacheTags.redirects] : [])],
+      invalidates: [cacheTags.tag(id), cacheTags.feeds, cacheTags.sitemaps, ...(moved ? [cacheTags.notFound, cacheTags.redirects] : [])],
     };
   });
 }
@@ -278,7 +278,16 @@ export async function mergeTags(fromId: number, intoId: number, actor: Actor, db
     return {
       ok: true,
       moved: articleIds.length,
-      invalidates: [cacheTags.tag(fromId), cacheTags.tag(intoId), cacheTags.articleLists, cacheTags.feeds, cacheTags.sitemaps, cacheTags.redirects],
+      invalidates: [
+        cacheTags.tag(fromId),
+        cacheTags.tag(intoId),
+        cacheTags.tagList(fromId),
+        cacheTags.tagList(intoId),
+        cacheTags.notFound,
+        cacheTags.feeds,
+        cacheTags.sitemaps,
+        cacheTags.redirects,
+      ],
     };
   });
 }
@@ -291,7 +300,7 @@ export async function deleteTag(id: number, actor: Actor, db: DB = getDb()): Pro
     // article_tags rows go with it (ON DELETE CASCADE).
     tx.delete(tags).where(eq(tags.id, id)).run();
     appendAudit(tx, { action: 'tag.deleted', ...auditedBy(actor), targetType: 'tag', targetId: id, details: { name: before.name, slug: before.slug, articles: detached } });
-    return { ok: true, detached, invalidates: [cacheTags.tag(id), cacheTags.articleLists, cacheTags.feeds, cacheTags.sitemaps] };
+    return { ok: true, detached, invalidates: [cacheTags.tag(id), cacheTags.tagList(id), cacheTags.feeds, cacheTags.sitemaps] };
   });
 }
 
@@ -340,7 +349,7 @@ export async function createByline(input: BylineInput, actor: Actor, db: DB = ge
     const row = tx.insert(bylines).values(bylineValues(input)).returning({ id: bylines.id }).get();
     const claimed = claimAddress(tx, `/author/${input.slug}`);
     appendAudit(tx, { action: 'byline.created', ...auditedBy(actor), targetType: 'byline', targetId: row.id, details: { name: input.name, slug: input.slug } });
-    return { ok: true, id: row.id, invalidates: claimed ? [cacheTags.redirects, cacheTags.articleLists] : [] };
+    return { ok: true, id: row.id, invalidates: claimed ? [cacheTags.redirects, cacheTags.notFound] : [] };
   });
 }
 
@@ -373,7 +382,7 @@ export async function updateByline(
         cacheTags.articleLists,
         cacheTags.feeds,
         cacheTags.sitemaps,
-        ...(moved ? [cacheTags.redirects] : []),
+        ...(moved ? [cacheTags.redirects, cacheTags.notFound] : []),
       ],
     };
   });

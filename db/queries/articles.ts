@@ -16,7 +16,7 @@ import {
 import { sanitizeBody } from '@/lib/body/sanitize';
 import { collectMediaIds } from '@/lib/body/text';
 import type { BodyDoc, BodyMedia } from '@/lib/body/types';
-import { cacheTags } from '@/lib/site/cache-tags';
+import { cacheTags, cardTags } from '@/lib/site/cache-tags';
 import type { ArticleKind, ArticleNote, BylineKind } from '@/lib/domain';
 import { readingTimeMinutes } from '@/lib/articles/reading-time';
 
@@ -151,7 +151,10 @@ async function listBylinesFor(articleIds: number[]): Promise<Map<number, BylineR
   return result;
 }
 
+// Cards are built only inside cached lists (every caller is a 'use cache' function): each card
+// tags the list with its article, so an edit to the story reaches every list that shows it.
 async function toCards(rows: CardRow[]): Promise<ArticleCard[]> {
+  cacheTag(cacheTags.articleLists, ...cardTags(rows));
   const bylinesByArticle = await listBylinesFor(rows.map((r) => r.id));
   return rows.map((r) => ({
     id: r.id,
@@ -195,7 +198,7 @@ export async function listLatestArticles(options: {
   excludeKind?: ArticleKind;
 }): Promise<ArticleCard[]> {
   'use cache';
-  cacheTag(cacheTags.articleLists);
+  cacheTag(cacheTags.latest);
   cacheLife('max');
   const { limit, offset = 0, excludeKind } = options;
   const rows = await cardQuery()
@@ -216,7 +219,7 @@ export async function listSectionArticles(options: {
   offset?: number;
 }): Promise<ArticleCard[]> {
   'use cache';
-  cacheTag(cacheTags.articleLists, cacheTags.section(options.sectionId));
+  cacheTag(cacheTags.section(options.sectionId));
   cacheLife('max');
   const rows = await cardQuery()
     .where(and(isPublished, eq(articles.sectionId, options.sectionId)))
@@ -229,7 +232,7 @@ export async function listSectionArticles(options: {
 // Short News Feed items, newest first.
 export async function listNewsFeed(options: { limit: number; offset?: number }): Promise<ArticleCard[]> {
   'use cache';
-  cacheTag(cacheTags.articleLists);
+  cacheTag(cacheTags.newsFeed);
   cacheLife('max');
   const rows = await cardQuery()
     .where(and(isPublished, eq(articles.kind, 'feed')))
@@ -241,12 +244,13 @@ export async function listNewsFeed(options: { limit: number; offset?: number }):
 
 // The most-read articles over the last `days` days (UTC days, counted by the view beacon).
 // Two cache entries: the week's ranking of ids (a sum over every view row: refreshed every five
-// minutes, tagged 'popular' only) and the cards built from it (tagged with the article lists). A
-// publish or an edit rebuilds only the cards — a few index look-ups — so it shows at once
-// without re-summing the week; an unpublished article drops out because cards are published only.
+// minutes, tagged 'popular' only) and the cards built from it (tagged with their articles). An
+// edit or an unpublish of a listed story rebuilds only the cards — a few index look-ups — so it
+// shows at once without re-summing the week; an unpublished article drops out because cards are
+// published only. A new story enters the ranking when the ranking refreshes.
 export async function listMostPopular(options: { limit: number; days?: number }): Promise<ArticleCard[]> {
   'use cache';
-  cacheTag(cacheTags.popular, cacheTags.articleLists);
+  cacheTag(cacheTags.popular);
   cacheLife({ stale: 60, revalidate: 300, expire: 3600 });
   // Extra candidates stand in for any that are no longer published.
   const ids = await listMostReadIds(options.days ?? 7, options.limit * 2 + 10);
@@ -274,7 +278,7 @@ async function listMostReadIds(days: number, candidates: number): Promise<number
 // Editors' Picks, in the order the desk set.
 export async function listEditorsPicks(): Promise<ArticleCard[]> {
   'use cache';
-  cacheTag(cacheTags.curation, cacheTags.articleLists);
+  cacheTag(cacheTags.curation);
   cacheLife('max');
   const rows = await getDb()
     .select({ ...cardColumns, position: curation.position })
@@ -294,9 +298,6 @@ export async function getPublishedArticle(
   slug: string,
 ): Promise<ArticlePage | null> {
   'use cache';
-  // Tagged with the list tag too, so an article published later at this
-  // address replaces a cached "not found".
-  cacheTag(cacheTags.articleLists);
   cacheLife('max');
   const db = getDb();
   const [row] = await db
@@ -309,9 +310,15 @@ export async function getPublishedArticle(
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .where(and(eq(sections.slug, sectionSlug), eq(articles.slug, slug), isPublished))
     .limit(1);
-  if (!row) return null;
+  if (!row) {
+    // An article published or moved here later replaces this cached "not found".
+    cacheTag(cacheTags.notFound);
+    return null;
+  }
   const a = row.article;
-  cacheTag(cacheTags.article(a.id), cacheTags.section(a.sectionId));
+  // Not 'section:N': that is the section's list, expired by every story published in it. The
+  // section's name is the navigation's ('sections', on every page).
+  cacheTag(cacheTags.article(a.id));
   const page = await buildArticlePage(row, {
     publishedAt: a.publishedAt ?? a.createdAt,
     updatedAt: a.updatedAt ?? a.publishedAt ?? a.createdAt,

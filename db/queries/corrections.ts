@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/db/client';
-import { cacheTags } from '@/lib/site/cache-tags';
+import { cacheTags, cardTags } from '@/lib/site/cache-tags';
 import { flattenNotes, type CorrectionEntry } from '@/lib/articles/corrections';
 import type { ArticleNote } from '@/lib/domain';
 import { articleUrl } from './articles';
@@ -12,7 +12,7 @@ import { articleUrl } from './articles';
 // exactly those, so this never walks the articles table. Its WHERE must match the index's.
 export async function listCorrectionNotes(): Promise<CorrectionEntry[]> {
   'use cache';
-  cacheTag(cacheTags.corrections, cacheTags.articleLists);
+  cacheTag(cacheTags.corrections);
   cacheLife('max');
   const rows = await getDb().all<{ id: number; title: string; slug: string; section: string; corrections: string }>(sql`
     SELECT a.id AS id, a.title AS title, a.slug AS slug, s.slug AS section, a.corrections AS corrections
@@ -20,6 +20,10 @@ export async function listCorrectionNotes(): Promise<CorrectionEntry[]> {
       JOIN sections AS s ON s.id = a.section_id
      WHERE a.status = 'published' AND a.deleted_at IS NULL AND a.corrections <> '[]'
      ORDER BY a.published_at DESC`);
+  // Each listed story's headline and address are on the page: its edits and unpublishing reach
+  // it. (Next takes at most 128 tags a call.)
+  const shown = cardTags(rows);
+  for (let i = 0; i < shown.length; i += 100) cacheTag(...shown.slice(i, i + 100));
   return flattenNotes(
     rows.map((r) => ({ id: r.id, title: r.title, url: articleUrl(r.section, r.slug), notes: parseNotes(r.corrections) })),
   );

@@ -14,10 +14,11 @@ import { listTagArticles } from './taxonomy';
 export type FeedScope = { kind: 'site' } | { kind: 'section'; sectionId: number } | { kind: 'tag'; tagId: number };
 
 // The newest articles of a feed, each as its page shows it (full body, media, bylines, tags),
-// from the same cached reads the pages use; tagged for feeds too.
+// from the same cached reads the pages use (so tagged as they are: the list it is, the articles it
+// shows); tagged for feeds too.
 export async function listFeedArticles(scope: FeedScope): Promise<ArticlePage[]> {
   'use cache';
-  cacheTag(cacheTags.feeds, cacheTags.articleLists);
+  cacheTag(cacheTags.feeds);
   cacheLife('max');
   let cards: ArticleCard[];
   if (scope.kind === 'section') cards = await listSectionArticles({ sectionId: scope.sectionId, limit: FEED_ITEM_LIMIT });

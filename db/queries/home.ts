@@ -16,7 +16,7 @@ export interface HomeFront {
 // The lead and top stories as the desk curated them, empty slots filled with the latest.
 export async function getHomeFront(): Promise<HomeFront> {
   'use cache';
-  cacheTag(cacheTags.curation, cacheTags.articleLists);
+  cacheTag(cacheTags.curation);
   cacheLife('max');
   const rows = await getDb()
     .select({ slot: curation.slot, position: curation.position, articleId: curation.articleId })

@@ -12,7 +12,7 @@ import { isPublished } from './articles';
 
 export async function countSectionArticles(sectionId: number): Promise<number> {
   'use cache';
-  cacheTag(cacheTags.articleLists, cacheTags.section(sectionId));
+  cacheTag(cacheTags.section(sectionId));
   cacheLife('max');
   const [row] = await getDb()
     .select({ n: count() })
@@ -23,7 +23,7 @@ export async function countSectionArticles(sectionId: number): Promise<number> {
 
 export async function countTagArticles(tagId: number): Promise<number> {
   'use cache';
-  cacheTag(cacheTags.articleLists, cacheTags.tag(tagId));
+  cacheTag(cacheTags.tagList(tagId));
   cacheLife('max');
   const [row] = await getDb()
     .select({ n: count() })
@@ -35,7 +35,7 @@ export async function countTagArticles(tagId: number): Promise<number> {
 
 export async function countBylineArticles(bylineId: number): Promise<number> {
   'use cache';
-  cacheTag(cacheTags.articleLists, cacheTags.byline(bylineId));
+  cacheTag(cacheTags.bylineList(bylineId));
   cacheLife('max');
   const [row] = await getDb()
     .select({ n: count() })
@@ -48,7 +48,7 @@ export async function countBylineArticles(bylineId: number): Promise<number> {
 // News Feed items (articles of kind 'feed'), as the rail and the News Feed front list them.
 export async function countNewsFeed(): Promise<number> {
   'use cache';
-  cacheTag(cacheTags.articleLists);
+  cacheTag(cacheTags.newsFeed);
   cacheLife('max');
   const [row] = await getDb()
     .select({ n: count() })

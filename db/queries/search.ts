@@ -60,9 +60,10 @@ function snippetOf(column: number): SQL {
 
 export async function searchArticles(options: SearchOptions): Promise<SearchResults> {
   // Cached per query for a minute: a trending word or a reader paging back and forth asks the
-  // same thing again and again. Any publish or unpublish (article lists) starts afresh.
+  // same thing again and again. Any publish or unpublish ('latest') starts afresh, an edit to a
+  // story found (its card's tag) too.
   'use cache';
-  cacheTag(cacheTags.articleLists);
+  cacheTag(cacheTags.latest);
   cacheLife({ stale: 60, revalidate: 60, expire: 300 });
   const filters: SQL[] = [sql`a.status = 'published'`, sql`a.deleted_at IS NULL`];
   if (options.sectionSlug) filters.push(sql`s.slug = ${options.sectionSlug}`);

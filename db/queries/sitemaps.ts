@@ -34,7 +34,7 @@ const LIVE = sql`status = 'published' AND deleted_at IS NULL`;
 // changes the last page.
 export async function getArticleSitemapSummary(): Promise<ArticleSitemapSummary> {
   'use cache';
-  cacheTag(cacheTags.articleLists, cacheTags.sitemaps);
+  cacheTag(cacheTags.sitemaps);
   cacheLife('max');
   const db = getDb();
   const [row] = await db.all<{ total: number }>(sql`SELECT count(*) AS total FROM ${LIVE_BY_PUBLICATION} WHERE ${LIVE}`);
@@ -89,7 +89,7 @@ export interface SitemapListing {
 // articles_section_status_published_idx).
 export async function listSitemapSections(): Promise<SitemapListing[]> {
   'use cache';
-  cacheTag(cacheTags.articleLists, cacheTags.sections, cacheTags.sitemaps);
+  cacheTag(cacheTags.sections, cacheTags.sitemaps);
   cacheLife('max');
   const rows = await getDb()
     .select({
@@ -107,7 +107,7 @@ export async function listSitemapSections(): Promise<SitemapListing[]> {
 // per tag would cost a walk over every tagged article (lastmod is optional).
 export async function listSitemapTags(): Promise<SitemapListing[]> {
   'use cache';
-  cacheTag(cacheTags.articleLists, cacheTags.sitemaps);
+  cacheTag(cacheTags.sitemaps);
   cacheLife('max');
   const rows = await getDb()
     .select({ slug: tags.slug })
@@ -123,7 +123,7 @@ export async function listSitemapTags(): Promise<SitemapListing[]> {
 // Bylines with at least one published article (article_bylines_byline_idx, as above).
 export async function listSitemapBylines(): Promise<SitemapListing[]> {
   'use cache';
-  cacheTag(cacheTags.articleLists, cacheTags.sitemaps);
+  cacheTag(cacheTags.sitemaps);
   cacheLife('max');
   const rows = await getDb()
     .select({ slug: bylines.slug })
@@ -146,7 +146,7 @@ export interface NewsSitemapArticle {
 // (a range on articles_status_published_idx). Cached for a few minutes so items age out.
 export async function listNewsSitemapArticles(): Promise<NewsSitemapArticle[]> {
   'use cache';
-  cacheTag(cacheTags.articleLists, cacheTags.sitemaps);
+  cacheTag(cacheTags.sitemaps);
   cacheLife('minutes');
   const now = Date.now();
   const rows = await getDb()

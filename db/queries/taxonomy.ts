@@ -27,20 +27,18 @@ export interface BylinePage {
 
 export async function getTagBySlug(slug: string): Promise<TagPage | null> {
   'use cache';
-  cacheTag(cacheTags.articleLists);
   cacheLife('max');
   const [row] = await getDb()
     .select({ id: tags.id, name: tags.name, slug: tags.slug, description: tags.description })
     .from(tags)
     .where(eq(tags.slug, slug))
     .limit(1);
-  if (row) cacheTag(cacheTags.tag(row.id));
+  cacheTag(row ? cacheTags.tag(row.id) : cacheTags.notFound);
   return row ?? null;
 }
 
 export async function getBylineBySlug(slug: string): Promise<BylinePage | null> {
   'use cache';
-  cacheTag(cacheTags.articleLists);
   cacheLife('max');
   const [row] = await getDb()
     .select({
@@ -58,7 +56,10 @@ export async function getBylineBySlug(slug: string): Promise<BylinePage | null> 
     .leftJoin(media, eq(media.id, bylines.avatarMediaId))
     .where(eq(bylines.slug, slug))
     .limit(1);
-  if (!row) return null;
+  if (!row) {
+    cacheTag(cacheTags.notFound);
+    return null;
+  }
   cacheTag(cacheTags.byline(row.id));
   const { avatarFile, avatarWidth, avatarHeight, ...byline } = row;
   return {
@@ -73,7 +74,7 @@ export async function listTagArticles(options: {
   offset?: number;
 }): Promise<ArticleCard[]> {
   'use cache';
-  cacheTag(cacheTags.articleLists, cacheTags.tag(options.tagId));
+  cacheTag(cacheTags.tagList(options.tagId));
   cacheLife('max');
   const rows = await getDb()
     .select({ id: articles.id })
@@ -92,7 +93,7 @@ export async function listBylineArticles(options: {
   offset?: number;
 }): Promise<ArticleCard[]> {
   'use cache';
-  cacheTag(cacheTags.articleLists, cacheTags.byline(options.bylineId));
+  cacheTag(cacheTags.bylineList(options.bylineId));
   cacheLife('max');
   const rows = await getDb()
     .select({ id: articles.id })

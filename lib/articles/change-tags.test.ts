@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { tagsForArticleChange } from './change-tags';
+import { tagsForArticleChange, type ArticleCacheFacts } from './change-tags';
 
-const draft = { id: 7, status: 'draft', sectionId: 2, tagIds: [1, 2], bylineIds: [5] };
+const draft: ArticleCacheFacts = {
+  id: 7,
+  status: 'draft',
+  kind: 'news',
+  sectionId: 2,
+  slug: 'harbour-bridge',
+  publishedAt: null,
+  tagIds: [1, 2],
+  bylineIds: [5],
+};
+const live: ArticleCacheFacts = { ...draft, status: 'published', publishedAt: Date.UTC(2026, 11, 1, 9) };
+const sorted = (tags: string[]) => [...tags].sort();
 
 describe('tagsForArticleChange', () => {
   it('touches nothing public while an article stays unpublished', () => {
@@ -9,22 +20,45 @@ describe('tagsForArticleChange', () => {
     expect(tagsForArticleChange(null, draft)).toEqual([]);
   });
 
-  it('on publish, invalidates the article and every list it joins', () => {
-    expect(tagsForArticleChange(draft, { ...draft, status: 'published' }).sort()).toEqual(
-      ['article-lists', 'article:7', 'section:2', 'tag:1', 'tag:2', 'byline:5'].sort(),
+  it('on publish, expires the article, every list it joins, the sitemaps and cached "not found" answers', () => {
+    expect(sorted(tagsForArticleChange(draft, live))).toEqual(
+      sorted(['article:7', 'latest', 'section:2', 'tag-list:1', 'tag-list:2', 'byline-list:5', 'sitemaps', 'not-found']),
     );
   });
 
-  it('on an edit that moves section and tags, invalidates the old lists and the new', () => {
-    const before = { ...draft, status: 'published' };
-    const after = { ...before, sectionId: 3, tagIds: [2, 9], bylineIds: [6] };
-    expect(tagsForArticleChange(before, after).sort()).toEqual(
-      ['article-lists', 'article:7', 'section:2', 'section:3', 'tag:1', 'tag:2', 'tag:9', 'byline:5', 'byline:6'].sort(),
+  it('never expires what only shows names or other stories: tag and byline pages, every card list', () => {
+    const tags = tagsForArticleChange(draft, live);
+    for (const broad of ['article-lists', 'tag:1', 'byline:5', 'news-feed', 'popular', 'sections']) expect(tags).not.toContain(broad);
+  });
+
+  it('a News Feed item also expires the News Feed rail beside every article', () => {
+    expect(tagsForArticleChange({ ...draft, kind: 'feed' }, { ...live, kind: 'feed' })).toContain('news-feed');
+  });
+
+  it('an edit that leaves the lists as they were expires only the article (its page and its cards) and the sitemaps', () => {
+    expect(sorted(tagsForArticleChange(live, { ...live }))).toEqual(['article:7', 'sitemaps']);
+  });
+
+  it('a published article moved between section and tags expires only the lists it left and joined', () => {
+    const after = { ...live, sectionId: 3, tagIds: [2, 9], bylineIds: [5] };
+    expect(sorted(tagsForArticleChange(live, after))).toEqual(
+      sorted(['article:7', 'section:2', 'section:3', 'tag-list:1', 'tag-list:9', 'sitemaps', 'not-found']),
     );
   });
 
-  it('on unpublish, invalidates the lists it leaves', () => {
-    const before = { ...draft, status: 'published' };
-    expect(tagsForArticleChange(before, { ...before, status: 'unpublished' })).toContain('section:2');
+  it('a new publication time moves it in every list it is in', () => {
+    const tags = tagsForArticleChange(live, { ...live, publishedAt: live.publishedAt! + 60_000 });
+    expect(tags).toEqual(expect.arrayContaining(['latest', 'section:2', 'tag-list:1', 'tag-list:2', 'byline-list:5']));
+    expect(tags).not.toContain('not-found');
+  });
+
+  it('on unpublish, expires the lists it leaves and the article, but no "not found" answer', () => {
+    const tags = tagsForArticleChange(live, { ...live, status: 'unpublished' });
+    expect(tags).toEqual(expect.arrayContaining(['article:7', 'latest', 'section:2', 'tag-list:1', 'byline-list:5']));
+    expect(tags).not.toContain('not-found');
+  });
+
+  it('a new address replaces cached "not found" answers there', () => {
+    expect(tagsForArticleChange(live, { ...live, slug: 'harbour-bridge-opens' })).toContain('not-found');
   });
 });

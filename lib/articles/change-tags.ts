@@ -3,24 +3,55 @@ import { cacheTags } from '../site/cache-tags';
 export interface ArticleCacheFacts {
   id: number;
   status: string;
+  kind: string;
   sectionId: number;
+  slug: string;
+  // When it was (or is to be) published, in milliseconds; lists are ordered by it.
+  publishedAt: number | null;
   tagIds: number[];
   bylineIds: number[];
 }
 
-// The cache tags an article change invalidates: the article itself, and every
-// list it was in or is now in. A draft that stays a draft touches nothing public.
+/** The facts of an article row and its tag and byline links. */
+export function articleCacheFacts(
+  row: { id: number; status: string; kind: string; sectionId: number; slug: string; publishedAt: Date | null },
+  links: { tagIds: number[]; bylineIds: number[] },
+): ArticleCacheFacts {
+  const { id, status, kind, sectionId, slug } = row;
+  return { id, status, kind, sectionId, slug, publishedAt: row.publishedAt?.getTime() ?? null, ...links };
+}
+
+// The cache tags an article change invalidates (lib/site/cache-tags.ts says what each means):
+//   - always: the article (its page and every list showing its card) and the sitemaps;
+//   - when it joins or leaves public lists (publish, unpublish) or moves in them (a new
+//     publication time or kind): every list it was or is in;
+//   - when a published article changes section, tags or bylines: only the lists it joined or left;
+//   - when it gets a public address it did not have: the cached "not found" answers.
+// A draft that stays a draft touches nothing public.
 export function tagsForArticleChange(before: ArticleCacheFacts | null, after: ArticleCacheFacts | null): string[] {
-  const wasPublic = before?.status === 'published';
-  const isPublic = after?.status === 'published';
-  if (!wasPublic && !isPublic) return [];
-  const tags = new Set<string>([cacheTags.articleLists]);
-  for (const facts of [before, after]) {
-    if (!facts) continue;
-    tags.add(cacheTags.article(facts.id));
-    tags.add(cacheTags.section(facts.sectionId));
-    for (const id of facts.tagIds) tags.add(cacheTags.tag(id));
-    for (const id of facts.bylineIds) tags.add(cacheTags.byline(id));
+  const was = before?.status === 'published' ? before : null;
+  const is = after?.status === 'published' ? after : null;
+  if (!was && !is) return [];
+  const tags = new Set<string>([cacheTags.sitemaps]);
+  for (const facts of [was, is]) if (facts) tags.add(cacheTags.article(facts.id));
+
+  const moved = !was || !is || was.publishedAt !== is.publishedAt || was.kind !== is.kind;
+  const lists = (facts: ArticleCacheFacts) => [
+    cacheTags.latest,
+    ...(facts.kind === 'feed' ? [cacheTags.newsFeed] : []),
+    cacheTags.section(facts.sectionId),
+    ...facts.tagIds.map(cacheTags.tagList),
+    ...facts.bylineIds.map(cacheTags.bylineList),
+  ];
+  const left = was ? lists(was) : [];
+  const joined = is ? lists(is) : [];
+  if (moved) for (const tag of [...left, ...joined]) tags.add(tag);
+  else {
+    const stays = new Set(joined);
+    for (const tag of left) if (!stays.has(tag)) tags.add(tag);
+    const stayed = new Set(left);
+    for (const tag of joined) if (!stayed.has(tag)) tags.add(tag);
   }
+  if (is && (!was || was.slug !== is.slug || was.sectionId !== is.sectionId)) tags.add(cacheTags.notFound);
   return [...tags];
 }

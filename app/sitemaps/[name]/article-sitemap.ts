@@ -9,7 +9,7 @@ import { buildUrlset } from '@/lib/seo/sitemaps';
 // what is kept — bytes, not a string, because the cache serializes binary without escaping.
 export async function getArticleSitemapXml(page: number, siteUrl: string, timeZone: string): Promise<Uint8Array> {
   'use cache';
-  cacheTag(cacheTags.articleLists, cacheTags.sitemaps);
+  cacheTag(cacheTags.sitemaps);
   cacheLife('max');
   const articles = await listSitemapArticles(page);
   const lastmod = createIsoWithOffsetFormatter(timeZone);
