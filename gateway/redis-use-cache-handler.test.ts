@@ -1,64 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { commandPath, ensureDebianPackages } from '../scripts/debian-packages.mjs';
+import { createTestRedis, type TestRedis } from '../lib/testing/redis-server';
 import { isExpiredByTags } from './next-cache-handler.mjs';
 import { createRedisUseCacheHandler, decodeEntry, encodeEntry } from './redis-use-cache-handler.mjs';
 import { createSharedCacheStore } from './shared-cache-redis.mjs';
 
-// A real redis-server on a free port, and two stores against it as two server processes would
-// have. Debian's package is installed when it is missing and we are root (as in CI); anywhere
-// else the suite fails and says what to install (scripts/debian-packages.mjs).
-
-function redisServerBinary(): string {
-  ensureDebianPackages([{ command: 'redis-server', pkg: 'redis-server' }]);
-  return commandPath('redis-server')!;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const binary = redisServerBinary();
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-redis-'));
-let port = 0;
-let redis: ChildProcess | null = null;
-
-async function startRedis(): Promise<void> {
-  // Append-only with fsync on every write, so the entries outlive the outage below.
-  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'always'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  redis = child;
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Ready to accept connections')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`redis-server exited (${code}): ${output}`)));
-  });
-}
-
-async function stopRedis(): Promise<void> {
-  const child = redis;
-  redis = null;
-  if (!child || child.exitCode !== null) return;
-  await new Promise((resolve) => {
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
-}
+// A real redis-server (lib/testing/redis-server.ts), and two stores against it as two server
+// processes would have.
+let redis: TestRedis;
+const startRedis = () => redis.start();
+const stopRedis = () => redis.stop();
 
 const quietLog = () => ({ error: vi.fn(), info: vi.fn() });
 const heard = [vi.fn(), vi.fn()] as const;
@@ -91,9 +41,9 @@ describe('the shared use-cache handler on a real Redis', () => {
   let b: ReturnType<typeof createRedisUseCacheHandler>;
 
   beforeAll(async () => {
-    port = await freePort();
+    redis = await createTestRedis();
     await startRedis();
-    const url = `redis://127.0.0.1:${port}`;
+    const { url } = redis;
     stores = [createSharedCacheStore({ url, log: logA, onOtherExpiry: heard[0] }), createSharedCacheStore({ url, log: logB, onOtherExpiry: heard[1] })];
     await vi.waitFor(() => expect(stores.every((store) => !store.isDown)).toBe(true), { timeout: 10_000 });
     [a, b] = stores.map(createRedisUseCacheHandler) as [typeof a, typeof b];
@@ -101,8 +51,7 @@ describe('the shared use-cache handler on a real Redis', () => {
 
   afterAll(async () => {
     await Promise.all(stores.map((store) => store.close()));
-    await stopRedis();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await redis.dispose();
   });
 
   it('serves what one instance stored to the other, bytes and timings intact', async () => {

@@ -11,6 +11,11 @@ import { createHash, randomBytes } from 'node:crypto';
 // Addresses are kept only as hashes with a salt that is random, held only in memory and replaced
 // every UTC day, so yesterday's hashes cannot be linked to today's and none can be reversed.
 // Counts are kept in memory and written in batches, so a spike is never a write per request.
+//
+// Several instances (docs/scaling.md) count into one total: with a shared ledger (Redis,
+// server/view-ledger-redis.ts) the day's salt and the "seen this hour" record are the ledger's,
+// so a reader whose beacons reach two instances still counts once. While the ledger cannot
+// answer, each instance counts on its own (a reader may then count once per instance).
 
 const HOUR_MS = 3_600_000;
 // A real reader opens a few dozen articles an hour at most; more from one address is a script,
@@ -30,6 +35,10 @@ export function isKnownBot(userAgent: string | null | undefined): boolean {
   return BOT_USER_AGENT.test(userAgent);
 }
 
+function readerOf(salt: string, address: string): string {
+  return createHash('sha256').update(`${salt}\u0000${address}`).digest('base64url');
+}
+
 export function utcDay(at: number): string {
   return new Date(at).toISOString().slice(0, 10);
 }
@@ -41,6 +50,18 @@ export interface PageViewCount {
 }
 
 export type RecordResult = 'counted' | 'duplicate' | 'limited' | 'dropped';
+
+/** What every instance shares to count a reader once (server/view-ledger-redis.ts). */
+export interface SharedViewLedger {
+  /** The UTC day's salt, the same for every instance; null when the ledger cannot answer. */
+  salt(day: string): Promise<string | null>;
+  /**
+   * Records one view of `articleId` by `reader` (a salted hash) in clock hour `hour`: 'duplicate'
+   * when any instance already counted it, 'limited' past `maxPerReader` articles that hour; null
+   * when the ledger cannot answer.
+   */
+  claim(hour: number, reader: string, articleId: number, maxPerReader: number): Promise<'counted' | 'duplicate' | 'limited' | null>;
+}
 
 export class ViewRecorder {
   private saltDay = '';
@@ -66,7 +87,7 @@ export class ViewRecorder {
       this.seen = new Set();
       this.perAddress = new Map();
     }
-    const reader = createHash('sha256').update(`${this.salt}\u0000${address}`).digest('base64url');
+    const reader = readerOf(this.salt, address);
     const fingerprint = `${reader}:${articleId}`;
     if (this.seen.has(fingerprint)) return 'duplicate';
     const counted = this.perAddress.get(reader) ?? 0;
@@ -78,9 +99,30 @@ export class ViewRecorder {
     if (counted === 0 && this.perAddress.size >= MAX_ADDRESSES_PER_HOUR) return 'dropped';
     this.seen.add(fingerprint);
     this.perAddress.set(reader, counted + 1);
+    this.add(articleId, day);
+    return 'counted';
+  }
+
+  /**
+   * As `record`, with the "seen" record and the salt shared by every instance through `ledger`;
+   * this instance's own record when the ledger cannot answer.
+   */
+  async recordShared(articleId: number, address: string, ledger: SharedViewLedger, now = Date.now()): Promise<RecordResult> {
+    const day = utcDay(now);
+    const salt = await ledger.salt(day);
+    if (salt === null) return this.record(articleId, address, now);
+    if (!this.pending.has(`${articleId}|${day}`) && this.pending.size >= MAX_PENDING_KEYS) return 'dropped';
+    const claimed = await ledger.claim(Math.floor(now / HOUR_MS), readerOf(salt, address), articleId, MAX_VIEWS_PER_ADDRESS_PER_HOUR);
+    if (claimed === null) return this.record(articleId, address, now);
+    if (claimed === 'counted') this.add(articleId, day);
+    return claimed;
+  }
+
+  private add(articleId: number, day: string): void {
+    const key = `${articleId}|${day}`;
+    const entry = this.pending.get(key);
     if (entry) entry.count += 1;
     else this.pending.set(key, { articleId, day, count: 1 });
-    return 'counted';
   }
 
   pendingCount(): number {

@@ -1,6 +1,8 @@
 import 'server-only';
+import { getSharedCacheStore } from '@/gateway/shared-cache-redis.mjs';
 import { addPageViews } from '@/db/mutations/page-views';
-import { ViewRecorder } from '@/platform/view-recorder';
+import { ViewRecorder, type RecordResult, type SharedViewLedger } from '@/platform/view-recorder';
+import { createRedisViewLedger } from './view-ledger-redis';
 
 // The one recorder of this server process, shared through globalThis: Next bundles route
 // handlers and instrumentation separately, and they must count into the same buffer.
@@ -8,6 +10,8 @@ const FLUSH_EVERY_MS = 10_000;
 
 interface PageViewService {
   recorder: ViewRecorder;
+  // Shared by every instance when REDIS_URL is set (docs/scaling.md).
+  ledger: SharedViewLedger | null;
   timer: NodeJS.Timeout | null;
   shutdownHooked: boolean;
 }
@@ -15,8 +19,20 @@ interface PageViewService {
 const globalForViews = globalThis as unknown as { gazetteViews?: PageViewService };
 
 function service(): PageViewService {
-  globalForViews.gazetteViews ??= { recorder: new ViewRecorder(), timer: null, shutdownHooked: false };
+  globalForViews.gazetteViews ??= {
+    recorder: new ViewRecorder(),
+    ledger: process.env.REDIS_URL ? createRedisViewLedger(getSharedCacheStore(process.env.REDIS_URL)) : null,
+    timer: null,
+    shutdownHooked: false,
+  };
   return globalForViews.gazetteViews;
+}
+
+/** Counts one view of a live article by the reader at `address` ('' when unknown). */
+export function recordPageView(articleId: number, address: string): Promise<RecordResult> | RecordResult {
+  const { ledger } = service();
+  const recorder = getViewRecorder();
+  return ledger ? recorder.recordShared(articleId, address, ledger) : recorder.record(articleId, address);
 }
 
 export function getViewRecorder(): ViewRecorder {

@@ -4,7 +4,7 @@ import { isLiveArticleId } from '@/db/queries/articles';
 import { isOwnSiteRequest } from '@/server/same-origin';
 import { pageViewSchema } from '@/lib/validation/page-view';
 import { isKnownBot } from '@/platform/view-recorder';
-import { getViewRecorder } from '@/server/page-view-service';
+import { recordPageView } from '@/server/page-view-service';
 
 // The view beacon (components/article/view-beacon.tsx). Counts go to an in-memory buffer that
 // is written in batches; nothing about the reader is stored (see platform/view-recorder.ts).
@@ -35,6 +35,6 @@ export async function POST(request: NextRequest) {
 
   // The client address as gateway/request-guard.mjs decides it (TRUSTED_PROXY), not the first
   // X-Forwarded-For entry, which the client writes; requests without one are one unknown reader.
-  const result = getViewRecorder().record(articleId, clientAddressFrom(headers) ?? '');
+  const result = await recordPageView(articleId, clientAddressFrom(headers) ?? '');
   return NextResponse.json({ counted: result === 'counted', reason: result }, { status: 202 });
 }
