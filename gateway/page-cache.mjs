@@ -226,12 +226,15 @@ export function createPageCache(options = {}) {
  * when one is given (its own byte budget: a flood of distinct queries cannot push the articles
  * out). Identical requests that miss at the same moment are rendered once: the others wait for
  * that answer and are served from the cache, or go to Next themselves when it could not be kept.
+ * `beforeLookup`, when given, runs before each look-up and may empty the caches first (cluster
+ * mode: `sharedGenerationCheck` below).
  * @param {PageCache} cache
  * @param {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => unknown} handle
- * @param {{ searchCache?: PageCache }} [options]
+ * @param {{ searchCache?: PageCache, beforeLookup?: () => Promise<void> }} [options]
  */
 export function withPageCache(cache, handle, options = {}) {
   const searchCache = options.searchCache ?? null;
+  const { beforeLookup } = options;
   /** @type {Map<string, Promise<void>>} */
   const inflight = new Map();
   /**
@@ -241,6 +244,16 @@ export function withPageCache(cache, handle, options = {}) {
   return function cachedHandler(req, res) {
     const key = requestKey(req);
     if (key === null) return handle(req, res);
+    if (beforeLookup) return beforeLookup().then(() => lookup(req, res, key));
+    return lookup(req, res, key);
+  };
+
+  /**
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   * @param {string} key
+   */
+  function lookup(req, res, key) {
     const target = searchCache && /^\/search(?:[/?]|$)/.test(req.url ?? '') ? searchCache : cache;
     const entry = target.get(key);
     if (entry) {
@@ -283,6 +296,27 @@ export function withPageCache(cache, handle, options = {}) {
     });
     record(key, target, res);
     return handle(req, res);
+  }
+}
+
+/**
+ * Cluster mode: before each look-up, asks the cluster's generation (bumped with every expiry, by
+ * any instance, in the same Redis step as the tags: gateway/shared-cache-redis.mjs) and empties
+ * this instance's caches when it moved since the last look-up. So no instance replays a page
+ * older than an expiry another instance has acknowledged, even before the announcement on the
+ * channel arrives. While Redis cannot answer, the look-up goes on as it would without it.
+ * @param {() => Promise<number | null>} generation
+ * @param {() => void} invalidate
+ * @returns {() => Promise<void>}
+ */
+export function sharedGenerationCheck(generation, invalidate) {
+  /** @type {number | null} */
+  let seen = null;
+  return async () => {
+    const now = await generation();
+    if (now === null) return;
+    if (seen !== null && now !== seen) invalidate();
+    seen = now;
   };
 }
 

@@ -1,7 +1,16 @@
 import http from 'node:http';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serveDuringTest } from './testing/listen';
-import { carriesServerCookie, createPageCache, requestKey, sharedMaxAge, withPageCache, PAGE_CACHE_KEY, type PageCache } from './page-cache.mjs';
+import {
+  carriesServerCookie,
+  createPageCache,
+  requestKey,
+  sharedGenerationCheck,
+  sharedMaxAge,
+  withPageCache,
+  PAGE_CACHE_KEY,
+  type PageCache,
+} from './page-cache.mjs';
 
 vi.mock('next/cache', () => ({ revalidateTag: vi.fn(), updateTag: vi.fn() }));
 
@@ -120,6 +129,25 @@ describe('withPageCache', () => {
       expect(await again.text()).toBe('<xml/>');
     }
     expect(calls).toBe(2);
+  });
+
+  it('cluster mode: replays nothing cached before another instance expired something, even unannounced', async () => {
+    let generation: number | null = 4;
+    const next = fakeNext((req) => ({ headers: cacheable, body: `render ${next.calls.length} of ${req.url}` }));
+    const check = sharedGenerationCheck(async () => generation, () => cache.invalidate());
+    await listen(withPageCache(cache, next.handle, { beforeLookup: check }));
+    expect(await (await fetch(`${base}/a`)).text()).toBe('render 1 of /a');
+    expect((await fetch(`${base}/a`)).headers.get('x-gazette-cache')).toBe('HIT');
+    // Another instance expired a tag: the generation moved; this one heard nothing else.
+    generation = 5;
+    const after = await fetch(`${base}/a`);
+    expect(after.headers.get('x-gazette-cache')).toBeNull();
+    expect(await after.text()).toBe('render 2 of /a');
+    expect((await fetch(`${base}/a`)).headers.get('x-gazette-cache')).toBe('HIT');
+    // Redis cannot answer: the cache goes on as it would alone.
+    generation = null;
+    expect((await fetch(`${base}/a`)).headers.get('x-gazette-cache')).toBe('HIT');
+    expect(next.calls).toEqual(['/a', '/a']);
   });
 
   it('answers 304 to a matching If-None-Match', async () => {
@@ -256,13 +284,13 @@ describe('expiring cache tags empties the page cache', () => {
     const { expireTags, expireTagsInAction } = await import('../server/expire-tags');
     (globalThis as { [PAGE_CACHE_KEY]?: PageCache })[PAGE_CACHE_KEY] = cache;
     cache.store('/\n', cache.generation, { status: 200, headers: { 'cache-control': 's-maxage=60' }, body: Buffer.from('x') });
-    expireTags([]);
+    await expireTags([]);
     expect(cache.size).toBe(1);
-    expireTags(['home', 'home', 'article:1']);
+    await expireTags(['home', 'home', 'article:1']);
     expect(revalidateTag).toHaveBeenCalledTimes(2);
     expect(cache.size).toBe(0);
     expect(cache.stats.invalidations).toBe(1);
-    expireTagsInAction(['section:2']);
+    await expireTagsInAction(['section:2']);
     expect(updateTag).toHaveBeenCalledWith('section:2');
     expect(cache.stats.invalidations).toBe(2);
   });

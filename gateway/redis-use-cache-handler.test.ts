@@ -86,6 +86,15 @@ describe('the shared use-cache handler on a real Redis', () => {
     expect(heard[0]).not.toHaveBeenCalled();
   });
 
+  it('moves the cluster generation with every expiry, in the step that expires the tags', async () => {
+    const before = await stores[1]!.generation();
+    expect(before).not.toBeNull();
+    await a.updateTags(['article:15', 'latest']);
+    // No waiting: B reads the new generation as soon as A's expiry is acknowledged.
+    expect(await stores[1]!.generation()).toBe(before! + 1);
+    expect(await stores[0]!.generation()).toBe(before! + 1);
+  });
+
   it("makes another instance's stored page a miss once a tag on it expired through one instance", async () => {
     const page = (tags: string) => ({ lastModified: Date.now() - 1_000, value: { kind: 'APP_PAGE', headers: { 'x-next-cache-tags': tags } } });
     expect(await isExpiredByTags(stores[1]!, page('_N_T_/layout,article:30'))).toBe(false);

@@ -25,11 +25,13 @@ const SHARED_STORE_KEY = Symbol.for('gazette.sharedCacheStore');
 /** @typedef {{ error(obj: object, msg: string): void, info(obj: object, msg: string): void }} SharedCacheLog */
 
 // Keeps the expiry no lower than it is: two instances expiring one tag at once keep the later time.
+// In the same step the cluster's generation (KEYS[2]) goes up, so every instance's page cache can
+// tell, on its next look-up, that something changed since it last looked.
 const RAISE_EXPIRY = `for i = 1, #ARGV, 2 do
   local current = tonumber(redis.call('HGET', KEYS[1], ARGV[i]) or '0')
   if tonumber(ARGV[i + 1]) > current then redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
 end
-return 0`;
+return redis.call('INCR', KEYS[2])`;
 
 /** @returns {SharedCacheLog} */
 function serverLog() {
@@ -59,6 +61,7 @@ const dropPageCache = () => /** @type {{ invalidate(): void } | undefined} */ (/
  */
 export function createSharedCacheStore({ url, prefix = 'gazette:', log = serverLog(), onOtherExpiry = dropPageCache }) {
   const tagsKey = `${prefix}tag-expiry`;
+  const generationKey = `${prefix}generation`;
   const channel = `${prefix}tags-expired`;
   const self = randomUUID();
   /** Tags expired here while Redis was unreachable: tag → expiredAt (ms). */
@@ -105,7 +108,7 @@ export function createSharedCacheStore({ url, prefix = 'gazette:', log = serverL
     if (unsent.size === 0) return;
     const batch = [...unsent];
     try {
-      await client.eval(RAISE_EXPIRY, { keys: [tagsKey], arguments: batch.flatMap(([tag, at]) => [tag, String(at)]) });
+      await client.eval(RAISE_EXPIRY, { keys: [tagsKey, generationKey], arguments: batch.flatMap(([tag, at]) => [tag, String(at)]) });
       for (const [tag, at] of batch) if (unsent.get(tag) === at) unsent.delete(tag);
       await client.publish(channel, self);
     } catch (error) {
@@ -170,6 +173,14 @@ export function createSharedCacheStore({ url, prefix = 'gazette:', log = serverL
       if (tags.length === 0) return;
       for (const tag of tags) unsent.set(tag, Math.max(unsent.get(tag) ?? 0, at));
       await attempt(() => flushUnsent(), undefined);
+    },
+    /**
+     * How many expiries the cluster has seen (any instance), or null while Redis cannot answer.
+     * @returns {Promise<number | null>}
+     */
+    async generation() {
+      const value = await attempt(() => client.get(generationKey), /** @type {string | null | undefined} */ (undefined));
+      return value === undefined ? null : Number(value ?? 0);
     },
     async close() {
       closed = true;

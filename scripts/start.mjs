@@ -37,7 +37,7 @@ const hostname = option('-H', '--hostname') ?? env.HOSTNAME ?? undefined;
 process.env.PORT = String(port);
 
 const { default: next } = await import('next');
-const { createPageCache, withPageCache, PAGE_CACHE_KEY } = await import('../gateway/page-cache.mjs');
+const { createPageCache, withPageCache, sharedGenerationCheck, PAGE_CACHE_KEY } = await import('../gateway/page-cache.mjs');
 const { withSharedOnlyEdgeKeys } = await import('../gateway/edge-keys.mjs');
 const { decideClientAddress, withRequestGuard, trustedProxyHops } = await import('../gateway/request-guard.mjs');
 const { DEFAULT_BUDGETS, PUBLIC_PATHS_KEY, createBudgets, createPool, withBudgets, withNotFoundReplay, withPools } = await import('../gateway/admission.mjs');
@@ -78,7 +78,10 @@ if (megabytes > 0) {
       globalThis[PUBLIC_PATHS_KEY]?.forget?.();
     },
   };
-  cached = withPageCache(cache, misses, { searchCache });
+  // Cluster mode: each look-up first asks whether any instance expired something since the last.
+  const shared = config.env.REDIS_URL ? (await import('../gateway/shared-cache-redis.mjs')).getSharedCacheStore(config.env.REDIS_URL) : null;
+  const beforeLookup = shared ? sharedGenerationCheck(() => shared.generation(), () => globalThis[PAGE_CACHE_KEY].invalidate()) : undefined;
+  cached = withPageCache(cache, misses, { searchCache, beforeLookup });
 } else {
   globalThis[PAGE_CACHE_KEY] = {
     invalidate() {
@@ -89,7 +92,15 @@ if (megabytes > 0) {
 }
 // Cluster mode: other instances' expiries empty this page cache too (gateway/shared-cache-redis.mjs).
 if (config.env.REDIS_URL) (await import('../gateway/shared-cache-redis.mjs')).getSharedCacheStore(config.env.REDIS_URL);
-server.on('request', withRequestGuard(withBudgets(cached, { budgets, kinds: ['search', 'login', 'beacon'], clientAddress }), guard));
+// Set by SIGTERM/SIGINT (below).
+let stopping = false;
+const guarded = withRequestGuard(withBudgets(cached, { budgets, kinds: ['search', 'login', 'beacon'], clientAddress }), guard);
+server.on('request', (req, res) => {
+  // Stopping: answer what still arrives on an open keep-alive connection, and close it, so a
+  // balancer sends its next request to another instance instead of to one about to exit.
+  if (stopping) res.setHeader('Connection', 'close');
+  return guarded(req, res);
+});
 // Next's own server waits five seconds for an idle keep-alive connection; so does this one.
 server.keepAliveTimeout = 5000;
 server.on('error', (error) => {
@@ -103,7 +114,6 @@ server.listen(port, hostname, () => {
 
 // SIGTERM/SIGINT: stop accepting connections, let requests in flight finish, then exit (the exit
 // hooks in platform/shutdown.ts flush page views and close the database). Ten seconds at most.
-let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     if (stopping) return;

@@ -223,7 +223,7 @@ async function runAction<I, V, R extends Resource, S extends FormState<V>>(
   const outcome = await spec.run(admitted.input, { ...admitted.caller, values });
   if (!outcome.ok) return toState<S>(outcome, values);
   const { ok: _ok, invalidates, redirectTo, ...rest } = outcome;
-  if (invalidates?.length) expireTagsInAction(invalidates);
+  if (invalidates?.length) await expireTagsInAction(invalidates);
   if (redirectTo) redirect(redirectTo);
   refresh();
   return { ok: true, values, ...rest } as S;
@@ -344,6 +344,6 @@ async function runRoute<P, B, R extends Resource, T extends object, X extends ob
     if (refused) return refused;
   }
   const outcome = await spec.run(input, { user, actor, sessionId, resource, request });
-  if (outcome.ok && outcome.invalidates?.length) expireTags(outcome.invalidates);
+  if (outcome.ok && outcome.invalidates?.length) await expireTags(outcome.invalidates);
   return outcome;
 }

@@ -129,9 +129,9 @@ describe('expiring cache tags purges the edges', () => {
     const purge = vi.fn();
     global.gazetteEdgePurger = { purge, idle: async () => {}, pending: 0 };
     const { expireTags, expireTagsInAction } = await import('./expire-tags');
-    expireTags(['article:7', 'article-lists', 'article:7']);
-    expireTagsInAction(['section:2']);
-    expireTags([]);
+    await expireTags(['article:7', 'article-lists', 'article:7']);
+    await expireTagsInAction(['section:2']);
+    await expireTags([]);
     expect(purge.mock.calls).toEqual([[['article:7', 'article-lists']], [['section:2']]]);
   });
 

@@ -28,10 +28,10 @@ describe('page views shared through Redis', () => {
     await redis.dispose();
   });
 
-  const instances = () =>
-    stores.map((store, i) => ({ recorder: new ViewRecorder(() => `own-salt-${i}`), ledger: createRedisViewLedger(store) }));
+  const instance = (i: 0 | 1) => ({ recorder: new ViewRecorder(() => `own-salt-${i}`), ledger: createRedisViewLedger(stores[i]!) });
+  const instances = () => [instance(0), instance(1)] as const;
 
-  async function flushAll(list: ReturnType<typeof instances>): Promise<PageViewCount[]> {
+  async function flushAll(list: readonly ReturnType<typeof instance>[]): Promise<PageViewCount[]> {
     const written: PageViewCount[] = [];
     for (const { recorder } of list) await recorder.flush((batch) => void written.push(...batch));
     return written;

@@ -11,7 +11,7 @@ export async function POST(request: Request) {
   }
   const { published, failed, invalidates } = await publishDueArticles();
   // expire 0: the first reader after the publish gets the fresh pages.
-  expireTags(invalidates);
+  await expireTags(invalidates);
   return Response.json(
     { published, failed: failed.map((f) => ({ articleId: f.articleId, reason: f.reason })) },
     { headers: { 'Cache-Control': 'no-store' } },

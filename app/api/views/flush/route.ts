@@ -13,6 +13,6 @@ export async function POST(request: NextRequest) {
     return NextResponse.json({ error: 'forbidden' }, { status: 403 });
   }
   const written = await flushPageViews();
-  expireTags([cacheTags.popular]);
+  await expireTags([cacheTags.popular]);
   return NextResponse.json({ written });
 }
