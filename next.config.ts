@@ -34,7 +34,7 @@ const nextConfig: NextConfig = {
   // expiry through Redis (decision 013); without it, Next's own in-memory handler.
   ...(process.env.REDIS_URL ? { cacheHandlers: { default: require.resolve('./gateway/redis-use-cache-handler.mjs') } } : {}),
   // The database and uploads live under GAZETTE_DATA_DIR; never trace them into the build.
-  outputFileTracingExcludes: { '*': ['./data/**', './test-data/**', './bench-data/**'] },
+  outputFileTracingExcludes: { '*': ['./data/**', './test-data/**', './bench-data/**', './test-data-cluster/**', './bench-cluster-data/**'] },
   serverExternalPackages: ['better-sqlite3', 'sharp', 'pino', 'pino-pretty'],
   images: {
     formats: ['image/avif', 'image/webp'],

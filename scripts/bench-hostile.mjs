@@ -51,11 +51,14 @@ function parseWrk(output) {
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? NaN);
   const p99 = /^\s+99%\s+([\d.]+)(us|ms|s)\s*$/m.exec(output);
   const p99ms = p99 ? Number(p99[1]) * { us: 0.001, ms: 1, s: 1000 }[p99[2]] : NaN;
+  const p50 = /^\s+50%\s+([\d.]+)(us|ms|s)\s*$/m.exec(output);
+  const p50ms = p50 ? Number(p50[1]) * { us: 0.001, ms: 1, s: 1000 }[p50[2]] : NaN;
   const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(output)?.[1] ?? 0);
-  return { requestsPerSecond: Math.round(rps), p99ms: Math.round(p99ms * 10) / 10, non2xx };
+  return { requestsPerSecond: Math.round(rps), p50ms: Math.round(p50ms * 100) / 100, p99ms: Math.round(p99ms * 10) / 10, non2xx };
 }
 
-function wrk(args) {
+/** Runs wrk with these arguments (give `--latency` for the percentiles). */
+export function wrk(args) {
   return new Promise((resolve, reject) => {
     const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';

@@ -4,16 +4,20 @@
 // Varnish in front of nginx, then four checks, each printing PASS or FAIL with its numbers:
 //
 //   a. staleness   a publish through instance A is visible at once through B, nginx and Varnish
-//                  (article, home, section front, RSS), three times; an unpublish is a 404 everywhere
+//                  (article, home, section front, RSS, news sitemap), five times; a headline edit
+//                  too; an unpublish is a 404 everywhere
 //   b. purge       a publish purges only the pages that show the article from Varnish
-//   c. failover    GETs through nginx while instance B is SIGKILLed: none fails
+//   c. failover    GETs through nginx (20 connections) while instance B is SIGKILLed and restarted,
+//                  then A is stopped with SIGTERM: none fails; no POST hangs
 //   d. redis down  GETs through nginx with Redis stopped all answer 200; after Redis is back a
 //                  publish through A is visible through B
+//   e. scheduler   articles due at once are published once each; when the lease holder is
+//                  SIGKILLed the other instance takes over and publishes what falls due
 //
 // It builds once into its own data folder (./test-data-cluster, made anew each run), installs
 // redis-server, nginx, varnish and varnish-modules with apt when they are missing (as root on
 // Debian, like scripts/ensure-browser.mjs), stops everything it started whatever happens, and
-// gives up after CLUSTER_TIMEOUT_S (420) seconds. Exit code 1 when a check fails.
+// gives up after CLUSTER_TIMEOUT_S (600) seconds. Exit code 1 when a check fails.
 // Scheduler takeover and concurrent migrations have their own tests (docs/scaling.md).
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -28,7 +32,7 @@ import { ensureDebianPackages } from './debian-packages.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.join(root, 'test-data-cluster');
 const logDir = path.join(dataDir, 'logs');
-const timeoutSeconds = Number(process.env.CLUSTER_TIMEOUT_S || 420);
+const timeoutSeconds = Number(process.env.CLUSTER_TIMEOUT_S || 600);
 const HOST = '127.0.0.1';
 
 const children = new Map(); // name -> ChildProcess, each the leader of its own process group
@@ -205,8 +209,9 @@ http {
     gzip off;
     proxy_http_version 1.1;
     proxy_set_header Connection "";
-    proxy_set_header Host $host;
-    proxy_set_header X-Forwarded-Host $host;
+    # $http_host keeps the port (the shipped file listens on 443, where $host is the same).
+    proxy_set_header Host $http_host;
+    proxy_set_header X-Forwarded-Host $http_host;
     proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
     proxy_set_header X-Forwarded-Proto $http_x_forwarded_proto;
     proxy_set_header X-Forwarded-Port "";
@@ -250,10 +255,11 @@ async function get(url) {
 }
 
 let cookie;
-async function api(method, urlPath, body) {
-  const res = await fetch(`${base.A}${urlPath}`, {
+/** The newsroom API of instance A (or `via`), signed in as the admin. */
+async function api(method, urlPath, body, via = 'A') {
+  const res = await fetch(`${base[via]}${urlPath}`, {
     method,
-    headers: { 'Content-Type': 'application/json', Cookie: `authjs.session-token=${cookie}`, Origin: base.A },
+    headers: { 'Content-Type': 'application/json', Cookie: `authjs.session-token=${cookie}`, Origin: base[via] },
     body: JSON.stringify(body),
     signal: AbortSignal.timeout(15_000),
   });
@@ -316,22 +322,30 @@ async function publishNew(label) {
   articleCount += 1;
   const slug = `cluster-check-${label}-${Date.now().toString(36)}-${articleCount}`;
   const title = `Cluster check ${label} ${articleCount} ${randomBytes(3).toString('hex')}`;
-  const created = await api('POST', '/api/admin/articles', {
-    article: {
-      title,
-      slug,
-      sectionId: fixture.section.id,
-      kind: 'news',
-      body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Published by the cluster check: ${title}.` }] }] },
-      bylineIds: [fixture.bylineId],
-      tagIds: [fixture.tag.id],
-    },
-  });
+  const input = {
+    title,
+    slug,
+    sectionId: fixture.section.id,
+    kind: 'news',
+    body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Published by the cluster check: ${title}.` }] }] },
+    bylineIds: [fixture.bylineId],
+    tagIds: [fixture.tag.id],
+  };
+  const created = await api('POST', '/api/admin/articles', { article: input });
   const id = created.id ?? created.article?.id;
   const version = created.version ?? created.article?.version;
   const started = performance.now();
-  const moved = await api('POST', `/api/admin/articles/${id}/workflow`, { version, to: 'published' });
-  return { id, version: moved.version ?? moved.article?.version, title, urlPath: `/${fixture.section.slug}/${slug}`, started, ackMs: performance.now() - started };
+  await api('POST', `/api/admin/articles/${id}/workflow`, { version, to: 'published' });
+  return { id, input, title, urlPath: `/${fixture.section.slug}/${slug}`, started, ackMs: performance.now() - started };
+}
+
+/** A new headline for a published article, saved through A's newsroom API as the editor does. */
+async function editHeadline(article) {
+  const title = `${article.title} updated ${randomBytes(3).toString('hex')}`;
+  const { version } = one('SELECT version FROM articles WHERE id = ?', article.id);
+  const started = performance.now();
+  await api('PUT', `/api/admin/articles/${article.id}`, { version, substantive: false, article: { ...article.input, title } });
+  return { ...article, title, input: { ...article.input, title }, started, ackMs: performance.now() - started };
 }
 
 async function unpublish(article) {
@@ -340,12 +354,21 @@ async function unpublish(article) {
 }
 
 const ROUTES = ['B', 'nginx', 'varnish'];
-const listPaths = () => ['/', `/${fixture.section.slug}`, '/rss.xml'];
+const listPaths = () => ['/', `/${fixture.section.slug}`, '/rss.xml', '/news-sitemap.xml'];
+const ROUNDS = 5;
 
 function shows(page, article, urlPath) {
   if (urlPath === article.urlPath) return page.status === 200 && page.text.includes(escapeHtml(article.title));
   return page.status === 200 && page.text.includes(`${article.urlPath}`);
 }
+
+/** Every list shows the article under its current headline. */
+function showsHeadline(page, article) {
+  return page.status === 200 && page.text.includes(escapeHtml(article.title));
+}
+
+const pageName = (article, p) =>
+  ({ [article.urlPath]: 'article', '/': 'home', '/rss.xml': 'rss', '/news-sitemap.xml': 'news sitemap' })[p] ?? 'section';
 
 function escapeHtml(text) {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -354,11 +377,13 @@ function escapeHtml(text) {
 /** Polls one page until `fresh` holds: how many answers were stale, and when it became fresh. */
 async function untilFresh(url, fresh, started, ms = 15_000) {
   let stale = 0;
+  let firstStale = null;
   for (;;) {
     const page = await get(url);
-    if (fresh(page)) return { stale, ms: Math.round(performance.now() - started), page };
+    if (fresh(page)) return { stale, ms: Math.round(performance.now() - started), page, firstStale };
     stale += 1;
-    if (performance.now() - started > ms) return { stale, ms: null, page };
+    firstStale ??= page;
+    if (performance.now() - started > ms) return { stale, ms: null, page, firstStale };
     await sleep(50);
   }
 }
@@ -370,7 +395,7 @@ async function checkStaleness() {
   let invisible = 0;
   const worst = {};
   let last;
-  for (let round = 1; round <= 3; round++) {
+  for (let round = 1; round <= ROUNDS; round++) {
     // Every cache on every path holds the page as it was before the publish.
     for (const route of ROUTES) for (const p of listPaths()) await get(base[route] + p);
     const article = await publishNew(`round${round}`);
@@ -382,7 +407,7 @@ async function checkStaleness() {
           untilFresh(base[route] + p, (page) => shows(page, article, p), article.started).then((r) => {
             stale += r.stale;
             if (r.ms === null) invisible += 1;
-            const key = `${route} ${p === article.urlPath ? 'article' : p === '/' ? 'home' : p === '/rss.xml' ? 'rss' : 'section'}`;
+            const key = `${route} ${pageName(article, p)}`;
             worst[key] = Math.max(worst[key] ?? 0, r.ms ?? Infinity);
           }),
         );
@@ -394,7 +419,34 @@ async function checkStaleness() {
   const summary = Object.entries(worst)
     .map(([k, v]) => `${k} ${v} ms`)
     .join(', ');
-  record('a. publish visible across instances (3 rounds, 12 pages each)', stale === 0 && invisible === 0, `${stale} stale answers, ${invisible} never visible; worst publish→visible: ${summary}`);
+  record(
+    `a. publish visible across instances (${ROUNDS} rounds, ${ROUTES.length * (listPaths().length + 1)} pages each)`,
+    stale === 0 && invisible === 0,
+    `${stale} stale answers, ${invisible} never visible; worst publish→visible: ${summary}`,
+  );
+
+  // A new headline on the last one: every page that shows it shows the new one.
+  for (const route of ROUTES) for (const p of [last.urlPath, ...listPaths()]) await get(base[route] + p);
+  last = await editHeadline(last);
+  let staleEdits = 0;
+  const staleWhere = [];
+  const editedMs = {};
+  await Promise.all(
+    ROUTES.flatMap((route) =>
+      [last.urlPath, ...listPaths()].map((p) =>
+        untilFresh(base[route] + p, (page) => showsHeadline(page, last), last.started).then((r) => {
+          staleEdits += r.stale;
+          if (r.stale) staleWhere.push(`${route} ${pageName(last, p)} ×${r.stale} (${['x-edge-cache', 'x-gazette-cache', 'x-nextjs-cache', 'age'].map((h) => `${h}: ${r.firstStale.headers.get(h)}`).join(' ')})`);
+          editedMs[route] = Math.max(editedMs[route] ?? 0, r.ms ?? Infinity);
+        }),
+      ),
+    ),
+  );
+  record(
+    'a. headline edit visible across instances',
+    staleEdits === 0 && ROUTES.every((r) => editedMs[r] !== Infinity),
+    `${staleEdits} stale answers${staleWhere.length ? ` (${staleWhere.join(', ')})` : ''}; saved in ${Math.round(last.ackMs)} ms; worst edit→visible: ${ROUTES.map((r) => `${r} ${editedMs[r]} ms`).join(', ')}`,
+  );
 
   // Unpublish the last one: gone everywhere.
   const started = performance.now();
@@ -432,7 +484,8 @@ function edgeObjects() {
 async function checkPurge() {
   const v = base.varnish;
   const unrelated = [`/tag/${fixture.otherTag.slug}`, fixture.otherArticle];
-  const related = listPaths();
+  // The lists it joins: home, its section, its tag's page, the feed and the news sitemap.
+  const related = [...listPaths(), `/tag/${fixture.tag.slug}`];
   const before = [];
   for (const p of [...unrelated, ...related]) {
     await get(v + p);
@@ -469,9 +522,9 @@ async function checkFailover() {
   let sent = 0;
   let failed = 0;
   const failures = {};
-  const until = Date.now() + 10_000;
+  let done = false;
   const worker = async (n) => {
-    for (let i = n; Date.now() < until; i++) {
+    for (let i = n; !done; i++) {
       sent += 1;
       try {
         const page = await get(base.nginx + paths[i % paths.length]);
@@ -485,16 +538,145 @@ async function checkFailover() {
       }
     }
   };
-  const killer = (async () => {
+  // Writes never go to a second instance (nginx retries only idempotent requests): a POST whose
+  // instance dies answers at once with an error status instead of hanging until a timeout.
+  const posts = { answered: 0, hung: 0, statuses: {} };
+  const poster = async () => {
+    while (!done) {
+      try {
+        const res = await fetch(`${base.nginx}/api/views`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'text/plain', Origin: base.nginx, 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36' },
+          body: JSON.stringify({ articleId: 1 }),
+          signal: AbortSignal.timeout(15_000),
+        });
+        await res.arrayBuffer();
+        posts.answered += 1;
+        posts.statuses[res.status] = (posts.statuses[res.status] ?? 0) + 1;
+      } catch {
+        posts.hung += 1;
+      }
+      await sleep(20);
+    }
+  };
+  const steps = [];
+  const operator = (async () => {
     await sleep(4000);
     await stop('B', 'SIGKILL');
-    log('instance B killed (SIGKILL)');
+    steps.push('B SIGKILLed');
+    await sleep(3000);
+    const restarted = performance.now();
+    await startInstance('B');
+    steps.push(`B restarted in ${Math.round(performance.now() - restarted)} ms`);
+    // nginx marks a failed instance down for fail_timeout (5 s) and tries it again only then: a
+    // rolling restart waits that long after an instance is healthy before stopping the next.
+    await sleep(6000);
+    await stop('A', 'SIGTERM');
+    steps.push('A stopped (SIGTERM)');
+    await sleep(4000);
+    done = true;
   })();
-  await Promise.all([...Array.from({ length: 8 }, (_, n) => worker(n)), killer]);
-  record('c. failover through nginx while B is SIGKILLed', failed === 0, `${sent} GETs in 10 s, ${failed} failed${failed ? ` ${JSON.stringify(failures)}` : ''}`);
-  const restarted = performance.now();
-  await startInstance('B');
-  log(`instance B restarted in ${Math.round(performance.now() - restarted)} ms`);
+  const began = performance.now();
+  await Promise.all([...Array.from({ length: 20 }, (_, n) => worker(n)), poster(), poster(), operator]);
+  const seconds = Math.round((performance.now() - began) / 1000);
+  log(`failover: ${steps.join(', ')}`);
+  record(
+    'c. failover through nginx: B SIGKILLed and restarted, then A SIGTERMed',
+    failed === 0 && posts.hung === 0,
+    `${sent} GETs on 20 connections in ${seconds} s, ${failed} failed${failed ? ` ${JSON.stringify(failures)}` : ''}; ` +
+      `${posts.answered} beacon POSTs answered ${JSON.stringify(posts.statuses)}, ${posts.hung} hung; ${steps.join(', ')}`,
+  );
+  await startInstance('A');
+}
+
+/** A time the schedule form accepts in any newsroom time zone: two days ahead. */
+function futureInput() {
+  return new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 16);
+}
+
+/** Schedules `count` new articles through A's API, then brings their time forward to `dueAt` (ms). */
+async function scheduleDue(count, label, dueAt, via = 'A') {
+  const ids = [];
+  for (let i = 0; i < count; i++) {
+    articleCount += 1;
+    const slug = `cluster-scheduled-${label}-${Date.now().toString(36)}-${articleCount}`;
+    const created = await api('POST', '/api/admin/articles', {
+      article: {
+        title: `Cluster scheduled ${label} ${articleCount}`,
+        slug,
+        sectionId: fixture.section.id,
+        kind: 'news',
+        body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Scheduled by the cluster check.' }] }] },
+        bylineIds: [fixture.bylineId],
+        tagIds: [fixture.tag.id],
+      },
+    }, via);
+    const id = created.id ?? created.article?.id;
+    await api('POST', `/api/admin/articles/${id}/workflow`, { version: created.version ?? created.article?.version, to: 'scheduled', scheduledAt: futureInput() }, via);
+    ids.push(id);
+  }
+  // The form takes whole minutes on the newsroom's clock; the check brings them to `dueAt`.
+  const conn = db();
+  try {
+    conn.prepare(`UPDATE articles SET scheduled_at = ? WHERE id IN (${ids.map(() => '?').join(',')})`).run(dueAt, ...ids);
+  } finally {
+    conn.close();
+  }
+  return ids;
+}
+
+/** Waits until every article is published (or `ms` passes); how long it took, null if never. */
+async function untilPublished(ids, started, ms) {
+  while (performance.now() - started < ms) {
+    const live = one(`SELECT count(*) AS n FROM articles WHERE status = 'published' AND id IN (${ids.map(() => '?').join(',')})`, ...ids).n;
+    if (live === ids.length) return Math.round(performance.now() - started);
+    await sleep(250);
+  }
+  return null;
+}
+
+const publishCounts = (ids) =>
+  ids.map((id) => one("SELECT count(*) AS n FROM audit_log WHERE action = 'article.publish' AND target_id = ?", String(id)).n);
+
+async function checkScheduler() {
+  // N due at once: published exactly once each, by whichever instance holds the lease.
+  const N = 6;
+  const first = await scheduleDue(N, 'batch', Date.now() + 2_000);
+  const started = performance.now();
+  const tookMs = await untilPublished(first, started, 60_000);
+  await sleep(16_000); // one more tick of every instance: nothing is published twice
+  const counts = publishCounts(first);
+  const lease = one("SELECT holder, last_failed_count AS failed FROM scheduler_lease WHERE name = 'publish-due'");
+  record(
+    `e. scheduler: ${N} articles due at once`,
+    tookMs !== null && counts.every((n) => n === 1) && lease?.failed === 0,
+    `published ${counts.filter((n) => n > 0).length} of ${N} in ${tookMs} ms, publish entries per article ${JSON.stringify(counts)}, ${lease?.failed} failed; lease held by ${lease?.holder}`,
+  );
+
+  // The holder dies: the other instance takes the lease when it lapses and publishes what is due.
+  const holder = lease?.holder;
+  const names = [];
+  for (const name of ['A', 'B']) {
+    const health = await (await fetch(`${base[name]}/api/health`)).json();
+    if (health.checks?.scheduler?.instance === holder) names.push(name);
+  }
+  const leader = names[0];
+  if (!leader) {
+    record('e. scheduler: takeover when the leader is killed', false, `no instance reports holding the lease (${holder})`);
+    return;
+  }
+  const survivor = leader === 'A' ? 'B' : 'A';
+  await stop(leader, 'SIGKILL');
+  const killedAt = performance.now();
+  const second = await scheduleDue(2, 'takeover', Date.now() + 1_000, survivor);
+  const takeoverMs = await untilPublished(second, killedAt, 120_000);
+  const newHolder = one("SELECT holder FROM scheduler_lease WHERE name = 'publish-due'").holder;
+  await startInstance(leader);
+  record(
+    'e. scheduler: takeover when the leader is killed',
+    takeoverMs !== null && newHolder !== holder && publishCounts(second).every((n) => n === 1),
+    `${leader} (the holder) SIGKILLed; ${survivor} published both due articles ${takeoverMs} ms later (lease 45 s, tick 15 s); new holder ${newHolder}`,
+  );
 }
 
 async function checkRedisDown() {
@@ -594,7 +776,7 @@ async function main() {
     log(`${p} carries xkey: ${page.headers.get('xkey')}`);
   }
 
-  for (const check of [checkStaleness, checkPurge, checkFailover, checkRedisDown]) {
+  for (const check of [checkStaleness, checkPurge, checkFailover, checkScheduler, checkRedisDown]) {
     try {
       await check();
     } catch (error) {
