@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
-import type { DashboardItem } from '@/db/queries/dashboard';
 
 // One list on the newsroom dashboard: a titled panel of articles, each linking to its editor,
 // with the line that children(item) gives under each title.
-export function DashboardPanel({
+export function DashboardPanel<Item extends { id: number; title: string }>({
   id,
   title,
   items,
@@ -13,10 +12,10 @@ export function DashboardPanel({
 }: {
   id: string;
   title: string;
-  items: DashboardItem[];
+  items: Item[];
   empty: string;
   moreHref?: string;
-  children: (item: DashboardItem) => ReactNode;
+  children: (item: Item) => ReactNode;
 }) {
   return (
     <section aria-labelledby={`${id}-title`} data-testid={`dashboard-${id}`} className="flex flex-col rounded-lg border border-rule bg-paper">
