@@ -20,6 +20,10 @@ async function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
 }
 
+// Far from both the server's zone (Los Angeles) and the newsroom's (Kyiv), in another language:
+// a date or number formatted by the browser's own settings would not match the server's HTML.
+test.use({ timezoneId: 'Pacific/Auckland', locale: 'de-DE' });
+
 test('every newsroom page opens without a console error or CSP violation', async ({ page, signInAs }) => {
   test.setTimeout(180_000);
   await signInAs('admin');
@@ -34,6 +38,9 @@ test('every newsroom page opens without a console error or CSP violation', async
     .pluck()
     .get() as number | undefined;
   const draft = insertArticle({});
+  // The editor's status panel shows times for these.
+  const scheduled = insertArticle({ status: 'scheduled', scheduledAt: Date.now() + 7 * 24 * 60 * 60 * 1000 });
+  const approved = insertArticle({ status: 'approved' });
   const mediaId = testDb().prepare('SELECT id FROM media ORDER BY id LIMIT 1').pluck().get() as number;
 
   const pages = [
@@ -41,6 +48,8 @@ test('every newsroom page opens without a console error or CSP violation', async
     '/admin/articles',
     '/admin/articles/new',
     `/admin/articles/${draft.id}`,
+    `/admin/articles/${scheduled.id}`,
+    `/admin/articles/${approved.id}`,
     ...(withImages ? [`/admin/articles/${withImages}`] : []),
     `/admin/articles/${draft.id}/revisions`,
     '/admin/media',

@@ -58,7 +58,7 @@ export default async function DashboardPage() {
 
       <div className="grid gap-6 lg:grid-cols-2">
         {expiredRights && expiredRights.length > 0 ? (
-          <DashboardPanel id="expired-rights" title="Live with expired image rights" items={expiredRights} empty="">
+          <DashboardPanel id="expired-rights" title="Live with expired image rights" items={expiredRights} empty="" tone="warning">
             {(a) =>
               a.images
                 .map((image) => `${PLACE[image.place]} “${image.label}”: rights expired ${when(image.expiredAt)}`)

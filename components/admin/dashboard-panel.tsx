@@ -8,6 +8,7 @@ export function DashboardPanel<Item extends { id: number; title: string }>({
   items,
   empty,
   moreHref,
+  tone,
   children,
 }: {
   id: string;
@@ -15,12 +16,14 @@ export function DashboardPanel<Item extends { id: number; title: string }>({
   items: Item[];
   empty: string;
   moreHref?: string;
+  // 'warning': something live needs the desk now (an accent border and title).
+  tone?: 'warning';
   children: (item: Item) => ReactNode;
 }) {
   return (
-    <section aria-labelledby={`${id}-title`} data-testid={`dashboard-${id}`} className="flex flex-col rounded-lg border border-rule bg-paper">
+    <section aria-labelledby={`${id}-title`} data-testid={`dashboard-${id}`} className={`flex flex-col rounded-lg border bg-paper ${tone === 'warning' ? 'border-accent' : 'border-rule'}`}>
       <div className="flex items-baseline justify-between gap-3 border-b border-rule px-5 py-3">
-        <h2 id={`${id}-title`} className="text-base font-bold">
+        <h2 id={`${id}-title`} className={`text-base font-bold ${tone === 'warning' ? 'text-accent' : ''}`}>
           {title} <span className="font-normal text-muted">({items.length})</span>
         </h2>
         {moreHref ? (
