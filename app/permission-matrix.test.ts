@@ -61,9 +61,9 @@ const CALLERS: Caller[] = [...ROLES, 'stranger'];
 
 // Article states every article door is tried in. "own" is the caller's article, "other" a
 // colleague's (a contributor's).
-const STATES = ['draft-own', 'draft-other', 'in_review-own', 'scheduled-own', 'published-own', 'published-other', 'deleted-own'] as const;
+const STATES = ['draft-own', 'draft-other', 'in_review-own', 'in_review-other', 'scheduled-own', 'published-own', 'published-other', 'deleted-own'] as const;
 type State = (typeof STATES)[number];
-type Status = 'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished';
+type Status = 'draft' | 'in_review' | 'approved' | 'scheduled' | 'published' | 'unpublished';
 const statusOf = (state: State): Status => state.split('-')[0] as Status;
 const isOwn = (state: State) => state.endsWith('-own');
 const isDeleted = (state: State) => state.startsWith('deleted');
@@ -237,8 +237,10 @@ function workflowDoor(to: Status): Door {
     perArticle: true,
     expect: (role, state) => {
       if (isDeleted(state)) return 'not_found';
-      const row = to === 'draft' ? 'writersOwn' : to === 'in_review' ? 'writersOwn' : 'authorsOwn';
+      const row = to === 'draft' ? 'writersOwn' : to === 'in_review' ? 'writersOwn' : to === 'approved' ? 'editorsUp' : 'authorsOwn';
       if (articleChange(row, role, state) === 'forbidden') return 'forbidden';
+      // Nobody approves their own article.
+      if (to === 'approved' && isOwn(state)) return 'forbidden';
       return decideTransition(statusOf(state), to, { scheduledAt: new Date(Date.now() + 86_400_000), now: new Date() }).ok ? 'ok' : 'invalid';
     },
     arrange: async ({ article }) => {
@@ -308,6 +310,7 @@ const DOORS: Record<string, Door | 'public'> = {
   },
   'app/api/admin/articles/[id]/workflow/route.ts#POST': workflowDoor('in_review'),
   'app/api/admin/articles/[id]/workflow/route.ts#POST → draft': workflowDoor('draft'),
+  'app/api/admin/articles/[id]/workflow/route.ts#POST → approved': workflowDoor('approved'),
   'app/api/admin/articles/[id]/workflow/route.ts#POST → published': workflowDoor('published'),
   'app/api/admin/articles/[id]/workflow/route.ts#POST → scheduled': workflowDoor('scheduled'),
   'app/api/admin/articles/[id]/workflow/route.ts#POST → unpublished': workflowDoor('unpublished'),

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { testDb } from './auth-fixtures';
+import { TEST_DB_PATH } from './fixtures';
 
 // Arranging desk journeys: articles written straight into the e2e database (as the desk would
 // have left them), and capturing a server action's real request so it can be replayed with
@@ -23,7 +26,7 @@ export function firstSection(): { id: number; slug: string; name: string } {
 export function insertArticle(options: {
   title?: string;
   slug?: string;
-  status?: 'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished';
+  status?: 'draft' | 'in_review' | 'approved' | 'scheduled' | 'published' | 'unpublished';
   createdBy?: number | null;
   assigneeId?: number | null;
   scheduledAt?: number | null;
@@ -116,4 +119,30 @@ export async function replayAction(request: APIRequestContext, action: CapturedA
     Object.entries(action.headers).filter(([k]) => !['cookie', 'content-length', 'host'].includes(k.toLowerCase())),
   );
   return request.post(action.url, { headers, data: action.body, maxRedirects: 0 });
+}
+
+/**
+ * A library image of its own (a copy of the first seeded photo under a new name), with the given
+ * alt text and usage-rights end, so a journey can let its rights lapse without touching others'.
+ */
+export function insertMedia(options: { alt: string; rightsExpireAt: number | null }): { id: number; alt: string } {
+  const source = testDb().prepare('SELECT file, mime_type, size, width, height FROM media ORDER BY id LIMIT 1').get() as {
+    file: string;
+    mime_type: string;
+    size: number;
+    width: number;
+    height: number;
+  };
+  const tag = randomUUID().slice(0, 8);
+  const file = `e2e/rights-${tag}.jpg`;
+  const mediaDir = path.join(path.dirname(TEST_DB_PATH), 'media');
+  fs.mkdirSync(path.join(mediaDir, 'e2e'), { recursive: true });
+  fs.copyFileSync(path.join(mediaDir, source.file), path.join(mediaDir, file));
+  const row = testDb()
+    .prepare(
+      `INSERT INTO media (file, original_name, mime_type, size, width, height, alt, hash, rights_expire_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    )
+    .get(file, `rights-${tag}.jpg`, source.mime_type, source.size, source.width, source.height, options.alt, `e2e-${tag}`, options.rightsExpireAt) as { id: number };
+  return { id: row.id, alt: options.alt };
 }

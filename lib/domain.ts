@@ -7,7 +7,7 @@ export type Role = (typeof ROLES)[number];
 export const BYLINE_KINDS = ['person', 'desk'] as const;
 export type BylineKind = (typeof BYLINE_KINDS)[number];
 
-export const ARTICLE_STATUSES = ['draft', 'in_review', 'scheduled', 'published', 'unpublished'] as const;
+export const ARTICLE_STATUSES = ['draft', 'in_review', 'approved', 'scheduled', 'published', 'unpublished'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
 export const ARTICLE_KINDS = ['news', 'feature', 'analysis', 'opinion', 'feed'] as const;

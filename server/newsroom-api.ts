@@ -40,6 +40,8 @@ export type ApiAnswer<T, R extends object = object> = ({ ok: true } & T) | (ApiR
 export interface ArticleSaved {
   id: number;
   version: number;
+  // Where the article stands after the save: an edit sends an approved article back to review.
+  status: ArticleStatus;
 }
 
 /** POST /api/admin/articles/[id]/workflow. */

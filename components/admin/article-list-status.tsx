@@ -3,6 +3,7 @@ import type { ArticleStatus } from '@/lib/domain';
 const LOOK: Record<ArticleStatus | 'deleted', { label: string; className: string }> = {
   draft: { label: 'Draft', className: 'border-rule bg-panel text-ink' },
   in_review: { label: 'In review', className: 'border-amber-600/40 bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-100' },
+  approved: { label: 'Approved', className: 'border-violet-700/40 bg-violet-50 text-violet-900 dark:bg-violet-950 dark:text-violet-100' },
   scheduled: { label: 'Scheduled', className: 'border-sky-700/40 bg-sky-50 text-sky-900 dark:bg-sky-950 dark:text-sky-100' },
   published: { label: 'Published', className: 'border-emerald-700/40 bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100' },
   unpublished: { label: 'Unpublished', className: 'border-rule bg-paper text-muted' },

@@ -1,27 +1,29 @@
 import type { ReactNode } from 'react';
-import type { DashboardItem } from '@/db/queries/dashboard';
 
 // One list on the newsroom dashboard: a titled panel of articles, each linking to its editor,
 // with the line that children(item) gives under each title.
-export function DashboardPanel({
+export function DashboardPanel<Item extends { id: number; title: string }>({
   id,
   title,
   items,
   empty,
   moreHref,
+  tone,
   children,
 }: {
   id: string;
   title: string;
-  items: DashboardItem[];
+  items: Item[];
   empty: string;
   moreHref?: string;
-  children: (item: DashboardItem) => ReactNode;
+  // 'warning': something live needs the desk now (an accent border and title).
+  tone?: 'warning';
+  children: (item: Item) => ReactNode;
 }) {
   return (
-    <section aria-labelledby={`${id}-title`} data-testid={`dashboard-${id}`} className="flex flex-col rounded-lg border border-rule bg-paper">
+    <section aria-labelledby={`${id}-title`} data-testid={`dashboard-${id}`} className={`flex flex-col rounded-lg border bg-paper ${tone === 'warning' ? 'border-accent' : 'border-rule'}`}>
       <div className="flex items-baseline justify-between gap-3 border-b border-rule px-5 py-3">
-        <h2 id={`${id}-title`} className="text-base font-bold">
+        <h2 id={`${id}-title`} className={`text-base font-bold ${tone === 'warning' ? 'text-accent' : ''}`}>
           {title} <span className="font-normal text-muted">({items.length})</span>
         </h2>
         {moreHref ? (

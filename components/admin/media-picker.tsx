@@ -2,12 +2,15 @@
 
 import { useEffect, useId, useRef, useState, type JSX } from 'react';
 import type { MediaApiItem, MediaList } from '@/server/newsroom-api';
+import { imageLabel } from '@/lib/media/rights';
 import { newsroom } from './newsroom-client';
 import { MediaUploader } from './media-uploader';
 
 // The article editor's image chooser: a modal <dialog> (the browser traps focus and closes it
 // on Escape) that searches the library, uploads on the spot, and will not hand over an image
-// without alt text — it asks for it inline, saves it, then selects.
+// without alt text — it asks for it inline, saves it, then selects. An image whose usage rights
+// have expired is handed over only after a warning: a draft may hold it, but the article will not
+// be published with it (db/mutations/articles.ts).
 
 export interface PickedMedia {
   id: number;
@@ -47,6 +50,7 @@ export function MediaPicker({
   const [loadError, setLoadError] = useState('');
   const [loading, setLoading] = useState(false);
   const [needsAlt, setNeedsAlt] = useState<MediaApiItem | null>(null);
+  const [expired, setExpired] = useState<MediaApiItem | null>(null);
   const [altError, setAltError] = useState('');
   const [savingAlt, setSavingAlt] = useState(false);
   const [reloadKey, setReloadKey] = useState(0);
@@ -78,8 +82,14 @@ export function MediaPicker({
     };
   }, [open, query, page, reloadKey]);
 
-  function choose(item: MediaApiItem) {
+  function choose(item: MediaApiItem, warned = false) {
     setAltError('');
+    if (item.rightsExpired && !warned) {
+      setNeedsAlt(null);
+      setExpired(item);
+      return;
+    }
+    setExpired(null);
     if (!item.alt.trim()) {
       setNeedsAlt(item);
       return;
@@ -114,6 +124,7 @@ export function MediaPicker({
       aria-labelledby={titleId}
       onClose={() => {
         setNeedsAlt(null);
+        setExpired(null);
         if (open) onClose();
       }}
       className="m-auto max-h-[90vh] w-[min(64rem,calc(100vw-2rem))] overflow-y-auto rounded-lg border border-rule bg-paper p-0 text-ink backdrop:bg-ink/50"
@@ -151,6 +162,23 @@ export function MediaPicker({
             />
           </div>
         </details>
+
+        {expired ? (
+          <div role="alert" data-testid="rights-warning" className="space-y-2 rounded-md border border-accent bg-accent/5 p-4">
+            <p className="text-sm font-semibold">The usage rights of “{imageLabel(expired)}” have expired.</p>
+            <p className="text-sm">
+              You can still put it in, but the article cannot be published, scheduled or updated while it shows this image.
+            </p>
+            <div className="flex flex-wrap gap-2">
+              <button type="button" onClick={() => choose(expired, true)} className="rounded-md border border-accent px-4 py-2 text-sm font-semibold text-accent hover:bg-accent hover:text-accent-ink">
+                Use it anyway
+              </button>
+              <button type="button" autoFocus onClick={() => setExpired(null)} className="rounded-md border border-rule px-4 py-2 text-sm font-semibold hover:border-ink">
+                Choose another
+              </button>
+            </div>
+          </div>
+        ) : null}
 
         {needsAlt ? (
           <form onSubmit={saveAltAndChoose} noValidate className="space-y-2 rounded-md border border-accent/50 bg-accent/5 p-4" aria-label="Describe the image">

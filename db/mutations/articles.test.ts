@@ -278,3 +278,87 @@ describe('corrections and updates', () => {
     expect(await addArticleNote(draft.id, 1, { kind: 'update', text: 'x' }, actor)).toMatchObject({ ok: false, reason: 'invalid' });
   });
 });
+
+describe('usage rights', () => {
+  const now = new Date('2026-12-02T10:00:00Z');
+  let lapsed = 0;
+  let endsFriday = 0;
+  beforeAll(() => {
+    const insert = sqlite.prepare(
+      `INSERT INTO media (file, original_name, mime_type, size, width, height, alt, hash, rights_expire_at)
+       VALUES (?, ?, 'image/jpeg', 1, 10, 10, ?, ?, ?) RETURNING id`,
+    );
+    lapsed = (insert.get('r/lapsed.jpg', 'lapsed.jpg', 'Mayor at the podium', 'h-lapsed', Date.parse('2026-12-01T00:00:00Z')) as { id: number }).id;
+    endsFriday = (insert.get('r/friday.jpg', 'friday.jpg', '', 'h-friday', Date.parse('2026-12-04T00:00:00Z')) as { id: number }).id;
+  });
+  const withBodyImage = (mediaId: number) => ({
+    type: 'doc',
+    content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Text.' }] }, { type: 'image', attrs: { mediaId } }],
+  });
+
+  it('refuses to publish with an expired hero, social or body image, naming the image', async () => {
+    for (const [field, overrides] of [
+      ['heroMediaId', { heroMediaId: lapsed }],
+      ['socialMediaId', { socialMediaId: lapsed }],
+      ['body', { body: withBodyImage(lapsed) }],
+    ] as const) {
+      const { id } = await created({ slug: `rights-${field.toLowerCase()}`, ...overrides });
+      const refused = await transitionArticle(id, 'published', actor, { now });
+      expect(refused).toMatchObject({ ok: false, reason: 'refused', errors: { [field]: expect.stringContaining('“Mayor at the podium”') } });
+      expect(refused.ok === false && refused.reason === 'refused' && refused.message).toMatch(/expired on December 1, 2026/);
+      expect(one<{ status: string }>('SELECT status FROM articles WHERE id = ?', id).status).toBe('draft');
+    }
+  });
+
+  it('refuses a schedule for after the rights end, but not one before', async () => {
+    const { id } = await created({ slug: 'rights-schedule', heroMediaId: endsFriday });
+    const late = await transitionArticle(id, 'scheduled', actor, { now, scheduledAt: new Date('2026-12-05T08:00:00Z') });
+    expect(late).toMatchObject({ ok: false, errors: { heroMediaId: expect.stringContaining('“friday.jpg” expire on') } });
+    expect((await transitionArticle(id, 'scheduled', actor, { now, scheduledAt: new Date('2026-12-03T08:00:00Z') })).ok).toBe(true);
+  });
+
+  it('refuses the update of a live article that puts in an expired image, and takes it once replaced', async () => {
+    const { id } = await created({ slug: 'rights-update' });
+    const published = await transitionArticle(id, 'published', actor, { now });
+    if (!published.ok) throw new Error(JSON.stringify(published));
+    const refused = await updateArticle(id, published.version, input({ slug: 'rights-update', body: withBodyImage(lapsed) }), actor, { now });
+    expect(refused).toMatchObject({ ok: false, reason: 'invalid', errors: { body: expect.stringContaining('Mayor at the podium') } });
+    expect((await updateArticle(id, published.version, input({ slug: 'rights-update', heroMediaId: endsFriday }), actor, { now })).ok).toBe(true);
+  });
+
+  it('lets a draft keep an expired image while it is worked on', async () => {
+    const { id, version } = await created({ slug: 'rights-draft' });
+    expect((await updateArticle(id, version, input({ slug: 'rights-draft', heroMediaId: lapsed }), actor, { now })).ok).toBe(true);
+  });
+});
+
+describe('approval', () => {
+  async function approved(slug: string) {
+    const { id } = await created({ slug });
+    expect((await transitionArticle(id, 'in_review', actor)).ok).toBe(true);
+    const result = await transitionArticle(id, 'approved', actor);
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    return result;
+  }
+
+  it('approves an article in review, with an audit entry and a revision', async () => {
+    const { id, status } = await approved('approve-me');
+    expect(status).toBe('approved');
+    expect(count(`SELECT count(*) AS n FROM audit_log WHERE action = 'article.approve' AND target_id = ?`, String(id))).toBe(1);
+    expect(one<{ note: string }>('SELECT note FROM revisions WHERE article_id = ? ORDER BY id DESC LIMIT 1', id).note).toBe('Status: in_review → approved');
+    expect((await transitionArticle(id, 'published', actor)).ok).toBe(true);
+  });
+
+  it('sends an approved article back to review when its content changes, and says so in the revision', async () => {
+    const { id, version } = await approved('approve-then-edit');
+    const saved = await updateArticle(id, version, input({ slug: 'approve-then-edit', title: 'Night buses return to five routes' }), actor);
+    expect(saved).toMatchObject({ ok: true, status: 'in_review' });
+    expect(one<{ status: string }>('SELECT status FROM articles WHERE id = ?', id).status).toBe('in_review');
+    expect(one<{ note: string }>('SELECT note FROM revisions WHERE article_id = ? ORDER BY id DESC LIMIT 1', id).note).toMatch(/back to review/);
+  });
+
+  it('keeps the approval when a save changes nothing', async () => {
+    const { id, version } = await approved('approve-then-resave');
+    expect(await updateArticle(id, version, input({ slug: 'approve-then-resave' }), actor)).toMatchObject({ ok: true, status: 'approved' });
+  });
+});

@@ -10,6 +10,7 @@ import {
   redirects,
   revisions,
   sections,
+  settings,
   tags,
   users,
   type Article,
@@ -24,6 +25,8 @@ import type { BodyDoc } from '@/lib/body/types';
 import { isReservedSlug } from '@/lib/site/slug';
 import { readinessProblems, type ArticleInput } from '@/lib/validation/article';
 import { decideTransition } from '@/lib/articles/workflow';
+import { decideRightsProblems, listArticleImages, type ArticleImages } from '@/lib/media/rights';
+import { DEFAULT_TIME_ZONE, formatDateTime, isValidTimeZone } from '@/lib/time/dates';
 import { appendAudit, auditedBy, type AuditAction } from './audit';
 import type { Actor, Done, Refused, Tx } from './common';
 
@@ -40,7 +43,8 @@ export interface ArticleConflict {
 }
 
 export type SaveResult =
-  | Done<{ id: number; version: number }>
+  // `status` changes on a save only when an approved article's content is edited (back to review).
+  | Done<{ id: number; version: number; status: ArticleStatus }>
   | Refused<'invalid', { errors: Record<string, string> }>
   | Refused<'conflict', { current: ArticleConflict }>
   | Refused<'not_found'>;
@@ -153,6 +157,28 @@ function validateReferences(tx: Tx, input: ArticleInput, articleId: number | nul
   return errors;
 }
 
+// The newsroom's clock for the dates in a refusal (the settings row, as db/queries/site.ts reads it).
+function newsroomTimeZone(tx: Tx): string {
+  const row = tx.select({ value: settings.value }).from(settings).where(eq(settings.key, 'time_zone')).get();
+  const zone = row?.value;
+  if (typeof zone === 'string' && isValidTimeZone(zone)) return zone;
+  const envZone = process.env.GAZETTE_TIME_ZONE?.trim();
+  return envZone && isValidTimeZone(envZone) ? envZone : DEFAULT_TIME_ZONE;
+}
+
+// Images whose usage rights will have run out at `at` (lib/media/rights.ts), by editor field.
+function rightsProblems(tx: Tx, article: ArticleImages, at: Date, now: Date): Record<string, string> {
+  const uses = listArticleImages(article);
+  if (uses.length === 0) return {};
+  const images = tx
+    .select({ id: media.id, alt: media.alt, caption: media.caption, originalName: media.originalName, rightsExpireAt: media.rightsExpireAt })
+    .from(media)
+    .where(inArray(media.id, uses.map((u) => u.mediaId)))
+    .all();
+  const timeZone = newsroomTimeZone(tx);
+  return decideRightsProblems(uses, images, { at, now, formatDate: (d) => formatDateTime(d, timeZone) });
+}
+
 function writeLinks(tx: Tx, articleId: number, input: ArticleInput): void {
   tx.delete(articleBylines).where(eq(articleBylines.articleId, articleId)).run();
   tx.delete(articleTags).where(eq(articleTags.articleId, articleId)).run();
@@ -216,7 +242,7 @@ export async function createArticle(input: ArticleInput, actor: Actor, now = new
     writeLinks(tx, row.id, input);
     writeRevision(tx, row, actor, 'Created', now);
     appendAudit(tx, { action: 'article.create', ...auditedBy(actor), targetType: 'article', targetId: row.id, details: { title: row.title }, at: now });
-    return { ok: true, id: row.id, version: row.version, invalidates: [] };
+    return { ok: true, id: row.id, version: row.version, status: row.status, invalidates: [] };
   });
 }
 
@@ -225,7 +251,9 @@ type UpdateOptions = { substantive?: boolean; note?: string; now?: Date };
 // Saves an edit if nobody saved since `expectedVersion`; otherwise returns the
 // other save so the editor can compare and keep their own text. A substantive
 // update of a published article moves its public "Updated" time; a typo fix
-// changes nothing public but the text.
+// changes nothing public but the text. A live or scheduled article is not saved with an image
+// whose usage rights will have expired when readers see it. Changing an approved article's content
+// sends it back to review: the approval was of what the reviewer read (decision 014).
 export async function updateArticle(
   id: number,
   expectedVersion: number,
@@ -250,13 +278,14 @@ export function applyArticleUpdate(
   const before = tx.select().from(articles).where(eq(articles.id, id)).get();
   if (!before || before.deletedAt) return { ok: false, reason: 'not_found' };
   if (before.version !== expectedVersion) return { ok: false, reason: 'conflict', current: conflictOf(tx, before) };
-  const errors = validateReferences(tx, input, id);
+  const showsAt = before.status === 'published' ? now : before.status === 'scheduled' ? (before.scheduledAt ?? now) : null;
+  const errors = { ...(showsAt ? rightsProblems(tx, input, showsAt < now ? now : showsAt, now) : {}), ...validateReferences(tx, input, id) };
   if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors };
 
   const beforeLinks = linkedIds(tx, id);
   const oldPath = articlePath(tx, before.sectionId, before.slug);
   const updatedAt = before.status === 'published' && options.substantive ? now : before.updatedAt;
-  const after = tx
+  let after = tx
     .update(articles)
     .set({ ...contentColumns(input), updatedAt, modifiedAt: now, version: before.version + 1 })
     .where(and(eq(articles.id, id), eq(articles.version, expectedVersion)))
@@ -264,14 +293,22 @@ export function applyArticleUpdate(
     .get();
   if (!after) return { ok: false, reason: 'conflict', current: conflictOf(tx, before) };
   writeLinks(tx, id, input);
+  const afterLinks = linkedIds(tx, id);
+  const reopened =
+    before.status === 'approved' &&
+    JSON.stringify(snapshotOf(before, beforeLinks)) !== JSON.stringify(snapshotOf(after, afterLinks));
+  if (reopened) {
+    after = tx.update(articles).set({ status: 'in_review' }).where(eq(articles.id, id)).returning().get()!;
+  }
   const moved =
     before.publishedAt !== null && redirectMovedArticle(tx, oldPath, articlePath(tx, after.sectionId, after.slug), actor);
-  writeRevision(tx, after, actor, options.note ?? (options.substantive ? 'Substantive update' : 'Saved'), now);
-  const afterLinks = linkedIds(tx, id);
+  const note = options.note ?? (options.substantive ? 'Substantive update' : 'Saved');
+  writeRevision(tx, after, actor, reopened ? `${note}; edited after approval, back to review` : note, now);
   return {
     ok: true,
     id,
     version: after.version,
+    status: after.status,
     invalidates: [
       ...tagsForArticleChange(articleCacheFacts(before, beforeLinks), articleCacheFacts(after, afterLinks)),
       ...(moved ? [cacheTags.redirects] : []),
@@ -281,6 +318,7 @@ export function applyArticleUpdate(
 
 const TRANSITION_AUDIT = {
   in_review: 'article.submit',
+  approved: 'article.approve',
   published: 'article.publish',
   scheduled: 'article.schedule',
   unpublished: 'article.unpublish',
@@ -313,6 +351,13 @@ export async function transitionArticle(
     if (!decision.ok) return { ok: false, reason: 'refused', message: decision.reason };
     if (to === 'in_review' || to === 'scheduled' || to === 'published') {
       const problems = readinessProblems({ ...before, bylineIds: linkedIds(tx, id).bylineIds });
+      if (Object.keys(problems).length > 0) {
+        return { ok: false, reason: 'refused', message: Object.values(problems).join(' '), errors: problems };
+      }
+    }
+    // Going live, now or at the scheduled time, with images readers may still be shown then.
+    if (to === 'scheduled' || to === 'published') {
+      const problems = rightsProblems(tx, before, to === 'scheduled' ? options.scheduledAt! : now, now);
       if (Object.keys(problems).length > 0) {
         return { ok: false, reason: 'refused', message: Object.values(problems).join(' '), errors: problems };
       }
@@ -405,6 +450,7 @@ export async function addArticleNote(
       ok: true,
       id,
       version: after.version,
+      status: after.status,
       invalidates: [...tagsForArticleChange(articleCacheFacts(before, links), articleCacheFacts(after, links)), cacheTags.corrections],
     };
   });

@@ -24,8 +24,11 @@ export type AuditAction =
   // The desk.
   | 'article.create'
   | 'article.submit'
+  | 'article.approve'
   | 'article.schedule'
   | 'article.publish'
+  // The scheduler could not publish a due article (first failure only; the dashboard lists it).
+  | 'article.publish_failed'
   | 'article.unpublish'
   | 'article.return_to_draft'
   | 'article.note_added'

@@ -88,3 +88,30 @@ describe('publishDueArticles', () => {
     expect(decideUnpublishable({ ...ok, title: '  ' })).toMatch(/headline/);
   });
 });
+
+describe('publishDueArticles and usage rights', () => {
+  it('leaves a due article with an expired image scheduled, lists why on the dashboard and audits it once', async () => {
+    const image = sqlite
+      .prepare(
+        `INSERT INTO media (file, original_name, mime_type, size, width, height, alt, hash, rights_expire_at)
+         VALUES ('r/x.jpg', 'x.jpg', 'image/jpeg', 1, 10, 10, 'Harbour at dawn', 'h-x', ?) RETURNING id`,
+      )
+      .pluck()
+      .get(Date.parse('2026-11-27T12:00:00Z')) as number;
+    // Scheduled while the rights still held; they ran out before its time came.
+    const id = await scheduled('rights-lapse-before-due', new Date('2026-11-27T10:00:00Z'));
+    sqlite.prepare('UPDATE articles SET hero_media_id = ?, scheduled_at = ? WHERE id = ?').run(image, Date.parse('2026-11-27T13:00:00Z'), id);
+
+    const run = await publishDueArticles(new Date('2026-11-27T13:00:05Z'));
+    expect(run.published).not.toContain(id);
+    expect(status(id)).toBe('scheduled');
+    expect(run.failed).toEqual([expect.objectContaining({ articleId: id, reason: expect.stringContaining('“Harbour at dawn”') })]);
+    await publishDueArticles(new Date('2026-11-27T13:00:20Z'));
+    const audited = sqlite
+      .prepare(`SELECT actor_email, details FROM audit_log WHERE action = 'article.publish_failed' AND target_id = ?`)
+      .all(String(id)) as { actor_email: string; details: string }[];
+    expect(audited).toHaveLength(1);
+    expect(audited[0]!.actor_email).toBe('scheduler');
+    expect(JSON.parse(audited[0]!.details).reason).toMatch(/hero image “Harbour at dawn” expired/);
+  });
+});

@@ -10,6 +10,7 @@ import {
 } from '@/lib/newsroom/scheduler-report';
 import { isReservedSlug, isValidSlug } from '@/lib/site/slug';
 import { transitionArticle } from './articles';
+import { appendAudit, auditedBy } from './audit';
 import type { Actor, Done } from './common';
 
 // The scheduler's one write: publish every scheduled article whose time has come, and keep
@@ -80,7 +81,9 @@ export async function publishDueArticles(now = new Date(), db: DB = getDb()): Pr
 }
 
 // Writes the run into the 'scheduler' settings row (read by the dashboard; no cached public
-// page shows it, so nothing to invalidate).
+// page shows it, so nothing to invalidate), and an audit entry for each article that began to
+// fail on this run (an image whose usage rights ran out, a reserved slug): the log says when and
+// why it did not go out, without an entry for every retry.
 function storeSchedulerReport(
   db: DB,
   now: Date,
@@ -90,6 +93,18 @@ function storeSchedulerReport(
   return db.transaction((tx) => {
     const row = tx.select({ value: settings.value }).from(settings).where(eq(settings.key, SCHEDULER_SETTINGS_KEY)).get();
     const previous = parseSchedulerReport(row?.value);
+    const failing = new Map(previous.failures.map((f) => [f.articleId, f.reason]));
+    for (const problem of problems) {
+      if (failing.get(problem.articleId) === problem.reason) continue;
+      appendAudit(tx, {
+        action: 'article.publish_failed',
+        ...auditedBy(SCHEDULER_ACTOR),
+        targetType: 'article',
+        targetId: problem.articleId,
+        details: { title: problem.title, reason: problem.reason },
+        at: now,
+      });
+    }
     const failures = mergeFailures(previous.failures, problems, now);
     const value = { lastRunAt: now.toISOString(), lastPublishedIds: published, failures };
     tx.insert(settings)

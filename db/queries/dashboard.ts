@@ -1,11 +1,13 @@
 import 'server-only';
-import { and, asc, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from '@/db/client';
-import { articles, pageViews, sections, settings, users } from '@/db/schema';
+import { articles, media, pageViews, sections, settings, users } from '@/db/schema';
 import type { ArticleStatus } from '@/lib/domain';
 import { parseSchedulerReport, SCHEDULER_SETTINGS_KEY, type SchedulerReport } from '@/lib/newsroom/scheduler-report';
+import { imageLabel } from '@/lib/media/rights';
 import type { AdminViewer } from './admin-articles';
+import { findMediaUses } from './media';
 
 // The newsroom dashboard's lists (uncached, per request). Writers see their own work (created
 // by or assigned to them); editors see the whole desk. Recently published and most read are
@@ -56,6 +58,7 @@ function mineOrAll(viewer: AdminViewer): SQL | undefined {
 export interface Dashboard {
   myDrafts: DashboardItem[];
   waitingForReview: DashboardItem[];
+  approved: DashboardItem[];
   scheduled: DashboardItem[];
   recentlyPublished: DashboardItem[];
   mostReadToday: DashboardItem[];
@@ -63,7 +66,7 @@ export interface Dashboard {
 
 export async function getDashboard(viewer: AdminViewer, now = new Date()): Promise<Dashboard> {
   const live = isNull(articles.deletedAt);
-  const [myDrafts, waitingForReview, scheduled, recentlyPublished, mostReadToday] = await Promise.all([
+  const [myDrafts, waitingForReview, approved, scheduled, recentlyPublished, mostReadToday] = await Promise.all([
     // Everyone's own drafts, editors included: "mine" means created by me.
     baseQuery()
       .where(and(eq(articles.status, 'draft'), live, eq(articles.createdBy, viewer.id)))
@@ -74,6 +77,11 @@ export async function getDashboard(viewer: AdminViewer, now = new Date()): Promi
       .where(and(eq(articles.status, 'in_review'), live, mineOrAll(viewer)))
       .orderBy(sql`${articles.reviewDeadline} IS NULL`, asc(articles.reviewDeadline), desc(articles.modifiedAt))
       .limit(LIMIT * 2),
+    // Approved in review, waiting for someone to publish or schedule it; oldest approval first.
+    baseQuery()
+      .where(and(eq(articles.status, 'approved'), live, mineOrAll(viewer)))
+      .orderBy(asc(articles.modifiedAt))
+      .limit(LIMIT * 2),
     baseQuery()
       .where(and(eq(articles.status, 'scheduled'), live, mineOrAll(viewer)))
       .orderBy(asc(articles.scheduledAt))
@@ -81,7 +89,43 @@ export async function getDashboard(viewer: AdminViewer, now = new Date()): Promi
     baseQuery().where(and(eq(articles.status, 'published'), live)).orderBy(desc(articles.publishedAt), desc(articles.id)).limit(LIMIT),
     listMostReadToday(now),
   ]);
-  return { myDrafts, waitingForReview, scheduled, recentlyPublished, mostReadToday };
+  return { myDrafts, waitingForReview, approved, scheduled, recentlyPublished, mostReadToday };
+}
+
+export interface ExpiredRightsItem {
+  // The article's id and headline, as every dashboard list has them.
+  id: number;
+  title: string;
+  images: { mediaId: number; label: string; place: 'hero' | 'social' | 'body'; expiredAt: Date }[];
+}
+
+// How many lapsed images are looked at: the most recently lapsed first. Images are few and each
+// look-up (findMediaUses) is a scan of article bodies, so the dashboard keeps to a handful.
+const LAPSED_IMAGES = 25;
+
+/**
+ * Live articles that show an image whose usage rights have run out (lib/media/rights.ts): the
+ * rights lapsed after the article went out, or it went out before rights were enforced. Most
+ * recently lapsed first.
+ */
+export async function listLiveArticlesWithExpiredRights(now = new Date()): Promise<ExpiredRightsItem[]> {
+  const db = getDb();
+  const lapsed = await db
+    .select({ id: media.id, alt: media.alt, caption: media.caption, originalName: media.originalName, rightsExpireAt: media.rightsExpireAt })
+    .from(media)
+    .where(and(isNotNull(media.rightsExpireAt), lte(media.rightsExpireAt, now)))
+    .orderBy(desc(media.rightsExpireAt), desc(media.id))
+    .limit(LAPSED_IMAGES);
+  const byArticle = new Map<number, ExpiredRightsItem>();
+  for (const image of lapsed) {
+    for (const use of findMediaUses(db, image.id)) {
+      if (use.kind === 'avatar' || use.deleted || use.status !== 'published') continue;
+      const item = byArticle.get(use.articleId) ?? { id: use.articleId, title: use.title, images: [] };
+      item.images.push({ mediaId: image.id, label: imageLabel(image), place: use.kind, expiredAt: image.rightsExpireAt! });
+      byArticle.set(use.articleId, item);
+    }
+  }
+  return [...byArticle.values()];
 }
 
 // Today's counts from the view beacon (page_views.day is the UTC day; the buffer is flushed in

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 
 // An article's text fields, listed once. Each one is a column of `articles` (db/schema.ts, plus
 // a migration), a field of the save's schema (lib/validation/article.ts), of every revision

@@ -35,6 +35,7 @@ export const STATUS_TAB_LABELS: Record<AdminStatusTab, string> = {
   all: 'All',
   draft: 'Drafts',
   in_review: 'In review',
+  approved: 'Approved',
   scheduled: 'Scheduled',
   published: 'Published',
   unpublished: 'Unpublished',

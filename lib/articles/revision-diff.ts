@@ -63,6 +63,7 @@ const DATE_FIELDS = new Set(['publishedAt', 'scheduledAt', 'updatedAt', 'reviewD
 const STATUS_LABELS: Record<string, string> = {
   draft: 'Draft',
   in_review: 'In review',
+  approved: 'Approved',
   scheduled: 'Scheduled',
   published: 'Published',
   unpublished: 'Unpublished',

@@ -27,3 +27,20 @@ describe('decideTransition', () => {
     expect(decideTransition('scheduled', 'scheduled', { now, scheduledAt: new Date('2026-11-28T08:00:00Z') }).ok).toBe(true);
   });
 });
+
+describe('decideTransition — approval', () => {
+  it('follows draft → in_review → approved → scheduled | published', () => {
+    expect(decideTransition('in_review', 'approved', { now }).ok).toBe(true);
+    expect(decideTransition('approved', 'published', { now }).ok).toBe(true);
+    expect(decideTransition('approved', 'scheduled', { now, scheduledAt: new Date('2026-11-27T08:00:00Z') }).ok).toBe(true);
+    // A reviewer who changes their mind, or a writer who wants it back.
+    expect(decideTransition('approved', 'in_review', { now }).ok).toBe(true);
+    expect(decideTransition('approved', 'draft', { now }).ok).toBe(true);
+  });
+
+  it('approves only what is in review', () => {
+    expect(decideTransition('draft', 'approved', { now })).toEqual({ ok: false, reason: 'A draft article cannot become approved.' });
+    expect(decideTransition('published', 'approved', { now }).ok).toBe(false);
+    expect(decideTransition('approved', 'approved', { now })).toEqual({ ok: false, reason: 'The article is already approved.' });
+  });
+});

@@ -2,10 +2,14 @@ import type { ArticleStatus } from '@/lib/domain';
 
 // The shape of the editorial workflow: which status may follow which. Who may
 // make a move is lib/newsroom/permissions.ts's decision, not this module's.
-//   draft → in_review → scheduled | published → unpublished
+//   draft → in_review → approved → scheduled | published → unpublished
+// Approval is a reviewer's recorded sign-off, not a gate: whoever may publish still may publish
+// a draft (breaking news), and editing an approved article's content sends it back to review
+// (db/mutations/articles.ts). Decision 014.
 const NEXT: Record<ArticleStatus, readonly ArticleStatus[]> = {
   draft: ['in_review', 'scheduled', 'published'],
-  in_review: ['draft', 'scheduled', 'published'],
+  in_review: ['draft', 'approved', 'scheduled', 'published'],
+  approved: ['draft', 'in_review', 'scheduled', 'published'],
   scheduled: ['draft', 'in_review', 'published', 'unpublished'],
   published: ['unpublished'],
   unpublished: ['draft', 'in_review', 'scheduled', 'published'],

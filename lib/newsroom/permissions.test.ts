@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '@/lib/domain';
-import { ACTIONS, ADMIN_PAGES, can, canChangeArticle, canMoveArticle, decideArticleControls, PERMISSION_TABLE, type Action } from './permissions';
+import { ACTIONS, ADMIN_PAGES, can, canChangeArticle, canMoveArticle, decideArticleControls, moveArticle, PERMISSION_TABLE, refusalMessage, type Action } from './permissions';
 
 // The expected table, written out cell by cell by hand, independently of the module:
 // A = allowed on anything, O = only on own resources, - = refused.
@@ -10,6 +10,7 @@ const EXPECTED: Record<Action, [string, string, string, string]> = {
   'account.update_own': ['A', 'A', 'A', 'A'],
   'article.edit': ['O', 'O', 'A', 'A'],
   'article.submit': ['O', 'O', 'A', 'A'],
+  'article.approve': ['-', '-', 'A', 'A'],
   'article.publish': ['-', 'O', 'A', 'A'],
   'article.delete': ['O', 'O', 'A', 'A'],
   'article.restore': ['-', '-', 'A', 'A'],
@@ -79,13 +80,13 @@ describe('ADMIN_PAGES', () => {
 });
 
 describe('canChangeArticle() — a live or scheduled article needs the right to publish', () => {
-  const statuses = ['draft', 'in_review', 'scheduled', 'published', 'unpublished'] as const;
+  const statuses = ['draft', 'in_review', 'approved', 'scheduled', 'published', 'unpublished'] as const;
   // Written out from the role table: who may save (edit) an article they may open, by status.
   const MAY_SAVE_OWN: Record<Role, Record<(typeof statuses)[number], boolean>> = {
-    contributor: { draft: true, in_review: true, scheduled: false, published: false, unpublished: true },
-    author: { draft: true, in_review: true, scheduled: true, published: true, unpublished: true },
-    editor: { draft: true, in_review: true, scheduled: true, published: true, unpublished: true },
-    admin: { draft: true, in_review: true, scheduled: true, published: true, unpublished: true },
+    contributor: { draft: true, in_review: true, approved: true, scheduled: false, published: false, unpublished: true },
+    author: { draft: true, in_review: true, approved: true, scheduled: true, published: true, unpublished: true },
+    editor: { draft: true, in_review: true, approved: true, scheduled: true, published: true, unpublished: true },
+    admin: { draft: true, in_review: true, approved: true, scheduled: true, published: true, unpublished: true },
   };
   for (const role of ROLES) {
     for (const status of statuses) {
@@ -122,14 +123,50 @@ describe('canChangeArticle() — a live or scheduled article needs the right to 
     expect(decideArticleControls(contributor, { ownerId: ME, status: 'published' })).toEqual({
       canEdit: false,
       canPublish: false,
+      canApprove: false,
       canDelete: false,
       canRestoreRevision: false,
     });
     expect(decideArticleControls(contributor, { ownerId: ME, status: 'draft' })).toEqual({
       canEdit: true,
       canPublish: false,
+      canApprove: false,
       canDelete: true,
       canRestoreRevision: true,
     });
+  });
+});
+
+describe('canMoveArticle() to approved — a second pair of eyes', () => {
+  // Written out by hand: may `role` approve an article in review that is (own) theirs or (other)
+  // someone else's? Editors and admins approve others' work; nobody approves their own.
+  const MAY_APPROVE: Record<Role, { own: boolean; other: boolean }> = {
+    contributor: { own: false, other: false },
+    author: { own: false, other: false },
+    editor: { own: false, other: true },
+    admin: { own: false, other: true },
+  };
+  for (const role of ROLES) {
+    it(`${role}: own ${MAY_APPROVE[role].own ? 'allowed' : 'refused'}, someone else's ${MAY_APPROVE[role].other ? 'allowed' : 'refused'}`, () => {
+      const user = { id: ME, role };
+      expect(canMoveArticle(user, { ownerId: ME, status: 'in_review' }, 'approved')).toBe(MAY_APPROVE[role].own);
+      expect(canMoveArticle(user, { ownerId: OTHER, status: 'in_review' }, 'approved')).toBe(MAY_APPROVE[role].other);
+      expect(canMoveArticle(user, { ownerId: null, status: 'in_review' }, 'approved')).toBe(MAY_APPROVE[role].other);
+      expect(decideArticleControls(user, { ownerId: OTHER, status: 'in_review' }).canApprove).toBe(MAY_APPROVE[role].other);
+      expect(moveArticle('approved').allows(user, { ownerId: OTHER, status: 'in_review' } as never)).toBe(MAY_APPROVE[role].other);
+      expect(moveArticle('approved').allows(user, { ownerId: ME, status: 'in_review' } as never)).toBe(false);
+    });
+  }
+
+  it('tells an editor why their own article is refused', () => {
+    const editor = { id: ME, role: 'editor' as const };
+    const article = { ownerId: ME, status: 'in_review' as const };
+    expect(refusalMessage(moveArticle('approved'), editor, article)).toBe(
+      'You are not allowed to do that. You wrote this article; another editor has to approve it.',
+    );
+  });
+
+  it('a disabled editor approves nothing', () => {
+    expect(canMoveArticle({ id: ME, role: 'editor', disabled: true }, { ownerId: OTHER, status: 'in_review' }, 'approved')).toBe(false);
   });
 });

@@ -16,6 +16,8 @@ export const ACTIONS = [
   // Write and edit drafts, submit for review; 'own' for writers, 'any' for editors.
   'article.edit',
   'article.submit',
+  // Approve someone else's article in review (never one's own: canMoveArticle).
+  'article.approve',
   // Publish, schedule, unpublish.
   'article.publish',
   // Soft delete (writers their own, editors any) and bring a deleted article back (editors).
@@ -55,6 +57,9 @@ export const PERMISSION_TABLE: Readonly<Record<Action, Row>> = {
   'account.update_own': everyone,
   'article.edit': writersOwnEditorsAny,
   'article.submit': writersOwnEditorsAny,
+  // The desk's editors review; a writer, even one who may publish their own work, does not sign
+  // off on it (a managing editor wants a second pair of eyes to mean one).
+  'article.approve': editorsUp,
   'article.publish': authorsOwnEditorsAny,
   'article.delete': writersOwnEditorsAny,
   'article.restore': editorsUp,
@@ -124,17 +129,25 @@ export function canChangeArticle(user: ActingUser | null | undefined, action: Ac
 }
 
 // Which permission each workflow move needs: anyone may send their own draft to review or take it
-// back; publishing, scheduling and unpublishing need 'article.publish'. Moving a live article
-// anywhere is a change, so canChangeArticle adds the publish right for that too.
+// back; approving needs 'article.approve'; publishing, scheduling and unpublishing need
+// 'article.publish'. Moving a live article anywhere is a change, so canChangeArticle adds the
+// publish right for that too.
 export const TRANSITION_ACTION: Readonly<Record<ArticleStatus, Action>> = {
   draft: 'article.edit',
   in_review: 'article.submit',
+  approved: 'article.approve',
   scheduled: 'article.publish',
   published: 'article.publish',
   unpublished: 'article.publish',
 };
 
+/** Nobody approves an article they wrote: approval is someone else's sign-off. */
+function isOwnWork(user: ActingUser | null | undefined, article: Resource): boolean {
+  return user != null && article.ownerId != null && article.ownerId === user.id;
+}
+
 export function canMoveArticle(user: ActingUser | null | undefined, article: ArticleResource, to: ArticleStatus): boolean {
+  if (to === 'approved' && isOwnWork(user, article)) return false;
   return canChangeArticle(user, TRANSITION_ACTION[to], article);
 }
 
@@ -190,7 +203,21 @@ export function changeArticle(action: Action): Rule {
 
 /** Move an article to `to` in the workflow: canMoveArticle. */
 export function moveArticle(to: ArticleStatus): Rule {
-  return changeArticle(TRANSITION_ACTION[to]);
+  const change = changeArticle(TRANSITION_ACTION[to]);
+  if (to !== 'approved') return change;
+  return {
+    action: change.action,
+    allows: (user, resource) => {
+      const article = articleOf(resource);
+      return article !== null && canMoveArticle(user, article, to);
+    },
+    why: (user, resource) => {
+      const article = articleOf(resource);
+      return article && isOwnWork(user, article) && can(user, 'article.approve', article)
+        ? 'You wrote this article; another editor has to approve it.'
+        : change.why!(user, resource);
+    },
+  };
 }
 
 /** What the editor and the revisions page offer `user` on `article` (the doors check again). */
@@ -198,6 +225,7 @@ export function decideArticleControls(user: ActingUser, article: ArticleResource
   return {
     canEdit: canChangeArticle(user, 'article.edit', article),
     canPublish: can(user, 'article.publish', article),
+    canApprove: canMoveArticle(user, article, 'approved'),
     canDelete: canChangeArticle(user, 'article.delete', article),
     canRestoreRevision: canChangeArticle(user, 'article.edit', article),
   };

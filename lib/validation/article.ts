@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { ARTICLE_KINDS, ARTICLE_NOTE_KINDS } from '@/lib/domain';
 import { parseVideoUrl, sanitizeBody } from '@/lib/body/sanitize';
 import { isValidSlug } from '@/lib/site/slug';

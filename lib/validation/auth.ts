@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { ROLES } from '@/lib/domain';
 
 // Shared by the forms (hints) and the server actions (the real check).

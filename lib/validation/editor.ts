@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { ARTICLE_STATUSES } from '@/lib/domain';
 import { articleNoteSchema, reviewRequestSchema } from './article';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 // A media item's description, rights and focal point. Shared by the edit form's action and
 // the picker's alt-text route.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 // The view beacon's body: which article was read. Nothing else is accepted or stored.
 export const pageViewSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { isValidTimeZone } from '@/lib/time/dates';
 import { BYLINE_KINDS } from '@/lib/domain';
 import { isReservedSlug, isValidSlug, slugify } from '@/lib/site/slug';

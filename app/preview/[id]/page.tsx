@@ -14,6 +14,7 @@ import { ExpiredPreviewNotice } from '../expired-notice';
 const STATUS_LABELS: Record<ArticleStatus, string> = {
   draft: 'Draft',
   in_review: 'In review',
+  approved: 'Approved',
   scheduled: 'Scheduled',
   published: 'Published',
   unpublished: 'Unpublished',

@@ -27,7 +27,7 @@ interface Props {
   article: EditorArticle | null;
   options: EditorOptions;
   timeZone: string;
-  permissions: { canPublish: boolean; canCreateTags: boolean; canEdit: boolean; canDelete: boolean };
+  permissions: { canPublish: boolean; canApprove: boolean; canCreateTags: boolean; canEdit: boolean; canDelete: boolean };
   defaultBylines: { id: number; name: string }[];
   children?: React.ReactNode;
 }
@@ -133,6 +133,8 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
               scheduledAt={workflow.scheduledAt}
               publishedAt={workflow.publishedAt}
               canPublish={permissions.canPublish}
+              canApprove={permissions.canApprove}
+              reopened={workflow.reopened}
               disabled={snap.status.kind === 'conflict'}
               busy={workflow.busy}
               timeZone={timeZone}

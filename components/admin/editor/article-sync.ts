@@ -1,4 +1,5 @@
 import type { EditorArticle } from '@/db/queries/editor';
+import type { ArticleStatus } from '@/lib/domain';
 import { draftToInput, localCopyKey, sameDraft, type EditorDraft, type LocalCopy } from '@/lib/articles/draft';
 import { newsroomClient } from '@/components/admin/newsroom-client';
 
@@ -52,6 +53,7 @@ export class ArticleSync {
   private substantive = false;
   autosave: boolean;
   onCreated: ((id: number) => void) | undefined;
+  private savedListener: ((status: ArticleStatus) => void) | null = null;
   private readonly api: ReturnType<typeof newsroomClient>;
   private readonly storage: SyncOptions['storage'];
 
@@ -185,6 +187,7 @@ export class ArticleSync {
       this.substantive = false;
       this.set({ articleId: body.id, version: body.version });
       if (created) this.onCreated?.(body.id);
+      this.savedListener?.(body.status);
       if (sameDraft(this.snapshot.draft, sending)) {
         this.clearLocal();
         this.setStatus({ kind: 'saved', at: new Date() });
@@ -243,6 +246,14 @@ export class ArticleSync {
     }
     this.set({ version: theirs.version, status: { kind: 'dirty' } });
     return this.save();
+  }
+
+  /** Tell `listener` the article's workflow status after each save (use-workflow.ts); returns the unsubscribe. */
+  onSaved(listener: (status: ArticleStatus) => void): () => void {
+    this.savedListener = listener;
+    return () => {
+      if (this.savedListener === listener) this.savedListener = null;
+    };
   }
 
   /** A workflow move bumped the version on the server. */

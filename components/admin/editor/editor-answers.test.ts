@@ -61,7 +61,7 @@ describe('a note for readers', () => {
   it('joins the list stamped with the time it was added once the server took it', () => {
     const sent = readNoteForm(form('clarification', 'The route opens in May, not March.'));
     const at = new Date('2030-03-04T10:00:00.000Z');
-    expect(decideNoteAnswer({ ok: true, id: 7, version: 9 }, sent, at)).toEqual({
+    expect(decideNoteAnswer({ ok: true, id: 7, version: 9, status: 'published' }, sent, at)).toEqual({
       ok: true,
       version: 9,
       note: { at: '2030-03-04T10:00:00.000Z', kind: 'clarification', text: 'The route opens in May, not March.' },
@@ -69,7 +69,7 @@ describe('a note for readers', () => {
   });
 
   it('falls back to the list’s default kind for a kind it does not know', () => {
-    const decided = decideNoteAnswer({ ok: true, id: 7, version: 9 }, { kind: null, text: 'Fixed a name.' }, new Date(0));
+    const decided = decideNoteAnswer({ ok: true, id: 7, version: 9, status: 'published' }, { kind: null, text: 'Fixed a name.' }, new Date(0));
     expect(decided.ok && decided.note.kind).toBeUndefined();
   });
 

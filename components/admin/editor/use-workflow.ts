@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { newsroom } from '@/components/admin/newsroom-client';
 import type { EditorArticle } from '@/db/queries/editor';
 import type { ArticleSync } from './article-sync';
@@ -11,13 +11,23 @@ import type { WorkflowMove } from './workflow-panel';
 // then ask the workflow route for the move. The message slot is the workflow panel's; a refused
 // note for readers reports there too (article-notes.tsx), so it is settable from outside.
 export function useWorkflow(sync: ArticleSync, article: EditorArticle | null) {
-  const [state, setState] = useState<WorkflowState>({
+  const [state, setState] = useState<WorkflowState & { reopened?: boolean }>({
     status: article?.status ?? 'draft',
     scheduledAt: article?.scheduledAt ?? null,
     publishedAt: article?.publishedAt ?? null,
   });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+
+  // A save of an approved article's content sends it back to review (db/mutations/articles.ts);
+  // `reopened` says so until the next move.
+  useEffect(
+    () =>
+      sync.onSaved((status) =>
+        setState((s) => (s.status === status ? s : { ...s, status, reopened: s.status === 'approved' && status === 'in_review' })),
+      ),
+    [sync],
+  );
 
   async function move(m: WorkflowMove) {
     setError(null);
@@ -44,5 +54,5 @@ export function useWorkflow(sync: ArticleSync, article: EditorArticle | null) {
     }
   }
 
-  return { ...state, busy, error, setError, move };
+  return { ...state, reopened: state.reopened ?? false, busy, error, setError, move };
 }

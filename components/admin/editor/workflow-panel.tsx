@@ -13,6 +13,7 @@ export interface WorkflowMove {
 const STATUS_LABEL: Record<ArticleStatus, string> = {
   draft: 'Draft',
   in_review: 'In review',
+  approved: 'Approved',
   scheduled: 'Scheduled',
   published: 'Published',
   unpublished: 'Unpublished',
@@ -25,6 +26,8 @@ export function WorkflowPanel({
   scheduledAt,
   publishedAt,
   canPublish,
+  canApprove,
+  reopened,
   disabled,
   busy,
   timeZone,
@@ -37,6 +40,9 @@ export function WorkflowPanel({
   scheduledAt: string | null;
   publishedAt: string | null;
   canPublish: boolean;
+  canApprove: boolean;
+  // This editor's save just sent an approved article back to review.
+  reopened: boolean;
   disabled: boolean;
   busy: boolean;
   timeZone: string;
@@ -76,6 +82,16 @@ export function WorkflowPanel({
         </p>
       ) : null}
       {publishedAt ? <p className="text-sm text-muted">First published {fmt(publishedAt)}</p> : null}
+      {status === 'approved' ? (
+        <p className="rounded bg-panel p-2 text-sm" data-testid="approved-note">
+          Approved in review. Changing its text, images or settings sends it back to review.
+        </p>
+      ) : null}
+      {reopened && status === 'in_review' ? (
+        <p role="status" className="rounded border border-amber-600/40 bg-amber-50 p-2 text-sm text-amber-950" data-testid="reopened-note">
+          Your edit sent this approved article back to review: it needs approving again.
+        </p>
+      ) : null}
       {status === 'in_review' && review.notes ? (
         <p className="rounded bg-panel p-2 text-sm">
           <span className="font-semibold">Review notes:</span> {review.notes}
@@ -88,9 +104,19 @@ export function WorkflowPanel({
             Submit for review…
           </button>
         )}
-        {status === 'in_review' && (
+        {status === 'in_review' && canApprove && (
+          <button type="button" className={primary} disabled={off} onClick={() => onMove({ to: 'approved' })}>
+            Approve
+          </button>
+        )}
+        {(status === 'in_review' || status === 'approved') && (
           <button type="button" className={secondary} disabled={off} onClick={() => onMove({ to: 'draft' })}>
             Back to draft
+          </button>
+        )}
+        {status === 'approved' && (
+          <button type="button" className={secondary} disabled={off} onClick={() => onMove({ to: 'in_review' })}>
+            Back to review
           </button>
         )}
         {canPublish && status !== 'published' && (

@@ -28,6 +28,7 @@ export default async function EditArticlePage({ params }: PageProps<'/admin/arti
       permissions={{
         canEdit: controls.canEdit,
         canPublish: controls.canPublish,
+        canApprove: controls.canApprove,
         canCreateTags: can(user, 'tag.create'),
         canDelete: controls.canDelete,
       }}

@@ -21,6 +21,8 @@ export default async function NewArticlePage() {
       permissions={{
         canEdit: true,
         canDelete: true,
+        // Nobody approves their own article.
+        canApprove: false,
         canPublish: can(user, 'article.publish', { ownerId: user.id }),
         canCreateTags: can(user, 'tag.create'),
       }}
