@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '@/lib/domain';
-import { ACTIONS, ADMIN_PAGES, can, canChangeArticle, canMoveArticle, decideArticleControls, PERMISSION_TABLE, type Action } from './permissions';
+import { ACTIONS, ADMIN_PAGES, can, canChangeArticle, canMoveArticle, decideArticleControls, decideUserControls, PERMISSION_TABLE, type Action } from './permissions';
 
 // The expected table, written out cell by cell by hand, independently of the module:
 // A = allowed on anything, O = only on own resources, - = refused.
@@ -131,5 +131,19 @@ describe('canChangeArticle() — a live or scheduled article needs the right to 
       canDelete: true,
       canRestoreRevision: true,
     });
+  });
+});
+
+describe('decideUserControls() — what the users page offers', () => {
+  const me = { id: 1 };
+  it('never offers to disable yourself', () => {
+    expect(decideUserControls(me, { id: 1, role: 'admin', disabled: false }, 3)).toEqual({ canDisable: false, canChangeRole: true });
+  });
+  it('leaves the last active administrator alone', () => {
+    expect(decideUserControls(me, { id: 2, role: 'admin', disabled: false }, 1)).toEqual({ canDisable: false, canChangeRole: false });
+  });
+  it('offers both for anyone else, and enabling a disabled account', () => {
+    expect(decideUserControls(me, { id: 2, role: 'editor', disabled: false }, 1)).toEqual({ canDisable: true, canChangeRole: true });
+    expect(decideUserControls(me, { id: 2, role: 'admin', disabled: true }, 1)).toEqual({ canDisable: true, canChangeRole: true });
   });
 });

@@ -218,3 +218,16 @@ export const ADMIN_PAGES: readonly { href: string; label: string; action: Action
   { href: '/admin/redirects', label: 'Redirects', action: 'redirect.manage' },
   { href: '/admin/account', label: 'Your account', action: 'account.update_own' },
 ];
+
+/**
+ * What the users page offers an administrator on one person's row. The mutations refuse the same
+ * (db/mutations/users.ts): nobody disables themselves, and the last active administrator is
+ * neither disabled nor given another role.
+ */
+export function decideUserControls(me: { id: number }, person: { id: number; role: Role; disabled: boolean }, activeAdmins: number) {
+  const lastAdmin = person.role === 'admin' && !person.disabled && activeAdmins <= 1;
+  return {
+    canDisable: person.disabled || (person.id !== me.id && !lastAdmin),
+    canChangeRole: !lastAdmin,
+  };
+}
