@@ -83,10 +83,11 @@ describe('a note for readers', () => {
 });
 
 describe('deleting an article', () => {
-  it('names the article and the version the decision was made on', () => {
+  it('names the article and the version the decision was made on, confirmed', () => {
     const data = deleteForm(7, 4);
     expect(data.get('id')).toBe('7');
     expect(data.get('version')).toBe('4');
+    expect(data.get('confirm')).toBe('yes');
   });
 
   it('says nothing when the article is gone, and why when it is not', () => {

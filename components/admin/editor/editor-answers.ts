@@ -56,11 +56,15 @@ export function decideNoteAnswer(
   return { ok: true, version: answer.version, note: { at: at.toISOString(), kind: isNoteKind(sent.kind) ? sent.kind : undefined, text: String(sent.text) } };
 }
 
-/** What deleteArticleAction receives: the article and the version the decision was made on. */
+/**
+ * What deleteArticleAction receives once the editor's dialog is confirmed (delete-article.tsx):
+ * the article, the version the decision was made on, and the confirmation the server asks for.
+ */
 export function deleteForm(articleId: number, version: number | null): FormData {
   const data = new FormData();
   data.set('id', String(articleId));
   data.set('version', String(version));
+  data.set('confirm', 'yes');
   return data;
 }
 
