@@ -244,7 +244,7 @@ function workflowDoor(to: Status): Door {
     arrange: async ({ article }) => {
       const { POST } = await import('@/app/api/admin/articles/[id]/workflow/route');
       const scheduledAt = to === 'scheduled' ? '2099-05-01T09:30' : undefined;
-      return async () => fromStatus(await POST(request('POST', `/api/admin/articles/${article!.id}/workflow`, { to, version: article!.version, scheduledAt }), params({ id: String(article!.id) }) as never));
+      return async () => fromStatus(await POST(request('POST', `/api/admin/articles/${article!.id}/workflow`, { to, version: article!.version, scheduledAt, reason: to === 'unpublished' ? 'Legal asked us to' : undefined }), params({ id: String(article!.id) }) as never));
     },
   };
 }

@@ -22,6 +22,7 @@ describe('reasonSchema', () => {
   it('reads a blank optional reason as none', () => {
     const schema = reasonSchema();
     expect(schema.parse(undefined)).toBeNull();
+    expect(schema.parse(null)).toBeNull();
     expect(schema.parse('  ')).toBeNull();
     expect(schema.parse('Typo in a name')).toBe('Typo in a name');
   });

@@ -16,5 +16,5 @@ export const REASON_LIMIT = 500;
 /** A reason for the audit log: required, or optional ('' is none). */
 export function reasonSchema(options: { required: string } | { required?: undefined } = {}) {
   const text = z.string().trim().max(REASON_LIMIT, { error: `Keep the reason under ${REASON_LIMIT} characters.` });
-  return options.required ? text.min(1, { error: options.required }) : text.optional().transform((v) => v || null);
+  return options.required ? text.min(1, { error: options.required }) : text.nullish().transform((v) => v || null);
 }

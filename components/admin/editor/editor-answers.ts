@@ -40,8 +40,8 @@ export function decideMoveAnswer(answer: ApiAnswer<ArticleMoved, ConflictDetail>
 }
 
 /** The note form's fields as the notes route takes them (it checks them again). */
-export function readNoteForm(data: FormData): { kind: FormDataEntryValue | null; text: FormDataEntryValue | null } {
-  return { kind: data.get('kind'), text: data.get('text') };
+export function readNoteForm(data: FormData): { kind: FormDataEntryValue | null; text: FormDataEntryValue | null; reason: FormDataEntryValue | null } {
+  return { kind: data.get('kind'), text: data.get('text'), reason: data.get('reason') };
 }
 
 const isNoteKind = (value: unknown): value is ArticleNoteKind => ARTICLE_NOTE_KINDS.some((kind) => kind === value);
