@@ -151,7 +151,7 @@ test('an editor deletes a published article: it leaves the site; a contributor c
   // Delete through the list.
   await page.goto(`/admin/articles?q=${encodeURIComponent(article.title)}`);
   const row = page.getByTestId(`article-row-${article.id}`);
-  await row.locator('summary', { hasText: 'Delete' }).click();
+  await row.getByRole('button', { name: /^Delete/ }).click();
   await row.getByRole('button', { name: /Confirm delete/ }).click();
   await expect(row).toHaveCount(0);
   expect(articleRow(article.id).deleted_at).not.toBeNull();
@@ -162,7 +162,7 @@ test('an editor deletes a published article: it leaves the site; a contributor c
   // A contributor's forged delete of someone else's article is refused.
   await page.goto(`/admin/articles?q=${encodeURIComponent(second.title)}`);
   const secondRow = page.getByTestId(`article-row-${second.id}`);
-  await secondRow.locator('summary', { hasText: 'Delete' }).click();
+  await secondRow.getByRole('button', { name: /^Delete/ }).click();
   const forgedDelete = await captureAction(page, () => secondRow.getByRole('button', { name: /Confirm delete/ }).click());
   expect(await (await replayAction(theirs.request, forgedDelete)).text()).toContain('You are not allowed to do that.');
   expect(articleRow(second.id).deleted_at).toBeNull();
