@@ -4,6 +4,7 @@ import { getPreviewLinksRevokedAt } from './db/queries/preview';
 import { verifyPreviewToken, wasWithdrawn } from './platform/preview-token';
 import { isPrivatePath, privatePageHeaders } from './lib/site/security-headers';
 import { decidePageAccess } from './server/page-access';
+import { DECIDED_STATUS_HEADER } from './gateway/decided-status.mjs';
 
 // Runs only for /admin, /login and /preview (see `config`). For /admin and /login, three jobs:
 //  1. An optimistic redirect: no session cookie on /admin → /login. It never decides access;
@@ -38,22 +39,19 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy']!);
   requestHeaders.set('x-request-id', requestId);
   requestHeaders.set('x-gazette-path', pathname);
-  const response = (await isForbiddenPage(request, hasSession))
-    ? NextResponse.rewrite(new URL('/admin/forbidden', request.url), { request: { headers: requestHeaders }, status: 403 })
-    : NextResponse.next({ request: { headers: requestHeaders } });
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [key, value] of Object.entries(headers)) response.headers.set(key, value);
+  if (await isForbiddenPage(request, hasSession)) response.headers.set(DECIDED_STATUS_HEADER, '403');
   return response;
 }
 
-// 3. A newsroom page the signed-in role may not open answers 403 with app/admin/forbidden, decided
-//    here because a page's own check runs after the response has started with 200
-//    (server/page-access.ts). The page checks again; a stranger is still sent to sign in.
+// 3. A newsroom page the signed-in role may not open answers 403. Its own requirePermission shows
+//    app/admin/forbidden.tsx, but only after the response has started with 200, so the status is
+//    decided here (server/page-access.ts) and applied by gateway/decided-status.mjs in front of Next.
 async function isForbiddenPage(request: NextRequest, hasSession: boolean): Promise<boolean> {
-  const { pathname } = request.nextUrl;
-  if (!/^\/admin(\/|$)/.test(pathname) || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
   // Server actions post to the page's address; the door answers them.
-  if (pathname.replace(/\/+$/, '') === '/admin/forbidden') return true;
-  return hasSession && (await decidePageAccess(request)) === 'forbidden';
+  if (!hasSession || !/^\/admin(\/|$)/.test(request.nextUrl.pathname) || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
+  return (await decidePageAccess(request)) === 'forbidden';
 }
 
 // /preview/<id> (app/preview): never cached, never indexed, with the public page's CSP (it shows

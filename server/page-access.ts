@@ -9,7 +9,8 @@ import { getAuthSecret } from '@/platform/auth-secret';
 // Whether the person asking may open a newsroom page, decided before Next starts the response:
 // under Cache Components a page's own requirePermission (server/session.ts) runs after the
 // response has begun with 200, so it can show the 403 page but not send the status. proxy.ts
-// asks this and rewrites a refusal to /admin/forbidden with status 403; the page still checks.
+// asks this and names 403 for gateway/decided-status.mjs to send; the page still checks, and shows
+// app/admin/forbidden.tsx.
 //
 // 'forbidden' only when a live session's role may not open a page that exists; everything else
 // (no session, an ended one, an unknown address or article) is left to the page, which sends
