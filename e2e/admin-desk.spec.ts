@@ -151,6 +151,7 @@ test('an editor deletes a published article: it leaves the site; a contributor c
   // Delete through the list.
   await page.goto(`/admin/articles?q=${encodeURIComponent(article.title)}`);
   const row = page.getByTestId(`article-row-${article.id}`);
+  await page.waitForLoadState('networkidle');
   await row.getByRole('button', { name: /^Delete/ }).click();
   await row.getByRole('button', { name: /Confirm delete/ }).click();
   await expect(row).toHaveCount(0);
@@ -162,6 +163,7 @@ test('an editor deletes a published article: it leaves the site; a contributor c
   // A contributor's forged delete of someone else's article is refused.
   await page.goto(`/admin/articles?q=${encodeURIComponent(second.title)}`);
   const secondRow = page.getByTestId(`article-row-${second.id}`);
+  await page.waitForLoadState('networkidle');
   await secondRow.getByRole('button', { name: /^Delete/ }).click();
   const forgedDelete = await captureAction(page, () => secondRow.getByRole('button', { name: /Confirm delete/ }).click());
   expect(await (await replayAction(theirs.request, forgedDelete)).text()).toContain('You are not allowed to do that.');

@@ -55,6 +55,8 @@ test('every users action is refused to lower roles and to strangers, and changes
     }),
   );
   await page.goto('/admin/users');
+  // Hydrated, so the dialogs open (the role change and the disable ask first).
+  await page.waitForLoadState('networkidle');
   actions.push(
     await capture(page, 'change role', async () => {
       await page.getByLabel(`Role of ${target.name}`).selectOption('admin');
@@ -63,6 +65,7 @@ test('every users action is refused to lower roles and to strangers, and changes
     }),
   );
   await page.goto('/admin/users');
+  await page.waitForLoadState('networkidle');
   actions.push(
     await capture(page, 'disable', async () => {
       await page.getByRole('button', { name: `Disable ${target.name}` }).click();

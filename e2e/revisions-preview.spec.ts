@@ -8,6 +8,8 @@ import { createPreviewToken, PREVIEW_TOKEN_TTL_MS } from '../platform/preview-to
 
 // Restoring asks first (components/ui/confirm-dialog.tsx).
 async function restoreVersion(page: Page, version: number) {
+  // Hydrated first: before that, the button posts without confirmation, which is refused.
+  await page.waitForLoadState('networkidle');
   await page.getByRole('button', { name: `Restore this revision (version ${version})` }).click();
   await page.getByRole('dialog', { name: `Restore version ${version}?` }).getByRole('button', { name: 'Restore' }).click();
 }

@@ -62,6 +62,7 @@ test('disabling a signed-in user ends their access on their next request', async
   await expect(theirPage.getByTestId('signed-in-as')).toContainText(victim.name);
 
   await page.goto('/admin/users');
+  await page.waitForLoadState('networkidle');
   await page.getByRole('button', { name: `Disable ${victim.name}` }).click();
   await page.getByRole('dialog', { name: `Disable ${victim.name}?` }).getByRole('button', { name: 'Disable account' }).click();
   await expect(page.getByTestId(`user-row-${victim.email}`).getByTestId('form-message')).toContainText('Disabled: they are signed out');
@@ -82,6 +83,7 @@ test('a role change applies on the next request: the old session ends', async ({
   await expect(theirPage.getByTestId('signed-in-role')).toHaveText('Author');
 
   await page.goto('/admin/users');
+  await page.waitForLoadState('networkidle');
   await page.getByLabel(`Role of ${person.name}`).selectOption('editor');
   await page.getByRole('button', { name: `Save role of ${person.name}` }).click();
   await page.getByRole('dialog', { name: `Make ${person.name} editor?` }).getByRole('button', { name: 'Change role' }).click();
