@@ -67,6 +67,7 @@ test('without JavaScript, a disable or role change that was never confirmed is r
 
 test('nobody is offered to disable themselves, and a forged request to do it is refused', async ({ page, signInAs }) => {
   const me = await signInAs('admin');
+  const other = await createTestUser('editor');
   await page.goto('/admin/users');
   // Hydrated: before that, a click posts the form without confirmation, which is refused.
   await page.waitForLoadState('networkidle');
@@ -75,7 +76,6 @@ test('nobody is offered to disable themselves, and a forged request to do it is 
   await expect(myRow.getByRole('button', { name: /^Disable/ })).toHaveCount(0);
 
   // The same request the page would send for anyone else, aimed at oneself.
-  const other = await createTestUser('editor');
   let body = '';
   let headers: Record<string, string> = {};
   await page.route('**/admin/users', async (route) => {
@@ -165,8 +165,11 @@ test('deleting from the editor and restoring a revision ask first', async ({ pag
   await expect(ask).toBeHidden();
   expect(articleRow(story.id).deleted_at).toBeNull();
 
-  await page.getByLabel('Headline').fill(`${story.title} (second version)`);
-  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
+  // Two saves, so there is an earlier revision to go back to.
+  for (const edit of ['(second version)', '(third version)']) {
+    await page.getByLabel('Headline').fill(`${story.title} ${edit}`);
+    await expect(page.getByTestId('save-status')).toHaveText(/^Saved at/, { timeout: 15_000 });
+  }
   await page.goto(`/admin/articles/${story.id}/revisions`);
   await page.waitForLoadState('networkidle');
   const restore = page.getByRole('button', { name: /Restore this revision \(version \d+\)/ }).first();
