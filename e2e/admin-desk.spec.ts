@@ -126,8 +126,8 @@ test('a contributor sees only their own articles and no trash', async ({ page, s
   await page.goto(`/admin/articles?status=deleted&q=${word}`);
   await expect(page.getByTestId('tab-all')).toHaveAttribute('aria-current', 'page');
   // Own articles may be deleted, others' offer no button.
-  await expect(page.getByTestId(`article-row-${mine.id}`).locator('summary', { hasText: 'Delete' })).toBeVisible();
-  await expect(page.getByTestId(`article-row-${assigned.id}`).locator('summary', { hasText: 'Delete' })).toHaveCount(0);
+  await expect(page.getByTestId(`article-row-${mine.id}`).getByRole('button', { name: /^Delete/ })).toBeVisible();
+  await expect(page.getByTestId(`article-row-${assigned.id}`).getByRole('button', { name: /^Delete/ })).toHaveCount(0);
 });
 
 test('an editor deletes a published article: it leaves the site; a contributor cannot restore it; the editor can', async ({
