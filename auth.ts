@@ -5,7 +5,7 @@ import { authConfig } from './auth.config';
 import { recordAudit } from './db/mutations/audit';
 import { recordSignIn } from './db/mutations/users';
 import { getRecentSignInFailures } from './db/queries/audit';
-import { getLiveSessionUser, getUserForSignIn } from './db/queries/users';
+import { getLiveSessionUser, getUserForSignIn, type SessionUser } from './db/queries/users';
 import type { Role } from './lib/domain';
 import { getAuthSecret } from './platform/auth-secret';
 import { decideClientAddress, trustedProxyHops } from './gateway/request-guard.mjs';
@@ -28,7 +28,7 @@ declare module 'next-auth' {
 }
 
 // What the signed session cookie carries besides the standard claims.
-interface GazetteToken {
+export interface GazetteToken {
   uid?: number;
   sv?: number;
   role?: Role;
@@ -50,6 +50,17 @@ export async function checkSignInThrottle(email: string, ip: string | null): Pro
   const user = await getUserForSignIn(email);
   const failures = await getRecentSignInFailures(email, ip, new Date(now - THROTTLE_WINDOW_MS), user?.lastSignInAt ?? null);
   return decideThrottle(failures, now);
+}
+
+/**
+ * The user a session cookie's token stands for, as the database has them now; null when its
+ * session row is missing, ended or expired, the user is disabled, or the session version moved on
+ * (a role change, a reset, a new password). The jwt callback below and proxy.ts (server/page-access.ts) both ask.
+ */
+export async function getTokenUser(token: GazetteToken): Promise<SessionUser | null> {
+  if (typeof token.uid !== 'number' || typeof token.sid !== 'string') return null;
+  const row = await getLiveSessionUser(token.uid, token.sid);
+  return row && !row.disabled && row.sessionVersion === token.sv ? row : null;
 }
 
 export const { auth, signIn, signOut } = NextAuth({
@@ -100,9 +111,8 @@ export const { auth, signIn, signOut } = NextAuth({
         t.sid = user.sessionId;
         return t;
       }
-      if (typeof t.uid !== 'number' || typeof t.sid !== 'string') return null;
-      const row = await getLiveSessionUser(t.uid, t.sid);
-      if (!row || row.disabled || row.sessionVersion !== t.sv) return null;
+      const row = await getTokenUser(t);
+      if (!row) return null;
       t.role = row.role;
       t.name = row.name;
       t.email = row.email;

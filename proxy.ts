@@ -3,15 +3,17 @@ import { SESSION_COOKIE_NAMES } from './auth.config';
 import { getPreviewLinksRevokedAt } from './db/queries/preview';
 import { verifyPreviewToken, wasWithdrawn } from './platform/preview-token';
 import { isPrivatePath, privatePageHeaders } from './lib/site/security-headers';
+import { decidePageAccess } from './server/page-access';
+import { DECIDED_STATUS_HEADER } from './gateway/decided-status.mjs';
 
-// Runs only for /admin, /login and /preview (see `config`). For /admin and /login, two jobs:
+// Runs only for /admin, /login and /preview (see `config`). For /admin and /login, three jobs:
 //  1. An optimistic redirect: no session cookie on /admin → /login. It never decides access;
 //     every admin page and action checks the user itself (server/session.ts).
 //  2. A per-request nonce for a strict Content-Security-Policy, plus no-store and noindex.
 //     Next.js reads the nonce from the request's CSP header and puts it on its own scripts.
 // Public pages never pass through here: their headers are static (next.config.ts), so they
 // stay prerendered and cacheable.
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const hasSession = SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name));
   if (/^\/preview(\/|$)/.test(pathname)) return previewResponse(request, hasSession);
@@ -39,7 +41,17 @@ export function proxy(request: NextRequest) {
   requestHeaders.set('x-gazette-path', pathname);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [key, value] of Object.entries(headers)) response.headers.set(key, value);
+  if (await isForbiddenPage(request, hasSession)) response.headers.set(DECIDED_STATUS_HEADER, '403');
   return response;
+}
+
+// 3. A newsroom page the signed-in role may not open answers 403. Its own requirePermission shows
+//    app/admin/forbidden.tsx, but only after the response has started with 200, so the status is
+//    decided here (server/page-access.ts) and applied by gateway/decided-status.mjs in front of Next.
+async function isForbiddenPage(request: NextRequest, hasSession: boolean): Promise<boolean> {
+  // Server actions post to the page's address; the door answers them.
+  if (!hasSession || !/^\/admin(\/|$)/.test(request.nextUrl.pathname) || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
+  return (await decidePageAccess(request)) === 'forbidden';
 }
 
 // /preview/<id> (app/preview): never cached, never indexed, with the public page's CSP (it shows

@@ -246,7 +246,7 @@ function workflowDoor(to: Status): Door {
     arrange: async ({ article }) => {
       const { POST } = await import('@/app/api/admin/articles/[id]/workflow/route');
       const scheduledAt = to === 'scheduled' ? '2099-05-01T09:30' : undefined;
-      return async () => fromStatus(await POST(request('POST', `/api/admin/articles/${article!.id}/workflow`, { to, version: article!.version, scheduledAt }), params({ id: String(article!.id) }) as never));
+      return async () => fromStatus(await POST(request('POST', `/api/admin/articles/${article!.id}/workflow`, { to, version: article!.version, scheduledAt, reason: to === 'unpublished' ? 'Legal asked us to' : undefined }), params({ id: String(article!.id) }) as never));
     },
   };
 }
@@ -376,7 +376,7 @@ const DOORS: Record<string, Door | 'public'> = {
     arrange: async ({ article }) => {
       const { restoreRevisionAction } = await import('@/app/admin/articles/[id]/revisions/actions');
       const first = sqlite.prepare('SELECT id FROM revisions WHERE article_id = ? ORDER BY id LIMIT 1').get(article!.id) as { id: number };
-      return () => fromAction(() => restoreRevisionAction({}, form({ articleId: article!.id, revisionId: first.id, expectedVersion: article!.version })));
+      return () => fromAction(() => restoreRevisionAction({}, form({ articleId: article!.id, revisionId: first.id, expectedVersion: article!.version, confirm: 'yes' })));
     },
   },
   'app/admin/articles/actions.ts#deleteArticleAction': {
@@ -384,7 +384,7 @@ const DOORS: Record<string, Door | 'public'> = {
     expect: (role, state) => (isDeleted(state) ? (allows('writersOwn', role, true) ? 'invalid' : 'forbidden') : articleChange('writersOwn', role, state)),
     arrange: async ({ article }) => {
       const { deleteArticleAction } = await import('@/app/admin/articles/actions');
-      return () => fromAction(() => deleteArticleAction(form({ id: article!.id, version: article!.version })));
+      return () => fromAction(() => deleteArticleAction(form({ id: article!.id, version: article!.version, confirm: 'yes' })));
     },
   },
   'app/admin/articles/actions.ts#deleteArticleFormAction': {
@@ -392,7 +392,7 @@ const DOORS: Record<string, Door | 'public'> = {
     expect: (role, state) => (isDeleted(state) ? (allows('writersOwn', role, true) ? 'invalid' : 'forbidden') : articleChange('writersOwn', role, state)),
     arrange: async ({ article }) => {
       const { deleteArticleFormAction } = await import('@/app/admin/articles/actions');
-      return () => fromAction(() => deleteArticleFormAction({ ok: false }, form({ id: article!.id, version: article!.version })));
+      return () => fromAction(() => deleteArticleFormAction({ ok: false }, form({ id: article!.id, version: article!.version, confirm: 'yes' })));
     },
   },
   'app/admin/articles/actions.ts#restoreArticleAction': {
@@ -556,12 +556,12 @@ const DOORS: Record<string, Door | 'public'> = {
   'app/admin/users/actions.ts#changeRoleAction': adminsDoor(async () => {
     const { changeRoleAction } = await import('@/app/admin/users/actions');
     const userId = insertUser('contributor', `target-${unique()}@gazette.test`);
-    return () => changeRoleAction({}, form({ userId, role: 'admin' }));
+    return () => changeRoleAction({}, form({ userId, role: 'admin', confirm: 'yes' }));
   }),
   'app/admin/users/actions.ts#setDisabledAction': adminsDoor(async () => {
     const { setDisabledAction } = await import('@/app/admin/users/actions');
     const userId = insertUser('editor', `target-${unique()}@gazette.test`);
-    return () => setDisabledAction({}, form({ userId, disabled: 'true' }));
+    return () => setDisabledAction({}, form({ userId, disabled: 'true', confirm: 'yes' }));
   }),
   'app/admin/users/actions.ts#resetPasswordAction': adminsDoor(async () => {
     const { resetPasswordAction } = await import('@/app/admin/users/actions');

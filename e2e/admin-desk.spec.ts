@@ -126,8 +126,8 @@ test('a contributor sees only their own articles and no trash', async ({ page, s
   await page.goto(`/admin/articles?status=deleted&q=${word}`);
   await expect(page.getByTestId('tab-all')).toHaveAttribute('aria-current', 'page');
   // Own articles may be deleted, others' offer no button.
-  await expect(page.getByTestId(`article-row-${mine.id}`).locator('summary', { hasText: 'Delete' })).toBeVisible();
-  await expect(page.getByTestId(`article-row-${assigned.id}`).locator('summary', { hasText: 'Delete' })).toHaveCount(0);
+  await expect(page.getByTestId(`article-row-${mine.id}`).getByRole('button', { name: /^Delete/ })).toBeVisible();
+  await expect(page.getByTestId(`article-row-${assigned.id}`).getByRole('button', { name: /^Delete/ })).toHaveCount(0);
 });
 
 test('an editor deletes a published article: it leaves the site; a contributor cannot restore it; the editor can', async ({
@@ -151,7 +151,8 @@ test('an editor deletes a published article: it leaves the site; a contributor c
   // Delete through the list.
   await page.goto(`/admin/articles?q=${encodeURIComponent(article.title)}`);
   const row = page.getByTestId(`article-row-${article.id}`);
-  await row.locator('summary', { hasText: 'Delete' }).click();
+  await page.waitForLoadState('networkidle');
+  await row.getByRole('button', { name: /^Delete/ }).click();
   await row.getByRole('button', { name: /Confirm delete/ }).click();
   await expect(row).toHaveCount(0);
   expect(articleRow(article.id).deleted_at).not.toBeNull();
@@ -162,7 +163,8 @@ test('an editor deletes a published article: it leaves the site; a contributor c
   // A contributor's forged delete of someone else's article is refused.
   await page.goto(`/admin/articles?q=${encodeURIComponent(second.title)}`);
   const secondRow = page.getByTestId(`article-row-${second.id}`);
-  await secondRow.locator('summary', { hasText: 'Delete' }).click();
+  await page.waitForLoadState('networkidle');
+  await secondRow.getByRole('button', { name: /^Delete/ }).click();
   const forgedDelete = await captureAction(page, () => secondRow.getByRole('button', { name: /Confirm delete/ }).click());
   expect(await (await replayAction(theirs.request, forgedDelete)).text()).toContain('You are not allowed to do that.');
   expect(articleRow(second.id).deleted_at).toBeNull();

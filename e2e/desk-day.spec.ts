@@ -142,6 +142,9 @@ test('a contributor drafts and submits; an editor edits, schedules, updates and 
 
   // ---- Unpublish: gone from the article address and every list.
   await desk.getByRole('button', { name: 'Unpublish' }).click();
+  const ask = desk.getByRole('dialog', { name: 'Unpublish this article?' });
+  await ask.getByLabel('Reason').fill('The council withdrew the figures');
+  await ask.getByRole('button', { name: 'Unpublish' }).click();
   await expect(desk.getByTestId('article-status')).toHaveText('Unpublished');
   expect([404, 410]).toContain((await request.get(url)).status());
   for (const list of ['/', `/${section.slug}`, `/tag/${tag.slug}`, '/rss.xml', '/news-sitemap.xml']) {

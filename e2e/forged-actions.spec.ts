@@ -55,14 +55,23 @@ test('every users action is refused to lower roles and to strangers, and changes
     }),
   );
   await page.goto('/admin/users');
+  // Hydrated, so the dialogs open (the role change and the disable ask first).
+  await page.waitForLoadState('networkidle');
   actions.push(
     await capture(page, 'change role', async () => {
       await page.getByLabel(`Role of ${target.name}`).selectOption('admin');
       await page.getByRole('button', { name: `Save role of ${target.name}` }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Change role' }).click();
     }),
   );
   await page.goto('/admin/users');
-  actions.push(await capture(page, 'disable', () => page.getByRole('button', { name: `Disable ${target.name}` }).click()));
+  await page.waitForLoadState('networkidle');
+  actions.push(
+    await capture(page, 'disable', async () => {
+      await page.getByRole('button', { name: `Disable ${target.name}` }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Disable account' }).click();
+    }),
+  );
   await page.goto('/admin/users');
   actions.push(
     await capture(page, 'reset', () => page.getByRole('button', { name: `Reset password of ${target.name}` }).click()),

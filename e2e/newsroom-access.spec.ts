@@ -41,11 +41,10 @@ for (const role of ROLES) {
     await expect(nav.getByRole('link', { name: 'Users' })).toHaveCount(isAdmin ? 1 : 0);
     await expect(nav.getByRole('link', { name: 'Audit log' })).toHaveCount(isAdmin ? 1 : 0);
 
-    // With Cache Components the response status is sent with the (empty) static shell, before
-    // the page's own check runs, so a refusal shows as the 403 page (app/admin/forbidden.tsx)
-    // inside a 200 response; what matters is that none of the page's content is rendered.
+    // A refusal is the 403 page (app/admin/forbidden.tsx) with status 403, decided by proxy.ts
+    // before Next starts the response; none of the page's content is rendered.
     for (const [path, heading] of [['/admin/users', 'Users'], ['/admin/audit', 'Audit log']] as const) {
-      await page.goto(path);
+      expect((await page.goto(path))?.status(), path).toBe(isAdmin ? 200 : 403);
       await expect(page.getByRole('heading', { name: 'Your role does not open this page' })).toHaveCount(isAdmin ? 0 : 1);
       await expect(page.getByRole('heading', { name: heading, level: 1 })).toHaveCount(isAdmin ? 1 : 0);
     }

@@ -6,6 +6,14 @@ import { addSession, countRows, createTestUser, expect, test, testDb, type TestU
 import { TEST_DB_PATH } from './fixtures';
 import { createPreviewToken, PREVIEW_TOKEN_TTL_MS } from '../platform/preview-token';
 
+// Restoring asks first (components/ui/confirm-dialog.tsx).
+async function restoreVersion(page: Page, version: number) {
+  // Hydrated first: before that, the button posts without confirmation, which is refused.
+  await page.waitForLoadState('networkidle');
+  await page.getByRole('button', { name: `Restore this revision (version ${version})` }).click();
+  await page.getByRole('dialog', { name: `Restore version ${version}?` }).getByRole('button', { name: 'Restore' }).click();
+}
+
 // Revisions and preview: the history of an article with who/when, a field-by-field
 // diff between any two revisions, restoring one as a new save; previewing a draft as staff or
 // through a 24-hour share link, noindex and uncached; and what other writers may not do.
@@ -134,7 +142,7 @@ test('an editor reads the history, compares two revisions and restores one as a 
   await expectDiff(page);
 
   // Restore version 1: a new revision, the old content, the draft stays a draft.
-  await page.getByRole('button', { name: 'Restore this revision (version 1)' }).click();
+  await restoreVersion(page, 1);
   await expect(page.getByTestId('restore-message')).toContainText('Revision 1 restored as version 3.');
   await expect(page.getByTestId('revision-row-3')).toContainText('Restored revision 1');
   await expect(page.getByTestId('revision-row-3')).toContainText('Olena Editor');
@@ -146,7 +154,7 @@ test('an editor reads the history, compares two revisions and restores one as a 
   const stale = await page.context().newPage();
   await stale.goto(`/admin/articles/${a.id}/revisions`);
   testDb().prepare('UPDATE articles SET version = version + 1 WHERE id = ?').run(a.id);
-  await stale.getByRole('button', { name: 'Restore this revision (version 2)' }).click();
+  await restoreVersion(stale, 2);
   await expect(stale.getByTestId('restore-error')).toContainText('the article was saved since you opened this page');
   expect(countRows('SELECT count(*) AS n FROM revisions WHERE article_id = ?', a.id)).toBe(3);
 });
@@ -281,7 +289,7 @@ test("a contributor cannot see another writer's revisions or preview; forged res
   await page.waitForLoadState('networkidle');
   // (The share link first: the aborted restore leaves the page in its error state.)
   const forgedLink = await captureAction(page, a.id, () => page.getByRole('button', { name: 'Create share link' }).click());
-  const forged = await captureAction(page, a.id, () => page.getByRole('button', { name: 'Restore this revision (version 1)' }).click());
+  const forged = await captureAction(page, a.id, () => restoreVersion(page, 1));
   const headers = replayHeaders(forged);
   const linkHeaders = replayHeaders(forgedLink);
   const links = () => countRows(`SELECT count(*) AS n FROM audit_log WHERE action = 'article.preview_link' AND target_id = ?`, String(a.id));
@@ -343,7 +351,7 @@ test('a contributor cannot restore an old revision over their own published or s
     // The editor may restore: capture that request without letting it through.
     await page.goto(`/admin/articles/${a.id}/revisions`);
     await page.waitForLoadState('networkidle');
-    const forged = await captureAction(page, a.id, () => page.getByRole('button', { name: 'Restore this revision (version 1)' }).click());
+    const forged = await captureAction(page, a.id, () => restoreVersion(page, 1));
     const state = () => testDb().prepare('SELECT title, status, version FROM articles WHERE id = ?').get(a.id);
     const before = state();
 

@@ -23,8 +23,8 @@ test('an invitation link sets a password once, then never again', async ({ page,
   await p.getByLabel('New password').fill('a brand new password');
   await p.getByLabel('Repeat the password').fill('a brand new password');
   await p.getByRole('button', { name: 'Set password' }).click();
-  await expect(p.getByTestId('sign-in-notice')).toHaveText('Your password is set. Sign in with it now.');
-  await signInWithForm(p, email, 'a brand new password');
+  // Signed in by the new password, straight into the newsroom.
+  await expect(p).toHaveURL(/\/admin$/);
   await expect(p.getByTestId('signed-in-role')).toHaveText('Author');
 
   // The same link again: refused, password unchanged.
@@ -62,7 +62,9 @@ test('disabling a signed-in user ends their access on their next request', async
   await expect(theirPage.getByTestId('signed-in-as')).toContainText(victim.name);
 
   await page.goto('/admin/users');
+  await page.waitForLoadState('networkidle');
   await page.getByRole('button', { name: `Disable ${victim.name}` }).click();
+  await page.getByRole('dialog', { name: `Disable ${victim.name}?` }).getByRole('button', { name: 'Disable account' }).click();
   await expect(page.getByTestId(`user-row-${victim.email}`).getByTestId('form-message')).toContainText('Disabled: they are signed out');
   expect(getUserRow(victim.id)?.disabled).toBe(1);
 
@@ -81,8 +83,10 @@ test('a role change applies on the next request: the old session ends', async ({
   await expect(theirPage.getByTestId('signed-in-role')).toHaveText('Author');
 
   await page.goto('/admin/users');
+  await page.waitForLoadState('networkidle');
   await page.getByLabel(`Role of ${person.name}`).selectOption('editor');
   await page.getByRole('button', { name: `Save role of ${person.name}` }).click();
+  await page.getByRole('dialog', { name: `Make ${person.name} editor?` }).getByRole('button', { name: 'Change role' }).click();
   const row = page.getByTestId(`user-row-${person.email}`);
   await expect(row.getByTestId('form-message')).toHaveText('Role saved. It applies from their next request.');
   await expect(row.getByTestId('role-badge')).toHaveText('Editor');

@@ -39,6 +39,7 @@ process.env.PORT = String(port);
 const { default: next } = await import('next');
 const { createPageCache, withPageCache, sharedGenerationCheck, PAGE_CACHE_KEY } = await import('../gateway/page-cache.mjs');
 const { withSharedOnlyEdgeKeys } = await import('../gateway/edge-keys.mjs');
+const { withDecidedStatus } = await import('../gateway/decided-status.mjs');
 const { decideClientAddress, withRequestGuard, trustedProxyHops } = await import('../gateway/request-guard.mjs');
 const { DEFAULT_BUDGETS, PUBLIC_PATHS_KEY, createBudgets, createPool, withBudgets, withNotFoundReplay, withPools } = await import('../gateway/admission.mjs');
 
@@ -47,7 +48,8 @@ const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', por
 await app.prepare();
 // Pages carry their cache tags for an edge cache in front (gateway/edge-keys.mjs), only when a
 // shared cache may keep them.
-const handle = withSharedOnlyEdgeKeys(app.getRequestHandler());
+// A status proxy.ts decided before Next began the response (a page the role may not open: 403).
+const handle = withDecidedStatus(withSharedOnlyEdgeKeys(app.getRequestHandler()));
 const megabytes = config.env.GAZETTE_PAGE_CACHE_MB ?? 64;
 // The layers every request passes, outermost first (docs/decisions/009-readers-first.md):
 //   guard        odd addresses and cross-site actions refused; forwarding headers made true

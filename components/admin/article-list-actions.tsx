@@ -2,9 +2,9 @@
 
 import { useActionState } from 'react';
 import { deleteArticleFormAction, restoreArticleFormAction, type TrashActionResult } from '@/app/admin/articles/actions';
-import { SubmitButton } from '@/components/ui';
+import { ConfirmDialog, SubmitButton } from '@/components/ui';
 
-// Delete (with a confirm step) and Restore buttons of one row in the article list.
+// Delete (asks first, components/ui/confirm-dialog.tsx) and Restore buttons of one row in the article list.
 
 function Feedback({ state }: { state: TrashActionResult }) {
   if (state.error) {
@@ -24,20 +24,23 @@ function Feedback({ state }: { state: TrashActionResult }) {
 export function DeleteArticleButton({ id, version, title }: { id: number; version: number; title: string }) {
   const [state, action] = useActionState(deleteArticleFormAction, { ok: false });
   return (
-    <details className="text-sm">
-      <summary className="cursor-pointer list-none rounded-md border border-rule px-3 py-1.5 text-center font-semibold text-accent hover:border-accent">
-        Delete<span className="sr-only"> “{title}”</span>
-      </summary>
-      <form action={action} className="mt-2 space-y-2">
-        <input type="hidden" name="id" value={id} />
-        <input type="hidden" name="version" value={version} />
-        <p className="max-w-56 text-xs text-muted">It leaves the site at once; an editor can restore it.</p>
-        <SubmitButton variant="danger" pendingText="Deleting…">
-          Confirm delete<span className="sr-only"> of “{title}”</span>
-        </SubmitButton>
-      </form>
+    <form action={action} className="text-sm">
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="version" value={version} />
+      <ConfirmDialog
+        opener={
+          <>
+            Delete<span className="sr-only"> “{title}”</span>
+          </>
+        }
+        openerClassName="rounded-md border border-rule px-3 py-1.5 text-center font-semibold text-accent hover:border-accent"
+        title={`Delete “${title}”?`}
+        confirmLabel="Confirm delete"
+      >
+        <p>It leaves the site and the lists at once. An editor can restore it from the Deleted tab.</p>
+      </ConfirmDialog>
       <Feedback state={state} />
-    </details>
+    </form>
   );
 }
 

@@ -56,9 +56,9 @@ export function newsroomClient(fetchImpl?: Fetch) {
     saveArticle: (id: number, save: { version: number | null; article: unknown; substantive: boolean }) =>
       call<ArticleSaved, ConflictDetail>(`/api/admin/articles/${id}`, { method: 'PUT', json: save }),
     loadArticle: (id: number) => call<ArticleLoaded>(`/api/admin/articles/${id}`),
-    moveArticle: (id: number, move: { version: number | null; to: string; scheduledAt?: string | null; review?: unknown }) =>
+    moveArticle: (id: number, move: { version: number | null; to: string; scheduledAt?: string | null; review?: unknown; reason?: string }) =>
       call<ArticleMoved, ConflictDetail>(`/api/admin/articles/${id}/workflow`, { method: 'POST', json: move }),
-    addNote: (id: number, note: { version: number | null; kind: unknown; text: unknown }) =>
+    addNote: (id: number, note: { version: number | null; kind: unknown; text: unknown; reason?: unknown }) =>
       call<ArticleSaved, ConflictDetail>(`/api/admin/articles/${id}/notes`, { method: 'POST', json: note }),
     touchPresence: (id: number) => call<PresenceAnswer>(`/api/admin/articles/${id}/presence`, { method: 'POST' }),
     // Sent as the page goes away: keepalive lets it finish after the page is gone.

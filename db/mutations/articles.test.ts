@@ -362,3 +362,27 @@ describe('approval', () => {
     expect(await updateArticle(id, version, input({ slug: 'approve-then-resave' }), actor)).toMatchObject({ ok: true, status: 'approved' });
   });
 });
+
+describe('reasons in the audit log', () => {
+  const lastAudit = (id: number, action: string) =>
+    JSON.parse(one<{ d: string }>(`SELECT details AS d FROM audit_log WHERE target_id = ? AND action = ? ORDER BY id DESC LIMIT 1`, String(id), action).d) as Record<string, unknown>;
+
+  it('records why an article was unpublished', async () => {
+    const { id } = await created({ slug: 'reason-unpublish' });
+    expect((await transitionArticle(id, 'published', actor)).ok).toBe(true);
+    expect((await transitionArticle(id, 'unpublished', actor, { reason: 'Legal asked us to hold it' })).ok).toBe(true);
+    expect(lastAudit(id, 'article.unpublish')).toMatchObject({ from: 'published', to: 'unpublished', reason: 'Legal asked us to hold it' });
+  });
+
+  it('records why a correction was added, and readers see only the note', async () => {
+    const { id } = await created({ slug: 'reason-note' });
+    const published = await transitionArticle(id, 'published', actor);
+    if (!published.ok) throw new Error('publish failed');
+    const noted = await addArticleNote(id, published.version, { kind: 'correction', text: 'The vote was 5–4.', reason: 'Reader email' }, actor);
+    expect(noted.ok).toBe(true);
+    expect(lastAudit(id, 'article.note_added')).toEqual({ kind: 'correction', text: 'The vote was 5–4.', reason: 'Reader email' });
+    expect(JSON.parse(one<{ c: string }>('SELECT corrections AS c FROM articles WHERE id = ?', id).c)).toEqual([
+      expect.not.objectContaining({ reason: expect.anything() }),
+    ]);
+  });
+});

@@ -337,6 +337,8 @@ export async function transitionArticle(
     now?: Date;
     // With "submit for review": who should look at it, by when, and notes readers never see.
     review?: { assigneeId: number | null; deadline: Date | null; notes: string };
+    // Why, as the person said it (the workflow route requires one to unpublish); for the audit log.
+    reason?: string | null;
   } = {},
   db: DB = getDb(),
 ): Promise<TransitionResult> {
@@ -396,7 +398,7 @@ export async function transitionArticle(
       ...auditedBy(actor),
       targetType: 'article',
       targetId: id,
-      details: { from: before.status, to, scheduledAt: after.scheduledAt?.toISOString() ?? null },
+      details: { from: before.status, to, scheduledAt: after.scheduledAt?.toISOString() ?? null, ...(options.reason ? { reason: options.reason } : {}) },
       at: now,
     });
     return {
@@ -417,7 +419,8 @@ export async function transitionArticle(
 export async function addArticleNote(
   id: number,
   expectedVersion: number,
-  note: { kind: ArticleNote['kind']; text: string },
+  // `reason` is the desk's, for the audit log only; readers see the note.
+  note: { kind: ArticleNote['kind']; text: string; reason?: string | null },
   actor: Actor,
   now = new Date(),
   db: DB = getDb(),
@@ -443,7 +446,7 @@ export async function addArticleNote(
       ...auditedBy(actor),
       targetType: 'article',
       targetId: id,
-      details: { kind: note.kind, text: note.text },
+      details: { kind: note.kind, text: note.text, ...(note.reason ? { reason: note.reason } : {}) },
       at: now,
     });
     return {

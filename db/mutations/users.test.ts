@@ -54,6 +54,25 @@ describe('the last active admin', () => {
   });
 });
 
+describe('disabling yourself', () => {
+  it('is refused, even with other admins about, and nothing changes', async () => {
+    const me = await make('me@x.test', 'admin');
+    await make('other@x.test', 'admin');
+    const before = await getSessionUser(me, conn.db);
+    const auditsBefore = auditActions();
+    expect(await setUserDisabled(me, true, { ...actor, id: me }, conn.db)).toEqual({ ok: false, reason: 'self_disable' });
+    expect(await getSessionUser(me, conn.db)).toEqual(before);
+    expect(auditActions()).toEqual(auditsBefore);
+  });
+
+  it('does not stop an admin disabling someone else', async () => {
+    const me = await make('me@x.test', 'admin');
+    const them = await make('them@x.test', 'editor');
+    expect(await setUserDisabled(them, true, { ...actor, id: me }, conn.db)).toEqual({ ok: true, invalidates: [] });
+    expect((await getSessionUser(them, conn.db))?.disabled).toBe(true);
+  });
+});
+
 describe('one-time links', () => {
   it('work once', async () => {
     const invited = await inviteUser({ email: 'new@x.test', name: 'New', role: 'author' }, actor, conn.db);

@@ -15,7 +15,7 @@ import { endOpenSessions, openSession } from './sessions';
 // Anything that should end a user's sessions ends their session rows (db/mutations/sessions.ts)
 // and bumps users.session_version; auth.ts checks both on every request.
 
-export type UserMutationError = 'not_found' | 'email_taken' | 'last_admin' | 'wrong_password' | 'byline_taken';
+export type UserMutationError = 'not_found' | 'email_taken' | 'last_admin' | 'self_disable' | 'wrong_password' | 'byline_taken';
 export type UserResult<T extends object = object> = Done<T> | Refused<UserMutationError>;
 
 const ok = <T extends object>(payload: T): Done<T> => ({ ok: true, ...payload, invalidates: [] });
@@ -127,6 +127,8 @@ export async function setUserDisabled(userId: number, disabled: boolean, actor: 
     const user = tx.select({ role: users.role, disabled: users.disabled, email: users.email }).from(users).where(eq(users.id, userId)).get();
     if (!user) return refuse('not_found');
     if (user.disabled === disabled) return ok({});
+    // Whoever disables an account must still be able to enable it again, so never their own.
+    if (disabled && actor.id === userId) return refuse('self_disable');
     if (disabled && user.role === 'admin' && isLastActiveAdmin(tx, userId)) return refuse('last_admin');
     tx.update(users)
       .set({ disabled, sessionVersion: sql`${users.sessionVersion} + 1` })

@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '@/lib/domain';
-import { ACTIONS, ADMIN_PAGES, can, canChangeArticle, canMoveArticle, decideArticleControls, moveArticle, PERMISSION_TABLE, refusalMessage, type Action } from './permissions';
+import {
+  ACTIONS,
+  ADMIN_PAGES,
+  can,
+  canChangeArticle,
+  canMoveArticle,
+  decideAdminPage,
+  decideArticleControls,
+  decideUserControls,
+  moveArticle,
+  PERMISSION_TABLE,
+  refusalMessage,
+  type Action,
+} from './permissions';
 
 // The expected table, written out cell by cell by hand, independently of the module:
 // A = allowed on anything, O = only on own resources, - = refused.
@@ -168,5 +181,38 @@ describe('canMoveArticle() to approved — a second pair of eyes', () => {
 
   it('a disabled editor approves nothing', () => {
     expect(canMoveArticle({ id: ME, role: 'editor', disabled: true }, { ownerId: OTHER, status: 'in_review' }, 'approved')).toBe(false);
+  });
+});
+
+describe('decideUserControls() — what the users page offers', () => {
+  const me = { id: 1 };
+  it('never offers to disable yourself', () => {
+    expect(decideUserControls(me, { id: 1, role: 'admin', disabled: false }, 3)).toEqual({ canDisable: false, canChangeRole: true });
+  });
+  it('leaves the last active administrator alone', () => {
+    expect(decideUserControls(me, { id: 2, role: 'admin', disabled: false }, 1)).toEqual({ canDisable: false, canChangeRole: false });
+  });
+  it('offers both for anyone else, and enabling a disabled account', () => {
+    expect(decideUserControls(me, { id: 2, role: 'editor', disabled: false }, 1)).toEqual({ canDisable: true, canChangeRole: true });
+    expect(decideUserControls(me, { id: 2, role: 'admin', disabled: true }, 1)).toEqual({ canDisable: true, canChangeRole: true });
+  });
+});
+
+describe('decideAdminPage() — what opens each newsroom page', () => {
+  it('reads the list pages from ADMIN_PAGES', () => {
+    expect(decideAdminPage('/admin/users')).toEqual({ action: 'user.manage', articleId: null });
+    expect(decideAdminPage('/admin/audit/')).toEqual({ action: 'audit.read', articleId: null });
+    expect(decideAdminPage('/admin')).toEqual({ action: 'admin.access', articleId: null });
+  });
+  it('names the article an editor page is about', () => {
+    expect(decideAdminPage('/admin/articles/42')).toEqual({ action: 'article.edit', articleId: 42 });
+    expect(decideAdminPage('/admin/articles/42/revisions')).toEqual({ action: 'article.edit', articleId: 42 });
+    expect(decideAdminPage('/admin/articles/new')).toEqual({ action: 'admin.access', articleId: null });
+    expect(decideAdminPage('/admin/media/7')).toEqual({ action: 'media.upload', articleId: null });
+  });
+  it('knows nothing of other addresses', () => {
+    expect(decideAdminPage('/admin/nothing-here')).toBeNull();
+    expect(decideAdminPage('/admin/articles/abc')).toBeNull();
+    expect(decideAdminPage('/politics')).toBeNull();
   });
 });

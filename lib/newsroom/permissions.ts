@@ -246,3 +246,32 @@ export const ADMIN_PAGES: readonly { href: string; label: string; action: Action
   { href: '/admin/redirects', label: 'Redirects', action: 'redirect.manage' },
   { href: '/admin/account', label: 'Your account', action: 'account.update_own' },
 ];
+
+/**
+ * What the users page offers an administrator on one person's row. The mutations refuse the same
+ * (db/mutations/users.ts): nobody disables themselves, and the last active administrator is
+ * neither disabled nor given another role.
+ */
+export function decideUserControls(me: { id: number }, person: { id: number; role: Role; disabled: boolean }, activeAdmins: number) {
+  const lastAdmin = person.role === 'admin' && !person.disabled && activeAdmins <= 1;
+  return {
+    canDisable: person.disabled || (person.id !== me.id && !lastAdmin),
+    canChangeRole: !lastAdmin,
+  };
+}
+
+/**
+ * The action that opens a newsroom page, and the article it is about (opened with the edit
+ * right), or null for an address that is no newsroom page. proxy.ts asks before the page renders,
+ * so a role that may not open it gets a real 403 (a page's own requirePermission runs after the
+ * response has started, under Cache Components, and can only show the page); each page asks again.
+ */
+export function decideAdminPage(pathname: string): { action: Action; articleId: number | null } | null {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  const article = /^\/admin\/articles\/(\d{1,12})(?:\/revisions)?$/.exec(path);
+  if (article) return { action: 'article.edit', articleId: Number(article[1]) };
+  if (path === '/admin/articles/new') return { action: 'admin.access', articleId: null };
+  if (/^\/admin\/media\/[^/]+$/.test(path)) return { action: 'media.upload', articleId: null };
+  const page = ADMIN_PAGES.find((p) => p.href === path);
+  return page ? { action: page.action, articleId: null } : null;
+}

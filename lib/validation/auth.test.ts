@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountSchema, changeRoleSchema, inviteUserSchema, setPasswordSchema, signInSchema } from './auth';
+import { accountSchema, changeRoleSchema, inviteUserSchema, setDisabledSchema, setPasswordSchema, signInSchema } from './auth';
 
 describe('auth schemas', () => {
   it('normalises the sign-in email and keeps the password as typed', () => {
@@ -17,7 +17,10 @@ describe('auth schemas', () => {
       name: 'A',
       role: 'author',
     });
-    expect(changeRoleSchema.parse({ userId: '3', role: 'editor' })).toEqual({ userId: 3, role: 'editor' });
+    expect(changeRoleSchema.parse({ userId: '3', role: 'editor', confirm: 'yes' })).toEqual({ userId: 3, role: 'editor', confirm: 'yes' });
+    expect(changeRoleSchema.safeParse({ userId: '3', role: 'editor' }).error?.issues[0]?.message).toBe(
+      'Nothing was done: confirm that you want to change this role.',
+    );
   });
 
   it('wants a long password, typed twice the same', () => {
@@ -30,5 +33,16 @@ describe('auth schemas', () => {
   it('unlinks the byline with an empty choice', () => {
     expect(accountSchema.parse({ name: 'Ed', bylineId: '' })).toEqual({ name: 'Ed', bylineId: null });
     expect(accountSchema.parse({ name: 'Ed', bylineId: '4' })).toEqual({ name: 'Ed', bylineId: 4 });
+  });
+});
+
+describe('setDisabledSchema', () => {
+  it('asks before disabling, not before enabling', () => {
+    expect(setDisabledSchema.safeParse({ userId: '3', disabled: 'true' }).error?.issues[0]).toMatchObject({
+      path: ['confirm'],
+      message: 'Nothing was done: confirm that you want to disable this account.',
+    });
+    expect(setDisabledSchema.parse({ userId: '3', disabled: 'true', confirm: 'yes' })).toMatchObject({ userId: 3, disabled: true });
+    expect(setDisabledSchema.parse({ userId: '3', disabled: 'false' })).toMatchObject({ userId: 3, disabled: false });
   });
 });

@@ -1,5 +1,6 @@
 import { z } from './zod';
 import { ROLES } from '@/lib/domain';
+import { confirmedSchema } from './confirm';
 
 // Shared by the forms (hints) and the server actions (the real check).
 
@@ -42,12 +43,23 @@ export const inviteUserSchema = z.object({
 
 export const userIdSchema = z.coerce.number().int().positive();
 
-export const changeRoleSchema = z.object({ userId: userIdSchema, role: roleSchema });
+// A role change ends the person's sessions and a disable locks them out: both ask first.
+export const changeRoleSchema = z.object({ userId: userIdSchema, role: roleSchema, confirm: confirmedSchema('change this role') });
 
-export const setDisabledSchema = z.object({
-  userId: userIdSchema,
-  disabled: z.enum(['true', 'false']).transform((v) => v === 'true'),
-});
+const confirmDisable = confirmedSchema('disable this account');
+
+export const setDisabledSchema = z
+  .object({
+    userId: userIdSchema,
+    disabled: z.enum(['true', 'false']).transform((v) => v === 'true'),
+    confirm: z.string().optional(),
+  })
+  // Enabling gives access back, so only disabling asks.
+  .superRefine((v, ctx) => {
+    if (!v.disabled) return;
+    const confirmed = confirmDisable.safeParse(v.confirm);
+    if (!confirmed.success) ctx.addIssue({ code: 'custom', path: ['confirm'], message: confirmed.error.issues[0]!.message });
+  });
 
 export const accountSchema = z.object({
   name: nameSchema,

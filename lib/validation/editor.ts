@@ -1,6 +1,7 @@
 import { z } from './zod';
 import { ARTICLE_STATUSES } from '@/lib/domain';
 import { articleNoteSchema, reviewRequestSchema } from './article';
+import { REASON_LIMIT, reasonSchema } from './confirm';
 
 // Requests the article editor sends to /api/admin/articles. The article itself is checked by
 // articleInputSchema; these wrap it with the version the editor started from.
@@ -20,8 +21,13 @@ export const workflowRequestSchema = z.object({
   // "2026-11-27T09:30" on the newsroom's clock, for "schedule".
   scheduledAt: z.string().trim().max(40).nullish(),
   review: reviewRequestSchema.nullish(),
+  // Why, for the audit log: the workflow route requires one to unpublish (UNPUBLISH_REASON).
+  reason: z.string().trim().max(REASON_LIMIT, { error: `Keep the reason under ${REASON_LIMIT} characters.` }).nullish(),
 });
 
-export const noteRequestSchema = articleNoteSchema.extend({ version });
+export const UNPUBLISH_REASON = 'Say why the article is being unpublished; the reason goes into the audit log.';
+
+// The reason is the desk's, for the audit log; readers see only the note.
+export const noteRequestSchema = articleNoteSchema.extend({ version, reason: reasonSchema() });
 
 export const articleIdSchema = z.coerce.number().int().positive();

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { deleteArticle, restoreArticle, type TrashResult } from '@/db/mutations/article-trash';
 import type { FormState } from '@/server/newsroom-api';
 import { changeArticle } from '@/lib/newsroom/permissions';
+import { confirmedSchema } from '@/lib/validation/confirm';
 import { ARTICLE_MISSING, findArticle, type FoundArticle } from '@/server/articles';
 import { adminCommand, refuse } from '@/server/door';
 
@@ -17,6 +18,9 @@ const trashSchema = z.object({
   version: z.preprocess((v) => (v === null || v === '' ? undefined : v), z.coerce.number().int().positive().optional()),
 });
 
+// Deleting asks first (the list's dialog, the editor's); restoring from the Deleted tab does not.
+const deleteSchema = trashSchema.extend({ confirm: confirmedSchema('delete this article') });
+
 const FAILURES: Record<Exclude<TrashResult, { ok: true }>['reason'], string> = {
   not_found: ARTICLE_MISSING,
   conflict: 'Someone changed this article since you opened it. Reload the page and try again.',
@@ -27,9 +31,9 @@ const FAILURES: Record<Exclude<TrashResult, { ok: true }>['reason'], string> = {
 const failed = (reason: keyof typeof FAILURES) => refuse(reason === 'not_found' ? 'not_found' : reason === 'conflict' ? 'conflict' : 'invalid', FAILURES[reason]);
 
 // A live article leaves the site only by the hand of someone who may unpublish it.
-const remove = adminCommand<FormData, z.output<typeof trashSchema>, FoundArticle>({
+const remove = adminCommand<FormData, z.output<typeof deleteSchema>, FoundArticle>({
   permission: changeArticle('article.delete'),
-  input: trashSchema,
+  input: deleteSchema,
   resource: ({ id }) => findArticle(id, { deleted: true }),
   missing: ARTICLE_MISSING,
   run: async ({ id, version }, { actor, resource }) => {

@@ -12,6 +12,7 @@ const ERRORS: Record<UserMutationError, string> = {
   not_found: 'That user no longer exists.',
   email_taken: 'A user with that email already exists.',
   last_admin: 'The last active administrator cannot be demoted or disabled. Make someone else an administrator first.',
+  self_disable: 'You cannot disable your own account. Ask another administrator.',
   wrong_password: 'That is not the current password.',
   byline_taken: 'That byline belongs to someone else.',
 };
@@ -35,7 +36,7 @@ export const inviteUserAction = adminAction({
 
 export const changeRoleAction = adminAction({
   permission: 'user.manage',
-  fields: ['role'],
+  fields: ['role', 'confirm'],
   input: changeRoleSchema,
   run: async ({ userId, role }, { actor }) => {
     const result = await changeUserRole(userId, role, actor);
@@ -46,6 +47,7 @@ export const changeRoleAction = adminAction({
 
 export const setDisabledAction = adminAction({
   permission: 'user.manage',
+  fields: ['confirm'],
   input: setDisabledSchema,
   run: async ({ userId, disabled }, { actor }) => {
     const result = await setUserDisabled(userId, disabled, actor);

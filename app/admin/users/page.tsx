@@ -4,6 +4,7 @@ import { ItemList, ListPage } from '@/components/ui';
 import { getSiteSettings } from '@/db/queries/site';
 import { listUsers } from '@/db/queries/users';
 import { requirePermission } from '@/server/session';
+import { decideUserControls } from '@/lib/newsroom/permissions';
 import { formatDateTime } from '@/lib/time/dates';
 import { InviteForm, UserRowActions } from './user-forms';
 
@@ -12,6 +13,7 @@ export const metadata: Metadata = { title: 'Users' };
 export default async function UsersPage() {
   const me = await requirePermission('user.manage');
   const [users, { timeZone }] = await Promise.all([listUsers(), getSiteSettings()]);
+  const activeAdmins = users.filter((u) => u.role === 'admin' && !u.disabled).length;
   return (
     <ListPage
       title="Users"
@@ -39,7 +41,7 @@ export default async function UsersPage() {
                 </span>
               </p>
             </div>
-            <UserRowActions id={u.id} name={u.name} role={u.role} disabled={u.disabled} />
+            <UserRowActions id={u.id} name={u.name} role={u.role} disabled={u.disabled} {...decideUserControls(me, u, activeAdmins)} />
           </li>
         )}
       </ItemList>

@@ -72,7 +72,7 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
   return (
     <div className="space-y-4">
       <div className="sticky top-0 z-20 -mx-4 flex flex-wrap items-center justify-between gap-3 border-b border-rule bg-panel/95 px-4 py-2 backdrop-blur">
-        <SaveStatus status={snap.status} isNew={snap.articleId === null} />
+        <SaveStatus status={snap.status} isNew={snap.articleId === null} timeZone={timeZone} />
         <div className="flex flex-wrap items-center gap-2">
           {snap.articleId !== null ? (
             <a href={`/admin/articles/${snap.articleId}/revisions`} className="rounded-md px-3 py-2 text-sm font-semibold hover:bg-paper">

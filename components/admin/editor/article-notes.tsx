@@ -76,6 +76,10 @@ export function ArticleNotes({
             Note readers will see
           </label>
           <textarea id="note-text" name="text" rows={3} required className={inputClass} />
+          <label htmlFor="note-reason" className="block text-sm font-semibold">
+            Reason <span className="font-normal text-muted">(optional; for the audit log, readers never see it)</span>
+          </label>
+          <input id="note-reason" name="reason" maxLength={500} className={inputClass} />
           <button type="submit" className="rounded-md border border-rule px-3 py-2 text-sm font-semibold hover:border-ink">
             Add note
           </button>

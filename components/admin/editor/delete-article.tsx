@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { deleteArticleAction } from '@/app/admin/articles/actions';
+import { ConfirmDialog } from '@/components/ui';
 import { localCopyKey } from '@/lib/articles/draft';
 import type { ArticleSync } from './article-sync';
 import { decideDeleteResult, DELETE_OFFLINE, deleteForm } from './editor-answers';
@@ -34,13 +35,17 @@ export function DeleteArticle({ articleId, sync }: { articleId: number; sync: Ar
   }
 
   return (
-    <details className="rounded-lg border border-rule bg-paper p-4 text-sm">
-      <summary className="cursor-pointer font-semibold text-accent">Delete article…</summary>
-      <p className="mt-2">The article leaves the site and the lists. An editor can restore it from the Deleted tab of the article list.</p>
-      <button type="button" onClick={() => void remove()} className="mt-3 rounded-md border border-accent px-3 py-2 font-semibold text-accent hover:bg-accent hover:text-accent-ink">
-        Delete this article
-      </button>
+    <div className="rounded-lg border border-rule bg-paper p-4 text-sm">
+      <ConfirmDialog
+        opener="Delete article…"
+        openerClassName="font-semibold text-accent underline-offset-2 hover:underline"
+        title="Delete this article?"
+        confirmLabel="Delete this article"
+        onConfirm={() => void remove()}
+      >
+        <p>The article leaves the site and the lists. An editor can restore it from the Deleted tab of the article list.</p>
+      </ConfirmDialog>
       {error ? <p className="mt-2 font-medium text-accent">{error}</p> : null}
-    </details>
+    </div>
   );
 }

@@ -53,9 +53,11 @@ describe('a note for readers', () => {
     return data;
   };
 
-  it('sends the form’s kind and text as typed (the notes route checks them)', () => {
-    expect(readNoteForm(form('update', 'Police named the driver.'))).toEqual({ kind: 'update', text: 'Police named the driver.' });
-    expect(readNoteForm(new FormData())).toEqual({ kind: null, text: null });
+  it('sends the form’s kind, text and reason as typed (the notes route checks them)', () => {
+    const data = form('update', 'Police named the driver.');
+    data.set('reason', 'Police statement');
+    expect(readNoteForm(data)).toEqual({ kind: 'update', text: 'Police named the driver.', reason: 'Police statement' });
+    expect(readNoteForm(new FormData())).toEqual({ kind: null, text: null, reason: null });
   });
 
   it('joins the list stamped with the time it was added once the server took it', () => {
@@ -83,10 +85,11 @@ describe('a note for readers', () => {
 });
 
 describe('deleting an article', () => {
-  it('names the article and the version the decision was made on', () => {
+  it('names the article and the version the decision was made on, confirmed', () => {
     const data = deleteForm(7, 4);
     expect(data.get('id')).toBe('7');
     expect(data.get('version')).toBe('4');
+    expect(data.get('confirm')).toBe('yes');
   });
 
   it('says nothing when the article is gone, and why when it is not', () => {

@@ -40,8 +40,8 @@ export function decideMoveAnswer(answer: ApiAnswer<ArticleMoved, ConflictDetail>
 }
 
 /** The note form's fields as the notes route takes them (it checks them again). */
-export function readNoteForm(data: FormData): { kind: FormDataEntryValue | null; text: FormDataEntryValue | null } {
-  return { kind: data.get('kind'), text: data.get('text') };
+export function readNoteForm(data: FormData): { kind: FormDataEntryValue | null; text: FormDataEntryValue | null; reason: FormDataEntryValue | null } {
+  return { kind: data.get('kind'), text: data.get('text'), reason: data.get('reason') };
 }
 
 const isNoteKind = (value: unknown): value is ArticleNoteKind => ARTICLE_NOTE_KINDS.some((kind) => kind === value);
@@ -56,11 +56,15 @@ export function decideNoteAnswer(
   return { ok: true, version: answer.version, note: { at: at.toISOString(), kind: isNoteKind(sent.kind) ? sent.kind : undefined, text: String(sent.text) } };
 }
 
-/** What deleteArticleAction receives: the article and the version the decision was made on. */
+/**
+ * What deleteArticleAction receives once the editor's dialog is confirmed (delete-article.tsx):
+ * the article, the version the decision was made on, and the confirmation the server asks for.
+ */
 export function deleteForm(articleId: number, version: number | null): FormData {
   const data = new FormData();
   data.set('id', String(articleId));
   data.set('version', String(version));
+  data.set('confirm', 'yes');
   return data;
 }
 

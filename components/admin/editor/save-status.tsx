@@ -1,18 +1,16 @@
 'use client';
 
+import { formatTime } from '@/lib/time/dates';
 import type { SyncStatus } from './article-sync';
 
-function clock(date: Date): string {
-  return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-}
-
 // The save state in words, announced politely to screen readers.
-export function SaveStatus({ status, isNew }: { status: SyncStatus; isNew: boolean }) {
+// The time is on the newsroom's 24-hour clock, as everywhere else in the newsroom, not the browser's.
+export function SaveStatus({ status, isNew, timeZone }: { status: SyncStatus; isNew: boolean; timeZone: string }) {
   let text: string;
   let tone = 'text-muted';
   switch (status.kind) {
     case 'saved':
-      text = status.at ? `Saved at ${clock(status.at)}` : isNew ? 'Start with a title — the draft saves itself' : 'All changes saved';
+      text = status.at ? `Saved at ${formatTime(status.at, timeZone)}` : isNew ? 'Start with a title — the draft saves itself' : 'All changes saved';
       break;
     case 'dirty':
       text = 'Unsaved changes…';

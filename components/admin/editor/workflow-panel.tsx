@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { ConfirmDialog } from '@/components/ui';
 import { toZonedInputValue } from '@/lib/time/dates';
 import type { ArticleStatus } from '@/lib/domain';
 
@@ -8,6 +9,8 @@ export interface WorkflowMove {
   to: ArticleStatus;
   scheduledAt?: string;
   review?: { assigneeId: number | null; deadline: string | null; notes: string };
+  // Why, for the audit log; the server requires one to unpublish.
+  reason?: string;
 }
 
 const STATUS_LABEL: Record<ArticleStatus, string> = {
@@ -135,9 +138,17 @@ export function WorkflowPanel({
           </button>
         )}
         {canPublish && status === 'published' && (
-          <button type="button" className={`${btn} border border-accent text-accent hover:bg-accent hover:text-accent-ink`} disabled={off} onClick={() => onMove({ to: 'unpublished' })}>
-            Unpublish
-          </button>
+          <ConfirmDialog
+            opener="Unpublish"
+            openerClassName={`${btn} border border-accent text-accent hover:bg-accent hover:text-accent-ink`}
+            openerDisabled={off}
+            title="Unpublish this article?"
+            confirmLabel="Unpublish"
+            reason={{ label: 'Reason', required: true, hint: 'For the audit log; readers never see it.' }}
+            onConfirm={(reason) => onMove({ to: 'unpublished', reason })}
+          >
+            <p>It leaves the site, the lists and the feeds at once. Readers who open its address get a “not found” page.</p>
+          </ConfirmDialog>
         )}
       </div>
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { describeDropped, restoreRevision } from '@/db/mutations/revisions';
 import type { FormState } from '@/server/newsroom-api';
 import { changeArticle } from '@/lib/newsroom/permissions';
+import { confirmedSchema } from '@/lib/validation/confirm';
 import { ARTICLE_MISSING, findArticle } from '@/server/articles';
 import { adminAction, refuse } from '@/server/door';
 
@@ -13,10 +14,12 @@ export type RestoreState = FormState;
 // the article may restore (a live or scheduled article needs the right to publish).
 export const restoreRevisionAction = adminAction({
   permission: changeArticle('article.edit'),
+  fields: ['confirm'],
   input: z.object({
     articleId: z.coerce.number().int().positive(),
     revisionId: z.coerce.number().int().positive(),
     expectedVersion: z.coerce.number().int().positive(),
+    confirm: confirmedSchema('restore this revision'),
   }),
   resource: ({ articleId }) => findArticle(articleId),
   missing: ARTICLE_MISSING,

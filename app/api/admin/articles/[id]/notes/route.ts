@@ -15,5 +15,5 @@ export const POST = adminRoute({
   body: { schema: noteRequestSchema, limit: SMALL_BODY_LIMIT },
   log: 'POST /api/admin/articles/[id]/notes',
   run: async ({ params, body }, { actor }) =>
-    saveOutcome(await addArticleNote(params.id, body.version, { kind: body.kind, text: body.text }, actor)),
+    saveOutcome(await addArticleNote(params.id, body.version, { kind: body.kind, text: body.text, reason: body.reason }, actor)),
 });

@@ -3,7 +3,7 @@ import { getSiteSettings } from '@/db/queries/site';
 import { fromZonedInputValue } from '@/lib/time/dates';
 import { moveArticle } from '@/lib/newsroom/permissions';
 import { SMALL_BODY_LIMIT } from '@/server/request-body';
-import { workflowRequestSchema } from '@/lib/validation/editor';
+import { UNPUBLISH_REASON, workflowRequestSchema } from '@/lib/validation/editor';
 import { ARTICLE_MISSING, articleParams, findArticle, saveOutcome } from '@/server/articles';
 import { adminRoute, fieldError } from '@/server/door';
 
@@ -17,6 +17,8 @@ export const POST = adminRoute({
   body: { schema: workflowRequestSchema, limit: SMALL_BODY_LIMIT, unreadable: 'Choose what should happen to the article.' },
   log: 'POST /api/admin/articles/[id]/workflow',
   run: async ({ params, body }, { actor }) => {
+    // Taking a story down is answered for in the audit log.
+    if (body.to === 'unpublished' && !body.reason) return fieldError('reason', UNPUBLISH_REASON);
     const { timeZone } = await getSiteSettings();
     let scheduledAt: Date | null = null;
     if (body.to === 'scheduled') {
@@ -29,6 +31,6 @@ export const POST = adminRoute({
       if (body.review.deadline && !deadline) return fieldError('deadline', 'That deadline is not a valid date and time.');
       review = { assigneeId: body.review.assigneeId, deadline, notes: body.review.notes };
     }
-    return saveOutcome(await transitionArticle(params.id, body.to, actor, { expectedVersion: body.version, scheduledAt, review }));
+    return saveOutcome(await transitionArticle(params.id, body.to, actor, { expectedVersion: body.version, scheduledAt, review, reason: body.reason ?? null }));
   },
 });
