@@ -51,7 +51,7 @@ test('a missing page is a 404 in the site’s layout, with search and the sectio
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
   await expect(page.getByRole('banner')).toBeVisible();
   await expect(page.getByRole('main').getByRole('search')).toBeVisible();
-  await expect(page.getByRole('main').getByRole('navigation', { name: 'Sections' }).getByRole('link').first()).toBeVisible();
+  await expect(page.getByRole('main').getByRole('navigation', { name: 'Browse the sections' }).getByRole('link').first()).toBeVisible();
   await page.getByRole('main').getByRole('searchbox').fill('council');
   await page.getByRole('main').getByRole('button', { name: 'Search' }).click();
   await expect(page).toHaveURL('/search?q=council');

@@ -28,7 +28,7 @@ export async function NotFoundContent() {
             id="not-found-sections-heading"
             className="border-t-4 border-ink pt-2 text-sm font-extrabold tracking-wider uppercase"
           >
-            Sections
+            Browse the sections
           </h2>
           <ul className="mt-3 grid grid-cols-2 gap-x-6 sm:grid-cols-3">
             {sections.map((s) => (
