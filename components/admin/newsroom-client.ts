@@ -8,6 +8,8 @@ import type {
   ConflictDetail,
   MediaList,
   MediaSaved,
+  PendingDiscarded,
+  PendingSaved,
   PresenceAnswer,
   TagMade,
   TagsFound,
@@ -55,6 +57,10 @@ export function newsroomClient(fetchImpl?: Fetch) {
     createArticle: (article: unknown) => call<ArticleSaved, ConflictDetail>('/api/admin/articles', { method: 'POST', json: { article } }),
     saveArticle: (id: number, save: { version: number | null; article: unknown; substantive: boolean }) =>
       call<ArticleSaved, ConflictDetail>(`/api/admin/articles/${id}`, { method: 'PUT', json: save }),
+    savePending: (id: number, save: { revision: number | null; baseVersion: number | null; article: unknown }) =>
+      call<PendingSaved, ConflictDetail>(`/api/admin/articles/${id}/pending`, { method: 'PUT', json: save }),
+    discardPending: (id: number, revision: number) =>
+      call<PendingDiscarded>(`/api/admin/articles/${id}/pending`, { method: 'DELETE', json: { revision } }),
     loadArticle: (id: number) => call<ArticleLoaded>(`/api/admin/articles/${id}`),
     moveArticle: (id: number, move: { version: number | null; to: string; scheduledAt?: string | null; review?: unknown }) =>
       call<ArticleMoved, ConflictDetail>(`/api/admin/articles/${id}/workflow`, { method: 'POST', json: move }),

@@ -25,6 +25,7 @@ import { isReservedSlug } from '@/lib/site/slug';
 import { readinessProblems, type ArticleInput } from '@/lib/validation/article';
 import { decideTransition } from '@/lib/articles/workflow';
 import { appendAudit, auditedBy, type AuditAction } from './audit';
+import { clearWorkingCopy } from './working-copies';
 import type { Actor, Done, Refused, Tx } from './common';
 
 // Every mutation here is one SQLite transaction (the shape is in ./common.ts): an article, its
@@ -101,7 +102,8 @@ function cacheFacts(row: Article, links: { tagIds: number[]; bylineIds: number[]
   return { id: row.id, status: row.status, sectionId: row.sectionId, ...links };
 }
 
-function conflictOf(tx: Tx, row: Article): ArticleConflict {
+/** The save the caller did not know about, as a conflict reports it. */
+export function conflictOf(tx: Tx, row: Article): ArticleConflict {
   const last = tx
     .select({ name: users.name })
     .from(revisions)
@@ -268,6 +270,8 @@ export function applyArticleUpdate(
     .get();
   if (!after) return { ok: false, reason: 'conflict', current: conflictOf(tx, before) };
   writeLinks(tx, id, input);
+  // Whatever was pending is in this save now ("Update"), or was saved over by it.
+  clearWorkingCopy(tx, id);
   const moved =
     before.publishedAt !== null && redirectMovedArticle(tx, oldPath, articlePath(tx, after.sectionId, after.slug), actor);
   writeRevision(tx, after, actor, options.note ?? (options.substantive ? 'Substantive update' : 'Saved'), now);

@@ -25,3 +25,13 @@ export const workflowRequestSchema = z.object({
 export const noteRequestSchema = articleNoteSchema.extend({ version });
 
 export const articleIdSchema = z.coerce.number().int().positive();
+
+/** The autosave of a live article's pending changes, and "Discard pending changes". */
+export const pendingSaveRequestSchema = z.object({
+  // The pending changes' save count the editor last saw; null when it saw none.
+  revision: z.number().int().positive().nullable(),
+  baseVersion: version,
+  article: z.unknown(),
+});
+
+export const pendingDiscardRequestSchema = z.object({ revision: z.number().int().positive() });
