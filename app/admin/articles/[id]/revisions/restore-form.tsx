@@ -21,6 +21,10 @@ export function RestoreRevisionForm({
       <input type="hidden" name="articleId" value={articleId} />
       <input type="hidden" name="revisionId" value={revisionId} />
       <input type="hidden" name="expectedVersion" value={expectedVersion} />
+      <label className="flex items-center justify-end gap-1.5 text-xs">
+        <input type="checkbox" name="restoreAddress" className="size-3.5 accent-ink" />
+        Also restore the address<span className="sr-only"> of version {version}</span>
+      </label>
       <SubmitButton variant="secondary" pendingText="Restoring…" className="text-left">
         Restore this revision<span className="sr-only"> (version {version})</span>
       </SubmitButton>
