@@ -1,12 +1,23 @@
 import type { EditorArticle } from '@/db/queries/editor';
-import { draftToInput, localCopyKey, sameDraft, type EditorDraft, type LocalCopy } from '@/lib/articles/draft';
+import {
+  draftFromArticle,
+  draftToInput,
+  localCopyKey,
+  sameDraft,
+  type DraftField,
+  type EditorDraft,
+  type LocalCopy,
+} from '@/lib/articles/draft';
+import { mergeDrafts, takeFields } from '@/lib/articles/merge';
 import { newsroomClient } from '@/components/admin/newsroom-client';
 
 // Keeps the editor's draft safe: in this browser on every change (so a crash or a lost
 // connection loses nothing), and on the server a moment after typing stops (and at least every
-// MAX_WAIT_MS while typing goes on). One save in flight at a time; a stale version comes back as
-// a conflict and autosave stops until the writer decides. Live articles are not autosaved to the
-// server: a half-typed sentence must not go public — their changes wait for "Update".
+// MAX_WAIT_MS while typing goes on). One save in flight at a time. A live or scheduled article is
+// autosaved to its pending changes instead (db/mutations/working-copies.ts): a half-typed
+// sentence must not go public, yet any editor who opens the article sees them; "Update" applies
+// them. A save based on an older version is merged field by field with the one it met
+// (lib/articles/merge.ts); only fields both sides changed stop autosave until the writer decides.
 //
 // A plain object with subscribe/getSnapshot, so React reads it with useSyncExternalStore and the
 // timers and in-flight request live outside render.
@@ -15,28 +26,53 @@ export const AUTOSAVE_DELAY_MS = 1500;
 const MAX_WAIT_MS = 8000;
 const RETRY_MS = 4000;
 
+/** The server's side of a conflict: what it holds now, and the versions a save on top names. */
+export interface RemoteDraft {
+  version: number;
+  pendingRevision: number | null;
+  draft: EditorDraft;
+  article: EditorArticle;
+}
+
 export type SyncStatus =
   | { kind: 'saved'; at: Date | null }
   | { kind: 'dirty' }
   | { kind: 'saving' }
   | { kind: 'offline' }
-  | { kind: 'held' }
   | { kind: 'error'; message: string; errors: Record<string, string> }
   | { kind: 'signed-out' }
-  | { kind: 'conflict'; savedBy: string | null; theirs: EditorArticle | null };
+  // `conflicts`: the fields both sides changed (the rest is already merged into the draft).
+  | { kind: 'conflict'; savedBy: string | null; remote: RemoteDraft | null; conflicts: DraftField[] };
+
+/** Who last saved a live article's pending changes, and when (`mine`: this editor did). */
+export interface PendingInfo {
+  by: string | null;
+  mine: boolean;
+  at: string;
+}
 
 export interface SyncSnapshot {
   draft: EditorDraft;
   status: SyncStatus;
   articleId: number | null;
+  // The article's version the draft was made on (for pending changes, their base).
   version: number | null;
+  // Edits go to pending changes (a live or scheduled article), not to the article.
+  pendingMode: boolean;
+  // The pending changes' save count on the server; null while there are none.
+  pendingRevision: number | null;
+  pendingInfo: PendingInfo | null;
+  // Fields last merged in from someone else's save without asking.
+  merged: { by: string | null; fields: DraftField[] } | null;
+  // Bumped whenever the draft is replaced from outside, so the body editor reloads it.
+  epoch: number;
 }
-
 export interface SyncOptions {
   articleId: number | null;
   version: number | null;
   initial: EditorDraft;
-  autosave: boolean;
+  pendingMode?: boolean;
+  pending?: { revision: number; info: PendingInfo } | null;
   fetch?: (input: string, init?: RequestInit) => Promise<Response>;
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
   onCreated?: (id: number) => void;
@@ -50,15 +86,28 @@ export class ArticleSync {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lastSaveAt = Date.now();
   private substantive = false;
-  autosave: boolean;
+  // The draft equals `saved` but the article does not hold it (pending changes of an article
+  // that stopped being live).
+  private unsent = false;
   onCreated: ((id: number) => void) | undefined;
   private readonly api: ReturnType<typeof newsroomClient>;
   private readonly storage: SyncOptions['storage'];
 
   constructor(options: SyncOptions) {
-    this.snapshot = { draft: options.initial, status: { kind: 'saved', at: null }, articleId: options.articleId, version: options.version };
+    this.snapshot = {
+      draft: options.initial,
+      status: { kind: 'saved', at: null },
+      articleId: options.articleId,
+      version: options.version,
+      pendingMode: options.pendingMode ?? false,
+      pendingRevision: options.pending?.revision ?? null,
+      pendingInfo: options.pending?.info ?? null,
+      merged: null,
+      epoch: 0,
+    };
     this.saved = options.initial;
-    this.autosave = options.autosave;
+    // Pending changes of an article no longer live: its next save must send them to the article.
+    this.unsent = Boolean(options.pending) && !options.pendingMode;
     this.onCreated = options.onCreated;
     this.api = newsroomClient(options.fetch);
     this.storage = options.storage === undefined ? (typeof localStorage === 'undefined' ? null : localStorage) : options.storage;
@@ -81,11 +130,32 @@ export class ArticleSync {
   }
 
   isDirty(): boolean {
-    return !sameDraft(this.snapshot.draft, this.saved);
+    return this.unsent || !sameDraft(this.snapshot.draft, this.saved);
   }
 
-  setAutosave(value: boolean) {
-    this.autosave = value;
+  /**
+   * The article moved in the workflow: from now on edits go to pending changes, or to the
+   * article. Pending changes of an article that stops being live become its draft's next save.
+   */
+  setPendingMode(value: boolean) {
+    if (value === this.snapshot.pendingMode) return;
+    const hadPending = this.snapshot.pendingRevision !== null;
+    this.set({ pendingMode: value, ...(value ? {} : { pendingRevision: null, pendingInfo: null }) });
+    if (!value && hadPending) {
+      // The server's article does not hold them yet: the next save sends them.
+      this.unsent = true;
+      this.setStatus({ kind: 'dirty' });
+      this.schedule(0);
+    }
+  }
+
+  /** Whether the editor holds changes readers do not see yet (pending mode only). */
+  hasPending(): boolean {
+    return this.snapshot.pendingMode && (this.snapshot.pendingRevision !== null || this.isDirty());
+  }
+
+  private replaceDraft(draft: EditorDraft, patch: Partial<SyncSnapshot> = {}) {
+    this.set({ ...patch, draft, epoch: this.snapshot.epoch + 1 });
   }
 
   setSubstantive(value: boolean) {
@@ -120,10 +190,6 @@ export class ArticleSync {
     this.writeLocal(draft);
     const kind = this.snapshot.status.kind;
     if (kind === 'conflict' || kind === 'signed-out') return;
-    if (!this.autosave) {
-      this.setStatus(sameDraft(draft, this.saved) ? { kind: 'saved', at: null } : { kind: 'held' });
-      return;
-    }
     if (kind !== 'saving' && kind !== 'offline') this.setStatus({ kind: 'dirty' });
     this.schedule(Date.now() - this.lastSaveAt > MAX_WAIT_MS ? 0 : AUTOSAVE_DELAY_MS);
   }
@@ -131,6 +197,7 @@ export class ArticleSync {
   /** Put back what the browser kept (its base version may be stale: the save will say so). */
   restore(copy: LocalCopy) {
     if (copy.baseVersion !== null) this.set({ version: copy.baseVersion });
+    this.set({ epoch: this.snapshot.epoch + 1 });
     this.update(() => copy.draft);
   }
 
@@ -156,12 +223,29 @@ export class ArticleSync {
     }
     if (this.snapshot.status.kind === 'conflict') return false;
     const sending = this.snapshot.draft;
-    if (this.snapshot.articleId !== null && sameDraft(sending, this.saved)) {
+    if (this.snapshot.articleId !== null && !this.unsent && sameDraft(sending, this.saved)) {
       if (this.snapshot.status.kind !== 'saved') this.setStatus({ kind: 'saved', at: new Date() });
       return true;
     }
     if (this.snapshot.articleId === null && !sending.title.trim()) return false;
-    this.inFlight = this.send(sending);
+    return this.run(sending, false);
+  }
+
+  /**
+   * "Update": applies what the editor shows (the pending changes and anything typed since) to the
+   * live article in one save, which also clears the pending changes on the server.
+   */
+  async publish(): Promise<boolean> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.inFlight) await this.inFlight;
+    if (this.snapshot.status.kind === 'conflict' || this.snapshot.articleId === null) return false;
+    if (!this.hasPending()) return true;
+    return this.run(this.snapshot.draft, true);
+  }
+
+  private async run(sending: EditorDraft, publish: boolean): Promise<boolean> {
+    this.inFlight = this.send(sending, publish);
     try {
       return await this.inFlight;
     } finally {
@@ -169,22 +253,30 @@ export class ArticleSync {
     }
   }
 
-  private async send(sending: EditorDraft): Promise<boolean> {
+  private async send(sending: EditorDraft, publish: boolean): Promise<boolean> {
     this.setStatus({ kind: 'saving' });
     this.lastSaveAt = Date.now();
     const id = this.snapshot.articleId;
+    const toPending = id !== null && this.snapshot.pendingMode && !publish;
+    const article = draftToInput(sending);
     const answer =
       id === null
-        ? await this.api.createArticle(draftToInput(sending))
-        : await this.api.saveArticle(id, { version: this.snapshot.version, article: draftToInput(sending), substantive: this.substantive });
+        ? await this.api.createArticle(article)
+        : toPending
+          ? await this.api.savePending(id, { revision: this.snapshot.pendingRevision, baseVersion: this.snapshot.version, article })
+          : await this.api.saveArticle(id, { version: this.snapshot.version, article, substantive: this.substantive });
     if (answer.ok) {
-      const body = answer;
       const created = id === null;
       if (created) this.clearLocal();
       this.saved = sending;
-      this.substantive = false;
-      this.set({ articleId: body.id, version: body.version });
-      if (created) this.onCreated?.(body.id);
+      if (!toPending) this.unsent = false;
+      if ('revision' in answer) {
+        this.set({ pendingRevision: answer.revision, pendingInfo: { by: null, mine: true, at: new Date().toISOString() } });
+      } else {
+        this.substantive = false;
+        this.set({ articleId: answer.id, version: answer.version, pendingRevision: null, pendingInfo: null });
+        if (created) this.onCreated?.(answer.id);
+      }
       if (sameDraft(this.snapshot.draft, sending)) {
         this.clearLocal();
         this.setStatus({ kind: 'saved', at: new Date() });
@@ -192,18 +284,12 @@ export class ArticleSync {
       }
       this.writeLocal();
       this.setStatus({ kind: 'dirty' });
-      if (this.autosave) this.schedule(0);
+      this.schedule(0);
       return false;
     }
     switch (answer.reason) {
-      case 'conflict': {
-        const savedBy = answer.current?.savedBy ?? null;
-        this.setStatus({ kind: 'conflict', savedBy, theirs: null });
-        // Without their copy, the panel says what it can.
-        const theirs = id === null ? null : await this.api.loadArticle(id);
-        this.setStatus({ kind: 'conflict', savedBy, theirs: theirs?.ok ? theirs.article : null });
-        return false;
-      }
+      case 'conflict':
+        return id === null ? false : this.meet(id, answer.current?.savedBy ?? null);
       case 'signed_out':
         this.setStatus({ kind: 'signed-out' });
         return false;
@@ -221,6 +307,48 @@ export class ArticleSync {
     }
   }
 
+  /** The server's side as this editor would save on top of it. */
+  private remoteOf(article: EditorArticle): RemoteDraft {
+    const pending = this.snapshot.pendingMode ? article.pending : null;
+    const draft = draftFromArticle(pending ? { ...pending.content, publishedAt: article.publishedAt } : article);
+    return { version: pending?.baseVersion ?? article.version, pendingRevision: pending?.revision ?? null, draft, article };
+  }
+
+  /**
+   * A save met a newer one. Fields only one side changed since this editor's last save merge by
+   * themselves and the merged draft is saved on top; fields both changed wait for the writer.
+   */
+  private async meet(id: number, savedBy: string | null): Promise<boolean> {
+    this.setStatus({ kind: 'conflict', savedBy, remote: null, conflicts: [] });
+    const loaded = await this.api.loadArticle(id);
+    if (!loaded.ok) return false;
+    const remote = this.remoteOf(loaded.article);
+    const by = (this.snapshot.pendingMode ? loaded.article.pending?.savedBy : null) ?? savedBy;
+    const { merged, fromTheirs, conflicts } = mergeDrafts(this.saved, this.snapshot.draft, remote.draft);
+    this.saved = remote.draft;
+    const patch: Partial<SyncSnapshot> = {
+      version: remote.version,
+      pendingRevision: remote.pendingRevision,
+      pendingInfo: this.infoOf(loaded.article),
+      merged: fromTheirs.length > 0 ? { by, fields: fromTheirs } : null,
+    };
+    if (fromTheirs.length > 0) this.replaceDraft(merged, patch);
+    else this.set(patch);
+    this.writeLocal();
+    if (conflicts.length > 0) {
+      this.setStatus({ kind: 'conflict', savedBy: by, remote, conflicts });
+      return false;
+    }
+    this.setStatus({ kind: 'dirty' });
+    this.schedule(0);
+    return false;
+  }
+
+  private infoOf(article: EditorArticle): PendingInfo | null {
+    const pending = this.snapshot.pendingMode ? article.pending : null;
+    return pending ? { by: pending.savedBy, mine: false, at: pending.savedAt } : null;
+  }
+
   /** Retry after the connection came back. */
   retry() {
     const kind = this.snapshot.status.kind;
@@ -231,18 +359,43 @@ export class ArticleSync {
   }
 
   /**
-   * After a conflict: adopt the other save's version and either keep my text (saved on top;
-   * theirs stays in the revisions) or take theirs into the editor.
+   * After a conflict, for the fields both sides changed: keep mine (saved on top; theirs stays in
+   * the revisions, or on screen to copy) or take theirs. Everything else is already merged.
    */
-  async resolveConflict(choice: 'mine' | 'theirs', theirs: { version: number; draft: EditorDraft }): Promise<boolean> {
-    this.saved = theirs.draft;
-    if (choice === 'theirs') {
-      this.set({ version: theirs.version, draft: theirs.draft, status: { kind: 'saved', at: new Date() } });
-      this.clearLocal();
-      return true;
-    }
-    this.set({ version: theirs.version, status: { kind: 'dirty' } });
+  async resolveConflict(choice: 'mine' | 'theirs'): Promise<boolean> {
+    const status = this.snapshot.status;
+    if (status.kind !== 'conflict' || !status.remote) return false;
+    if (choice === 'theirs') this.replaceDraft(takeFields(this.snapshot.draft, status.remote.draft, status.conflicts));
+    this.writeLocal();
+    this.setStatus({ kind: 'dirty' });
     return this.save();
+  }
+
+  /** "Discard pending changes": the editor goes back to the live article as it stands. */
+  async discardPending(): Promise<string | null> {
+    const id = this.snapshot.articleId;
+    if (id === null) return null;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.inFlight) await this.inFlight;
+    const revision = this.snapshot.pendingRevision;
+    if (revision !== null) {
+      const answer = await this.api.discardPending(id, revision);
+      if (!answer.ok) return answer.reason === 'conflict' ? `${answer.error} Reload the page to see them.` : answer.error;
+    }
+    const loaded = await this.api.loadArticle(id);
+    if (!loaded.ok) return loaded.error;
+    const draft = draftFromArticle(loaded.article);
+    this.saved = draft;
+    this.replaceDraft(draft, {
+      version: loaded.article.version,
+      pendingRevision: null,
+      pendingInfo: null,
+      merged: null,
+      status: { kind: 'saved', at: null },
+    });
+    this.clearLocal();
+    return null;
   }
 
   /** A workflow move bumped the version on the server. */

@@ -7,22 +7,20 @@ function clock(date: Date): string {
 }
 
 // The save state in words, announced politely to screen readers.
-export function SaveStatus({ status, isNew }: { status: SyncStatus; isNew: boolean }) {
+// In pending mode (a live or scheduled article) a save reaches the pending changes, not readers.
+export function SaveStatus({ status, isNew, pendingMode }: { status: SyncStatus; isNew: boolean; pendingMode: boolean }) {
   let text: string;
   let tone = 'text-muted';
   switch (status.kind) {
     case 'saved':
-      text = status.at ? `Saved at ${clock(status.at)}` : isNew ? 'Start with a title — the draft saves itself' : 'All changes saved';
+      if (pendingMode) text = status.at ? `Pending changes saved at ${clock(status.at)} — not public until Update` : 'Changes wait as pending until Update';
+      else text = status.at ? `Saved at ${clock(status.at)}` : isNew ? 'Start with a title — the draft saves itself' : 'All changes saved';
       break;
     case 'dirty':
       text = 'Unsaved changes…';
       break;
     case 'saving':
       text = 'Saving…';
-      break;
-    case 'held':
-      text = 'Changes not yet public — kept in this browser until you press Update';
-      tone = 'text-ink';
       break;
     case 'offline':
       text = 'Offline — your changes are kept in this browser and will be saved when the connection returns';
