@@ -320,12 +320,12 @@ const DOORS: Record<string, Door | 'public'> = {
       return async () => fromStatus(await POST(request('POST', `/api/admin/articles/${article!.id}/presence`), params({ id: String(article!.id) }) as never));
     },
   },
-  'app/api/admin/articles/[id]/presence/route.ts#DELETE': {
+  'app/api/admin/articles/[id]/presence/leave/route.ts#POST': {
     perArticle: true,
     expect: articleOpen,
     arrange: async ({ article }) => {
-      const { DELETE } = await import('@/app/api/admin/articles/[id]/presence/route');
-      return async () => fromStatus(await DELETE(request('DELETE', `/api/admin/articles/${article!.id}/presence`), params({ id: String(article!.id) }) as never));
+      const { POST } = await import('@/app/api/admin/articles/[id]/presence/leave/route');
+      return async () => fromStatus(await POST(request('POST', `/api/admin/articles/${article!.id}/presence/leave`), params({ id: String(article!.id) }) as never));
     },
   },
   'app/api/admin/articles/[id]/workflow/route.ts#POST': workflowDoor('in_review'),

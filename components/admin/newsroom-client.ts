@@ -67,8 +67,12 @@ export function newsroomClient(fetchImpl?: Fetch) {
     addNote: (id: number, note: { version: number | null; kind: unknown; text: unknown }) =>
       call<ArticleSaved, ConflictDetail>(`/api/admin/articles/${id}/notes`, { method: 'POST', json: note }),
     touchPresence: (id: number) => call<PresenceAnswer>(`/api/admin/articles/${id}/presence`, { method: 'POST' }),
-    // Sent as the page goes away: keepalive lets it finish after the page is gone.
-    leavePresence: (id: number) => call<object>(`/api/admin/articles/${id}/presence`, { method: 'DELETE', keepalive: true }),
+    // Sent as the page goes away: a beacon (or keepalive) outlives the page.
+    leavePresence: (id: number) => {
+      const path = `/api/admin/articles/${id}/presence/leave`;
+      if (!fetchImpl && typeof navigator !== 'undefined' && navigator.sendBeacon?.(path)) return;
+      void call<object>(path, { method: 'POST', keepalive: true });
+    },
     searchArticles: (text: string, signal?: AbortSignal) => call<ArticlesFound>(`/api/admin/articles/search?q=${q(text)}`, { signal }),
     searchTags: (text: string, signal?: AbortSignal) => call<TagsFound>(`/api/admin/tags?q=${q(text)}`, { signal }),
     createTag: (name: string) => call<TagMade>('/api/admin/tags', { method: 'POST', json: { name } }),
