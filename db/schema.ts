@@ -302,7 +302,7 @@ export const articleWorkingCopies = sqliteTable('article_working_copies', {
   articleId: integer('article_id')
     .primaryKey()
     .references(() => articles.id, { onDelete: 'cascade' }),
-  // The article's version the changes were made on: "Update" is refused against any other.
+  // The article's version the changes were last saved on (db/mutations/working-copies.ts).
   baseVersion: integer('base_version').notNull(),
   revision: integer('revision').notNull().default(1),
   // The save's input (lib/validation/article.ts), as sent or as a restore wrote it.

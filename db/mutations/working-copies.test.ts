@@ -9,7 +9,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-working-copies-'));
 process.env.GAZETTE_DATA_DIR = dir;
 
 const { getConnection } = await import('../client');
-const { createArticle, transitionArticle, updateArticle } = await import('./articles');
+const { addArticleNote, createArticle, transitionArticle, updateArticle } = await import('./articles');
 const { discardWorkingCopy, saveWorkingCopy } = await import('./working-copies');
 const { getArticleForEditor } = await import('../queries/editor');
 
@@ -124,6 +124,27 @@ describe('pending changes of a live article', () => {
     );
     expect(audit.actor_id).toBe(2);
     expect(JSON.parse(audit.details)).toEqual({ revision: 2, baseVersion: a.version });
+  });
+
+  it('carry onto a newer version of the article when only its notes or workflow changed since', async () => {
+    const a = await livePiece('pending-rebase');
+    await saveWorkingCopy(a.id, { revision: null, baseVersion: a.version, content: input({ slug: 'pending-rebase', title: 'Carried over' }) }, anna);
+    const noted = await addArticleNote(a.id, a.version, { kind: 'correction', text: 'The date was wrong.' }, bohdan);
+    if (!noted.ok) throw new Error(JSON.stringify(noted));
+    // Anna's editor has not seen the note: refused, with the version to carry them onto.
+    expect(await saveWorkingCopy(a.id, { revision: 1, baseVersion: a.version, content: input({ slug: 'pending-rebase', title: 'Carried over!' }) }, anna)).toMatchObject({
+      ok: false,
+      reason: 'conflict',
+      current: { version: noted.version, pending: { revision: 1, baseVersion: a.version } },
+    });
+    expect(await saveWorkingCopy(a.id, { revision: 1, baseVersion: noted.version, content: input({ slug: 'pending-rebase', title: 'Carried over!' }) }, anna)).toMatchObject({
+      ok: true,
+      revision: 2,
+      baseVersion: noted.version,
+    });
+    expect(await updateArticle(a.id, noted.version, input({ slug: 'pending-rebase', title: 'Carried over!' }), anna)).toMatchObject({ ok: true });
+    expect(row(a.id).title).toBe('Carried over!');
+    expect(copies(a.id)).toBe(0);
   });
 
   it('are not found for a deleted article', async () => {

@@ -15,7 +15,8 @@ import type { Actor, Done, Refused, Tx } from './common';
 
 /** The pending changes as the save that lost a race sees them (null: there are none now). */
 export interface PendingState {
-  // The article's version now, and the pending changes' own save count and base.
+  // The article's version now, and the pending changes' own save count and the version they were
+  // last saved on.
   version: number;
   pending: { revision: number; baseVersion: number; savedBy: string | null; savedAt: string; content: ArticleInput } | null;
 }
@@ -85,8 +86,13 @@ export function clearWorkingCopy(tx: Tx, articleId: number): void {
 
 /**
  * The editor's autosave of a live article's changes. `revision` is the pending changes' save
- * count the editor last saw (null: it saw none); `baseVersion` the article's version they were
- * made on. Either being stale is a conflict carrying what is there now; nothing is overwritten.
+ * count the editor last saw (null: it saw none); `baseVersion` the article's version the editor
+ * knows. Either being stale is a conflict carrying what is there now; nothing is overwritten.
+ *
+ * Every save of the article's content removes the pending changes (applyArticleUpdate), so while
+ * they exist the article changes only in its workflow and notes: pending changes made on an older
+ * version apply to the current one as they are, and an editor who knows the current version
+ * carries them onto it (a note added, a scheduled story published by the scheduler).
  */
 export async function saveWorkingCopy(
   articleId: number,
@@ -99,8 +105,7 @@ export async function saveWorkingCopy(
     const article = liveArticle(tx, articleId);
     if (!article) return { ok: false, reason: 'not_found' };
     const current = pendingState(tx, articleId, article.version);
-    const expectedBase = current.pending?.baseVersion ?? article.version;
-    if ((current.pending?.revision ?? null) !== save.revision || expectedBase !== save.baseVersion) {
+    if ((current.pending?.revision ?? null) !== save.revision || article.version !== save.baseVersion) {
       return { ok: false, reason: 'conflict', current };
     }
     const revision = writeWorkingCopy(tx, articleId, { baseVersion: save.baseVersion, content: save.content }, actor, now);

@@ -49,7 +49,7 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
   const pendingMode = article ? decideEditsArePending(article.status) : false;
   const { sync, snapshot: snap } = useArticleSync({
     articleId: article?.id ?? null,
-    version: article ? (pendingMode && article.pending ? article.pending.baseVersion : article.version) : null,
+    version: article?.version ?? null,
     initial,
     pendingMode,
     pending: article?.pending
@@ -112,7 +112,7 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
 
       <LocalCopyNotice articleId={article?.id ?? null} initial={initial} sync={sync} />
 
-      {hasPending ? <PendingChanges info={snap.pendingInfo} sync={sync} disabled={readOnly || snap.status.kind === 'saving'} /> : null}
+      {hasPending ? <PendingChanges info={snap.pendingInfo} sync={sync} disabled={readOnly || snap.status.kind === 'saving'} timeZone={timeZone} /> : null}
 
       {snap.merged ? (
         <p data-testid="merged-notice" role="status" className="rounded-md border border-rule bg-paper px-3 py-2 text-sm">

@@ -55,7 +55,7 @@ export interface SyncSnapshot {
   draft: EditorDraft;
   status: SyncStatus;
   articleId: number | null;
-  // The article's version the draft was made on (for pending changes, their base).
+  // The article's version the draft was made on (pending changes carry onto the newest).
   version: number | null;
   // Edits go to pending changes (a live or scheduled article), not to the article.
   pendingMode: boolean;
@@ -154,8 +154,11 @@ export class ArticleSync {
     return this.snapshot.pendingMode && (this.snapshot.pendingRevision !== null || this.isDirty());
   }
 
+  // The body editor keeps its own document (and the caret of someone typing in it): it reloads
+  // only when the body itself was replaced from outside.
   private replaceDraft(draft: EditorDraft, patch: Partial<SyncSnapshot> = {}) {
-    this.set({ ...patch, draft, epoch: this.snapshot.epoch + 1 });
+    const bodyReplaced = JSON.stringify(draft.body) !== JSON.stringify(this.snapshot.draft.body);
+    this.set({ ...patch, draft, epoch: this.snapshot.epoch + (bodyReplaced ? 1 : 0) });
   }
 
   setSubstantive(value: boolean) {
@@ -311,7 +314,8 @@ export class ArticleSync {
   private remoteOf(article: EditorArticle): RemoteDraft {
     const pending = this.snapshot.pendingMode ? article.pending : null;
     const draft = draftFromArticle(pending ? { ...pending.content, publishedAt: article.publishedAt } : article);
-    return { version: pending?.baseVersion ?? article.version, pendingRevision: pending?.revision ?? null, draft, article };
+    // Pending changes apply to the article as it is now (db/mutations/working-copies.ts).
+    return { version: article.version, pendingRevision: pending?.revision ?? null, draft, article };
   }
 
   /**

@@ -1,17 +1,25 @@
 'use client';
 
 import { useState } from 'react';
+import { formatDateTime } from '@/lib/time/dates';
 import type { ArticleSync, PendingInfo } from './article-sync';
-
-function when(at: string): string {
-  return new Date(at).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 // A live or scheduled article's changes that readers do not see yet (article-sync.ts autosaves
 // them to the server, db/mutations/working-copies.ts): who last changed them and when, that
 // "Update" publishes them, and "Discard pending changes", asked twice because it throws work
 // away for everyone who sees them.
-export function PendingChanges({ info, sync, disabled }: { info: PendingInfo | null; sync: ArticleSync; disabled: boolean }) {
+export function PendingChanges({
+  info,
+  sync,
+  disabled,
+  timeZone,
+}: {
+  info: PendingInfo | null;
+  sync: ArticleSync;
+  disabled: boolean;
+  // The newsroom's, as every date on the desk.
+  timeZone: string;
+}) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -34,7 +42,7 @@ export function PendingChanges({ info, sync, disabled }: { info: PendingInfo | n
       <p>
         {who && info ? (
           <>
-            Last changed by <strong data-testid="pending-by">{who}</strong> at <time dateTime={info.at}>{when(info.at)}</time>.{' '}
+            Last changed by <strong data-testid="pending-by">{who}</strong> at <time dateTime={info.at}>{formatDateTime(new Date(info.at), timeZone)}</time>.{' '}
           </>
         ) : null}
         Every editor who opens this story sees them. Press <strong>Update</strong> to publish them.
