@@ -7,7 +7,7 @@ import type { EditorArticle, EditorOptions } from '@/db/queries/editor';
 import { DRAFT_FIELD_LABELS, draftFromArticle, emptyDraft, type MediaRef } from '@/lib/articles/draft';
 import { decideEditsArePending } from '@/lib/articles/pending';
 import { ArticleNotes } from './article-notes';
-import { ConflictPanel } from './conflict-panel';
+import { ConflictPanel, SetAsideText } from './conflict-panel';
 import { DeleteArticle } from './delete-article';
 import { setField, type DraftChange } from './fields';
 import { LocalCopyNotice } from './local-copy-notice';
@@ -119,6 +119,10 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
           Combined with {snap.merged.by ?? 'someone else'}&rsquo;s changes to {snap.merged.fields.map((f) => DRAFT_FIELD_LABELS[f]).join(', ')}: they
           changed only what you had not.
         </p>
+      ) : null}
+
+      {snap.setAside && snap.status.kind !== 'conflict' ? (
+        <SetAsideText {...snap.setAside} sectionName={sectionName} onDismiss={() => sync.dismissSetAside()} />
       ) : null}
 
       {snap.status.kind === 'conflict' ? (

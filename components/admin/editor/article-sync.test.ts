@@ -116,6 +116,8 @@ describe('ArticleSync', () => {
     expect(fetch).toHaveBeenCalledTimes(2);
     expect(await sync.resolveConflict('mine')).toBe(true);
     expect(sync.getSnapshot()).toMatchObject({ version: 6, status: { kind: 'saved' }, draft: { title: 'Mine', dek: 'still mine' } });
+    // Theirs stays on screen to copy from.
+    expect(sync.getSnapshot().setAside).toMatchObject({ side: 'theirs', by: 'Olena Other', fields: ['title'], draft: { title: 'Theirs' } });
   });
 
   it('merges without asking when the other save changed only fields I did not', async () => {
@@ -197,6 +199,31 @@ describe('ArticleSync', () => {
     expect(sync.getSnapshot()).toMatchObject({ version: 3, pendingRevision: null, pendingInfo: null, status: { kind: 'saved' } });
     expect(sync.hasPending()).toBe(false);
     expect(storage.getItem(localCopyKey(7))).toBeNull();
+  });
+
+  it("meets a colleague's pending changes: merges what it can, and taking theirs keeps mine to copy from", async () => {
+    const storage = memoryStorage();
+    const sent: { url: string; body: Record<string, unknown> }[] = [];
+    const theirs = { ...base, title: 'Their pending headline', dek: 'Their pending dek' };
+    const fetch = vi.fn(async (url: string, init?: RequestInit) => {
+      if (!init?.method) {
+        const { article } = loaded(base, { version: 2, status: 'published', publishedAt: '2026-12-01T09:00:00.000Z' });
+        const { pending: _p, ...content } = loaded(theirs).article;
+        return json(200, { ok: true, article: { ...article, pending: { revision: 3, baseVersion: 2, savedBy: 'Olena Other', savedAt: '2026-12-02T09:00:00.000Z', note: '', content } } });
+      }
+      const body = JSON.parse(String(init.body));
+      sent.push({ url, body });
+      return body.revision === 3 ? json(200, { ok: true, revision: 4, baseVersion: 2 }) : json(409, { ok: false, reason: 'conflict', error: 'Stale.' });
+    });
+    const sync = new ArticleSync({ articleId: 7, version: 2, initial: base, pendingMode: true, fetch: fetch as never, storage });
+    sync.update((d) => ({ ...d, title: 'My pending headline', kicker: 'Mine' }));
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS + 10);
+    expect(sync.getSnapshot().status).toMatchObject({ kind: 'conflict', savedBy: 'Olena Other', conflicts: ['title'] });
+    expect(sync.getSnapshot()).toMatchObject({ pendingRevision: 3, draft: { title: 'My pending headline', kicker: 'Mine', dek: 'Their pending dek' } });
+    expect(await sync.resolveConflict('theirs')).toBe(true);
+    expect(sent.at(-1)).toMatchObject({ url: '/api/admin/articles/7/pending', body: { revision: 3, baseVersion: 2, article: { title: 'Their pending headline', kicker: 'Mine', dek: 'Their pending dek' } } });
+    expect(sync.getSnapshot()).toMatchObject({ pendingRevision: 4, status: { kind: 'saved' } });
+    expect(sync.getSnapshot().setAside).toMatchObject({ side: 'yours', fields: ['title'], draft: { title: 'My pending headline' } });
   });
 
   it('discards pending changes and goes back to the live article', async () => {

@@ -64,6 +64,9 @@ export interface SyncSnapshot {
   pendingInfo: PendingInfo | null;
   // Fields last merged in from someone else's save without asking.
   merged: { by: string | null; fields: DraftField[] } | null;
+  // After a conflict was decided: the side not kept, for those fields, to copy from (pending
+  // changes are not revisions, so this is where the other side stays recoverable).
+  setAside: { side: 'theirs' | 'yours'; by: string | null; fields: DraftField[]; draft: EditorDraft } | null;
   // Bumped whenever the draft is replaced from outside, so the body editor reloads it.
   epoch: number;
 }
@@ -103,6 +106,7 @@ export class ArticleSync {
       pendingRevision: options.pending?.revision ?? null,
       pendingInfo: options.pending?.info ?? null,
       merged: null,
+      setAside: null,
       epoch: 0,
     };
     this.saved = options.initial;
@@ -369,7 +373,11 @@ export class ArticleSync {
   async resolveConflict(choice: 'mine' | 'theirs'): Promise<boolean> {
     const status = this.snapshot.status;
     if (status.kind !== 'conflict' || !status.remote) return false;
-    if (choice === 'theirs') this.replaceDraft(takeFields(this.snapshot.draft, status.remote.draft, status.conflicts));
+    const mine = this.snapshot.draft;
+    this.set({
+      setAside: { side: choice === 'mine' ? 'theirs' : 'yours', by: status.savedBy, fields: status.conflicts, draft: choice === 'mine' ? status.remote.draft : mine },
+    });
+    if (choice === 'theirs') this.replaceDraft(takeFields(mine, status.remote.draft, status.conflicts));
     this.writeLocal();
     this.setStatus({ kind: 'dirty' });
     return this.save();
@@ -396,10 +404,15 @@ export class ArticleSync {
       pendingRevision: null,
       pendingInfo: null,
       merged: null,
+      setAside: null,
       status: { kind: 'saved', at: null },
     });
     this.clearLocal();
     return null;
+  }
+
+  dismissSetAside() {
+    this.set({ setAside: null });
   }
 
   /** A workflow move bumped the version on the server. */

@@ -124,3 +124,45 @@ export function ConflictPanel({
     </section>
   );
 }
+
+/** After a conflict was decided: the side not kept, in full, to copy from until dismissed. */
+export function SetAsideText({
+  side,
+  by,
+  fields,
+  draft,
+  sectionName,
+  onDismiss,
+}: {
+  side: 'theirs' | 'yours';
+  by: string | null;
+  fields: DraftField[];
+  draft: EditorDraft;
+  sectionName: (id: number) => string;
+  onDismiss: () => void;
+}) {
+  return (
+    <details data-testid="set-aside" className="rounded-md border border-rule bg-paper px-3 py-2 text-sm">
+      <summary className="cursor-pointer font-semibold">
+        {side === 'theirs' ? `${by ?? 'Their'}${by ? '’s' : ''} version you did not keep` : 'Your version you did not keep'} — to copy from
+      </summary>
+      <dl className="mt-2 space-y-2">
+        {fields.map((field) => (
+          <div key={field}>
+            <dt className="text-xs font-bold tracking-widest text-muted uppercase">{DRAFT_FIELD_LABELS[field]}</dt>
+            <dd className="select-text" data-testid={`set-aside-${field}`}>
+              {fieldLines(draft, field, sectionName).map((line, i) => (
+                <p key={i} className="mt-1">
+                  {line}
+                </p>
+              ))}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <button type="button" onClick={onDismiss} className="mt-2 rounded-md border border-rule px-3 py-1.5 font-semibold">
+        Done with it
+      </button>
+    </details>
+  );
+}
