@@ -87,6 +87,26 @@ test('two editors at once: changes to different fields combine; the same field i
   await b.context.close();
 });
 
+test("leaving the editor says goodbye at once: the colleague's 'Also open by' clears at their next heartbeat", async ({ browser, baseURL }) => {
+  test.setTimeout(60_000);
+  const a = await editorPage(browser, 'editor', baseURL!, `Anna ${randomUUID().slice(0, 4)}`);
+  const b = await editorPage(browser, 'editor', baseURL!, `Bohdan ${randomUUID().slice(0, 4)}`);
+  const id = makeDraft(a.user.id);
+  const present = (userId: number) =>
+    testDb().prepare('SELECT count(*) FROM article_presence WHERE article_id = ? AND user_id = ?').pluck().get(id, userId) as number;
+
+  await a.page.goto(`/admin/articles/${id}`);
+  await b.page.goto(`/admin/articles/${id}`);
+  await expect(a.page.getByTestId('presence')).toContainText(b.user.name, { timeout: 15_000 });
+  expect(present(b.user.id)).toBe(1);
+  // B goes elsewhere: the page's goodbye beacon removes B's row (expiry never deletes a row).
+  await b.page.goto('/admin/articles');
+  await expect.poll(() => present(b.user.id)).toBe(0);
+  await expect(a.page.getByTestId('presence')).toHaveCount(0, { timeout: 15_000 });
+  await a.context.close();
+  await b.context.close();
+});
+
 test('a dropped connection loses nothing: the browser keeps the typing and offers it back', async ({ browser, baseURL }) => {
   test.setTimeout(60_000);
   const w = await editorPage(browser, 'author', baseURL!);
