@@ -141,6 +141,20 @@ describe('restoreRevision', () => {
     expect(one<{ n: number }>('SELECT count(*) AS n FROM article_working_copies WHERE article_id = ?', a.id).n).toBe(0);
   });
 
+  it("refuses to replace a live article's pending changes, which are nobody's revision yet", async () => {
+    const a = await arrange('restore-over-pending');
+    const published = await transitionArticle(a.id, 'published', editor);
+    if (!published.ok) throw new Error('publish failed');
+    const at = new Date('2026-12-02T08:00:00Z');
+    const first = await restoreRevision(a.id, a.first.id, published.version, editor, { now: at });
+    expect(first).toMatchObject({ ok: true, pending: true });
+    const again = await restoreRevision(a.id, a.second.id, published.version, editor);
+    expect(again).toEqual({ ok: false, reason: 'pending_changes', savedBy: 'Olena Editor', savedAt: at.toISOString() });
+    const copy = one<{ revision: number; content: string }>('SELECT revision, content FROM article_working_copies WHERE article_id = ?', a.id);
+    expect(copy.revision).toBe(1);
+    expect(JSON.parse(copy.content).title).toBe('Night buses return');
+  });
+
   it('refuses a stale restore of a live article and leaves its pending changes alone', async () => {
     const a = await arrange('restore-live-stale');
     const published = await transitionArticle(a.id, 'scheduled', editor, { scheduledAt: new Date(Date.now() + 86_400_000) });

@@ -6,9 +6,9 @@ import type { BodyDoc } from '@/lib/body/types';
 import { articleInputSchema, fieldErrors } from '@/lib/validation/article';
 import { decideEditsArePending } from '@/lib/articles/pending';
 import { applyArticleUpdate, conflictOf, type SaveResult } from './articles';
-import { writeWorkingCopy } from './working-copies';
+import { pendingState, writeWorkingCopy } from './working-copies';
 import { appendAudit, auditedBy } from './audit';
-import type { Actor } from './common';
+import type { Actor, Refused } from './common';
 
 // Restoring a revision of a draft is an ordinary save of the old content: it goes through
 // applyArticleUpdate (optimistic lock, slug checks, redirects, search index, cache tags) and so
@@ -44,7 +44,10 @@ export interface DroppedReferences {
 export type RestoreResult =
   // `pending`: the content waits in the pending changes instead of being saved to the article.
   | (Extract<SaveResult, { ok: true }> & { restoredVersion: number; dropped: DroppedReferences; pending: boolean })
-  | Exclude<SaveResult, { ok: true }>;
+  | Exclude<SaveResult, { ok: true }>
+  // A live article's pending changes would be replaced: they are nobody's revision yet, so the
+  // restore waits until someone applies (Update) or discards them.
+  | Refused<'pending_changes', { savedBy: string | null; savedAt: string }>;
 
 function ids(value: unknown): number[] {
   return Array.isArray(value) ? value.map(Number).filter((n) => Number.isSafeInteger(n) && n > 0) : [];
@@ -137,6 +140,8 @@ export async function restoreRevision(
     if (pending) {
       // The same stale-page check a save makes, so nobody restores over a version they never saw.
       if (article.version !== expectedVersion) return { ok: false, reason: 'conflict', current: conflictOf(tx, article) };
+      const waiting = pendingState(tx, articleId, article.version).pending;
+      if (waiting) return { ok: false, reason: 'pending_changes', savedBy: waiting.savedBy, savedAt: waiting.savedAt };
       writeWorkingCopy(tx, articleId, { baseVersion: article.version, content: input, note }, actor, now);
       result = { ok: true, id: articleId, version: article.version, invalidates: [] };
     } else {

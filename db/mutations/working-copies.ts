@@ -28,7 +28,7 @@ export type PendingSaveResult =
 
 export type PendingDiscardResult = Done<{ id: number; version: number }> | Refused<'conflict', { current: PendingState }> | Refused<'not_found'>;
 
-function pendingState(tx: Tx, articleId: number, version: number): PendingState {
+export function pendingState(tx: Tx, articleId: number, version: number): PendingState {
   const row = tx
     .select({ copy: articleWorkingCopies, name: users.name })
     .from(articleWorkingCopies)
@@ -56,7 +56,7 @@ function liveArticle(tx: Tx, articleId: number) {
 
 /**
  * Writes the pending changes over whatever pending changes there were, as a step of the caller's
- * transaction (a restore of a live article writes through it). Returns the new save count.
+ * transaction. Returns the new save count.
  */
 export function writeWorkingCopy(
   tx: Tx,

@@ -36,6 +36,11 @@ export const restoreRevisionAction = adminAction({
           return refuse('invalid', `Not restored: ${Object.values(result.errors).join(' ')}`);
         case 'not_found':
           return refuse('not_found', 'Not restored: that revision does not belong to this article.');
+        case 'pending_changes':
+          return refuse(
+            'conflict',
+            `Not restored: this story has pending changes${result.savedBy ? ` by ${result.savedBy}` : ''} that a restore would replace. Open the editor to publish them (Update) or discard them, then restore.`,
+          );
       }
     }
     const dropped = describeDropped(result.dropped);
