@@ -144,6 +144,30 @@ describe('ArticleSync', () => {
     expect(sync.getSnapshot().epoch).toBe(0);
   });
 
+  it("a browser copy restored after a crash merges against what the server held then, never undoing others' later changes", async () => {
+    const sent: Record<string, unknown>[] = [];
+    const now = { ...base, dek: 'Their dek' };
+    const fetch = vi.fn(async (url: string, init?: RequestInit) => {
+      if (!init?.method) return json(200, loaded(now));
+      const body = JSON.parse(String(init.body));
+      sent.push(body);
+      return body.version === 5 ? json(200, { ok: true, id: 7, version: 6 }) : json(409, { ok: false, reason: 'conflict', current: { savedBy: 'Olena Other' } });
+    });
+    const typed = { ...base, title: 'Typed before the crash' };
+    const sync = new ArticleSync({ articleId: 7, version: 5, initial: now, fetch: fetch as never, storage: memoryStorage() });
+    sync.restore({ draft: typed, baseVersion: 4, base, pendingRevision: null, at: '2026-12-02T09:00:00.000Z' });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS + 10);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(sent.at(-1)).toMatchObject({ version: 5, article: { title: 'Typed before the crash', dek: 'Their dek' } });
+    expect(sync.getSnapshot().status.kind).toBe('saved');
+
+    // A copy kept before bases were recorded: every field that differs is a question.
+    const old = new ArticleSync({ articleId: 7, version: 5, initial: now, fetch: fetch as never, storage: memoryStorage() });
+    old.restore({ draft: typed, baseVersion: 4, at: '2026-12-02T09:00:00.000Z' });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS + 10);
+    expect(old.getSnapshot().status).toMatchObject({ kind: 'conflict', conflicts: ['title', 'dek'] });
+  });
+
   it('creates a new article on the first save that has a title', async () => {
     const storage = memoryStorage();
     const fetch = vi.fn(async () => json(201, { ok: true, id: 12, version: 1 }));

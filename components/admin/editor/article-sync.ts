@@ -1,5 +1,6 @@
 import type { EditorArticle } from '@/db/queries/editor';
 import {
+  changedDraftFields,
   draftFromArticle,
   draftToInput,
   localCopyKey,
@@ -92,6 +93,9 @@ export class ArticleSync {
   // The draft equals `saved` but the article does not hold it (pending changes of an article
   // that stopped being live).
   private unsent = false;
+  // A browser copy restored without its base: a conflict cannot tell whose change a field is, so
+  // every field that differs is asked about.
+  private baseUnknown = false;
   onCreated: ((id: number) => void) | undefined;
   private readonly api: ReturnType<typeof newsroomClient>;
   private readonly storage: SyncOptions['storage'];
@@ -173,7 +177,13 @@ export class ArticleSync {
 
   writeLocal(draft = this.snapshot.draft) {
     try {
-      const copy: LocalCopy = { draft, baseVersion: this.snapshot.version, at: new Date().toISOString() };
+      const copy: LocalCopy = {
+        draft,
+        baseVersion: this.snapshot.version,
+        base: this.saved,
+        pendingRevision: this.snapshot.pendingRevision,
+        at: new Date().toISOString(),
+      };
       this.storage?.setItem(localCopyKey(this.snapshot.articleId), JSON.stringify(copy));
     } catch {
       // Storage full or disabled: the server copy is all there is.
@@ -204,7 +214,11 @@ export class ArticleSync {
   /** Put back what the browser kept (its base version may be stale: the save will say so). */
   restore(copy: LocalCopy) {
     if (copy.baseVersion !== null) this.set({ version: copy.baseVersion });
-    this.set({ epoch: this.snapshot.epoch + 1 });
+    // The typing is measured against what the server held when it started, never against what
+    // the server holds now: that would take every later change by others as mine to undo.
+    if (copy.base) this.saved = copy.base;
+    else this.baseUnknown = true;
+    this.set({ pendingRevision: copy.pendingRevision ?? null, epoch: this.snapshot.epoch + 1 });
     this.update(() => copy.draft);
   }
 
@@ -276,6 +290,7 @@ export class ArticleSync {
       const created = id === null;
       if (created) this.clearLocal();
       this.saved = sending;
+      this.baseUnknown = false;
       if (!toPending) this.unsent = false;
       if ('revision' in answer) {
         this.set({ pendingRevision: answer.revision, pendingInfo: { by: null, mine: true, at: new Date().toISOString() } });
@@ -332,7 +347,10 @@ export class ArticleSync {
     if (!loaded.ok) return false;
     const remote = this.remoteOf(loaded.article);
     const by = (this.snapshot.pendingMode ? loaded.article.pending?.savedBy : null) ?? savedBy;
-    const { merged, fromTheirs, conflicts } = mergeDrafts(this.saved, this.snapshot.draft, remote.draft);
+    const { merged, fromTheirs, conflicts } = this.baseUnknown
+      ? { merged: this.snapshot.draft, fromTheirs: [], conflicts: changedDraftFields(this.snapshot.draft, remote.draft) }
+      : mergeDrafts(this.saved, this.snapshot.draft, remote.draft);
+    this.baseUnknown = false;
     this.saved = remote.draft;
     const patch: Partial<SyncSnapshot> = {
       version: remote.version,
