@@ -25,6 +25,8 @@ test("a live story's unpublished change is seen by a colleague in another browse
   const pendingHeadline = `${story.title}, two years late`;
 
   await a.page.goto(`/admin/articles/${story.id}`);
+  // The body editor exists only once the page is live: typing before that races hydration.
+  await expect(a.page.getByTestId('body-editor')).toBeVisible();
   await a.page.getByLabel('Headline').fill(pendingHeadline);
   // Saved on the server as pending changes — A never presses Update.
   await expect(a.page.getByTestId('pending-changes')).toBeVisible();
@@ -37,6 +39,7 @@ test("a live story's unpublished change is seen by a colleague in another browse
 
   // B, another person in another browser, opens the story and finds A's change waiting.
   await b.page.goto(`/admin/articles/${story.id}`);
+  await expect(b.page.getByTestId('body-editor')).toBeVisible();
   await expect(b.page.getByLabel('Headline')).toHaveValue(pendingHeadline);
   await expect(b.page.getByTestId('pending-changes')).toContainText('Pending changes — not public yet');
   await expect(b.page.getByTestId('pending-by')).toHaveText(a.user.name);
@@ -64,6 +67,7 @@ test('restoring a revision of a live story changes nothing public: it waits as p
   // A newer live headline, published with Update.
   const newer = `${story.title}: the full timetable`;
   await page.goto(`/admin/articles/${story.id}`);
+  await expect(page.getByTestId('body-editor')).toBeVisible();
   await page.getByLabel('Headline').fill(newer);
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
   await page.getByRole('button', { name: 'Update' }).click();
@@ -83,6 +87,7 @@ test('restoring a revision of a live story changes nothing public: it waits as p
 
   // The editor shows the old headline as pending changes, ready for Update or Discard.
   await page.goto(`/admin/articles/${story.id}`);
+  await expect(page.getByTestId('body-editor')).toBeVisible();
   await expect(page.getByTestId('pending-changes')).toBeVisible();
   await expect(page.getByLabel('Headline')).toHaveValue(story.title);
   await page.getByRole('button', { name: 'Discard pending changes' }).click();
