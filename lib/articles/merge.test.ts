@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDraft, type EditorDraft } from './draft';
-import { mergeDrafts, takeFields } from './merge';
+import { combineBodies, mergeDrafts, takeFields } from './merge';
 
 const para = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 const doc = (...texts: string[]) => ({ type: 'doc', content: texts.map(para) });
@@ -54,5 +54,28 @@ describe('mergeDrafts', () => {
     const { merged } = mergeDrafts(start, start, { ...start, slug: 'buses-back' });
     expect(merged).toMatchObject({ slug: 'buses-back', slugTouched: true });
     expect(takeFields(start, { ...start, title: 'T', dek: 'D' }, ['title'])).toMatchObject({ title: 'T', dek: base.dek });
+  });
+});
+
+describe('combineBodies', () => {
+  const body = (...texts: string[]) => ({ ...base, body: doc(...texts) });
+  const start = body('One.', 'Two.', 'Three.', 'Four.');
+
+  it('combines changes to different paragraphs, each in its place', () => {
+    const mine = body('One, edited.', 'Two.', 'Three.', 'Four.');
+    const theirs = body('One.', 'Two.', 'Three.', 'Four, edited.', 'Five.');
+    expect(combineBodies(start, mine, theirs)).toEqual(doc('One, edited.', 'Two.', 'Three.', 'Four, edited.', 'Five.'));
+  });
+
+  it('keeps a paragraph one side removed removed, and one side added added', () => {
+    const mine = body('One.', 'Three.', 'Four.');
+    const theirs = body('One.', 'Two.', 'Three.', 'Four.', 'Coda.');
+    expect(combineBodies(start, mine, theirs)).toEqual(doc('One.', 'Three.', 'Four.', 'Coda.'));
+  });
+
+  it('leaves changes to the same or neighbouring paragraphs to a person', () => {
+    expect(combineBodies(start, body('One!', 'Two.', 'Three.', 'Four.'), body('One?', 'Two.', 'Three.', 'Four.'))).toBeNull();
+    expect(combineBodies(start, body('One.', 'Two!', 'Three.', 'Four.'), body('One.', 'Two.', 'Three?', 'Four.'))).toBeNull();
+    expect(combineBodies(start, body('One.', 'Two.', 'Mine.', 'Three.', 'Four.'), body('One.', 'Two.', 'Theirs.', 'Three.', 'Four.'))).toBeNull();
   });
 });

@@ -134,6 +134,7 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
           sectionName={sectionName}
           onKeepMine={() => void sync.resolveConflict('mine')}
           onTakeTheirs={() => void sync.resolveConflict('theirs')}
+          onCombine={sync.combinedBody() !== null ? () => void sync.resolveConflict('both') : null}
         />
       ) : null}
 

@@ -120,6 +120,27 @@ describe('ArticleSync', () => {
     expect(sync.getSnapshot().setAside).toMatchObject({ side: 'theirs', by: 'Olena Other', fields: ['title'], draft: { title: 'Theirs' } });
   });
 
+  it('offers to keep both bodies when the two changed different paragraphs', async () => {
+    const para = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+    const doc = (...texts: string[]) => ({ type: 'doc', content: texts.map(para) });
+    const start = { ...base, body: doc('One.', 'Two.', 'Three.') };
+    const sent: Record<string, unknown>[] = [];
+    const fetch = vi.fn(async (url: string, init?: RequestInit) => {
+      if (!init?.method) return json(200, loaded({ ...start, body: doc('One.', 'Two.', 'Three, theirs.') }));
+      const body = JSON.parse(String(init.body));
+      sent.push(body);
+      return body.version === 5 ? json(200, { ok: true, id: 7, version: 6 }) : json(409, { ok: false, reason: 'conflict', current: { savedBy: 'Olena Other' } });
+    });
+    const sync = new ArticleSync({ articleId: 7, version: 4, initial: start, fetch: fetch as never, storage: memoryStorage() });
+    sync.update((d) => ({ ...d, body: doc('One, mine.', 'Two.', 'Three.') }));
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS + 10);
+    expect(sync.getSnapshot().status).toMatchObject({ kind: 'conflict', conflicts: ['body'] });
+    expect(sync.combinedBody()).toEqual(doc('One, mine.', 'Two.', 'Three, theirs.'));
+    expect(await sync.resolveConflict('both')).toBe(true);
+    expect(sent.at(-1)).toMatchObject({ version: 5, article: { body: doc('One, mine.', 'Two.', 'Three, theirs.') } });
+    expect(sync.getSnapshot().setAside).toBeNull();
+  });
+
   it('merges without asking when the other save changed only fields I did not', async () => {
     const storage = memoryStorage();
     const sent: Record<string, unknown>[] = [];

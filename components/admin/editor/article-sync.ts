@@ -9,7 +9,7 @@ import {
   type EditorDraft,
   type LocalCopy,
 } from '@/lib/articles/draft';
-import { mergeDrafts, takeFields } from '@/lib/articles/merge';
+import { combineBodies, mergeDrafts, takeFields } from '@/lib/articles/merge';
 import { newsroomClient } from '@/components/admin/newsroom-client';
 
 // Keeps the editor's draft safe: in this browser on every change (so a crash or a lost
@@ -42,8 +42,9 @@ export type SyncStatus =
   | { kind: 'offline' }
   | { kind: 'error'; message: string; errors: Record<string, string> }
   | { kind: 'signed-out' }
-  // `conflicts`: the fields both sides changed (the rest is already merged into the draft).
-  | { kind: 'conflict'; savedBy: string | null; remote: RemoteDraft | null; conflicts: DraftField[] };
+  // `conflicts`: the fields both sides changed (the rest is already merged into the draft);
+  // `base`: what both started from, to combine two bodies changed in different paragraphs.
+  | { kind: 'conflict'; savedBy: string | null; remote: RemoteDraft | null; conflicts: DraftField[]; base: EditorDraft | null };
 
 /** Who last saved a live article's pending changes, and when (`mine`: this editor did). */
 export interface PendingInfo {
@@ -342,11 +343,12 @@ export class ArticleSync {
    * themselves and the merged draft is saved on top; fields both changed wait for the writer.
    */
   private async meet(id: number, savedBy: string | null): Promise<boolean> {
-    this.setStatus({ kind: 'conflict', savedBy, remote: null, conflicts: [] });
+    this.setStatus({ kind: 'conflict', savedBy, remote: null, conflicts: [], base: null });
     const loaded = await this.api.loadArticle(id);
     if (!loaded.ok) return false;
     const remote = this.remoteOf(loaded.article);
     const by = (this.snapshot.pendingMode ? loaded.article.pending?.savedBy : null) ?? savedBy;
+    const base = this.baseUnknown ? null : this.saved;
     const { merged, fromTheirs, conflicts } = this.baseUnknown
       ? { merged: this.snapshot.draft, fromTheirs: [], conflicts: changedDraftFields(this.snapshot.draft, remote.draft) }
       : mergeDrafts(this.saved, this.snapshot.draft, remote.draft);
@@ -362,7 +364,7 @@ export class ArticleSync {
     else this.set(patch);
     this.writeLocal();
     if (conflicts.length > 0) {
-      this.setStatus({ kind: 'conflict', savedBy: by, remote, conflicts });
+      this.setStatus({ kind: 'conflict', savedBy: by, remote, conflicts, base });
       return false;
     }
     this.setStatus({ kind: 'dirty' });
@@ -384,14 +386,30 @@ export class ArticleSync {
     }
   }
 
+  /** The body both changed, combined paragraph by paragraph, when only the body is in question. */
+  combinedBody(): unknown | null {
+    const status = this.snapshot.status;
+    if (status.kind !== 'conflict' || !status.remote || !status.base || status.conflicts.join() !== 'body') return null;
+    return combineBodies(status.base, this.snapshot.draft, status.remote.draft);
+  }
+
   /**
    * After a conflict, for the fields both sides changed: keep mine (saved on top; theirs stays in
-   * the revisions, or on screen to copy) or take theirs. Everything else is already merged.
+   * the revisions, or on screen to copy), take theirs, or — for a body both changed in different
+   * paragraphs — both. Everything else is already merged.
    */
-  async resolveConflict(choice: 'mine' | 'theirs'): Promise<boolean> {
+  async resolveConflict(choice: 'mine' | 'theirs' | 'both'): Promise<boolean> {
     const status = this.snapshot.status;
     if (status.kind !== 'conflict' || !status.remote) return false;
     const mine = this.snapshot.draft;
+    if (choice === 'both') {
+      const body = this.combinedBody();
+      if (body === null) return false;
+      this.replaceDraft({ ...mine, body });
+      this.writeLocal();
+      this.setStatus({ kind: 'dirty' });
+      return this.save();
+    }
     this.set({
       setAside: { side: choice === 'mine' ? 'theirs' : 'yours', by: status.savedBy, fields: status.conflicts, draft: choice === 'mine' ? status.remote.draft : mine },
     });

@@ -79,6 +79,7 @@ export function ConflictPanel({
   sectionName,
   onKeepMine,
   onTakeTheirs,
+  onCombine,
 }: {
   savedBy: string | null;
   theirs: EditorDraft | null;
@@ -87,6 +88,8 @@ export function ConflictPanel({
   sectionName: (id: number) => string;
   onKeepMine: () => void;
   onTakeTheirs: () => void;
+  // Offered when the two bodies changed different paragraphs.
+  onCombine: (() => void) | null;
 }) {
   return (
     <section aria-labelledby="conflict-title" data-testid="conflict-panel" className="rounded-lg border-2 border-accent bg-paper p-5 shadow-sm">
@@ -111,6 +114,11 @@ export function ConflictPanel({
         <mark className="bg-emerald-100 px-1 text-emerald-950">marked right</mark> = only in yours
       </p>
       <div className="mt-4 flex flex-wrap gap-2">
+        {onCombine ? (
+          <button type="button" onClick={onCombine} className="rounded-md bg-ink px-4 py-2 text-sm font-semibold text-paper">
+            Keep both: you changed different paragraphs
+          </button>
+        ) : null}
         <button type="button" onClick={onKeepMine} disabled={!theirs} className="rounded-md bg-ink px-4 py-2 text-sm font-semibold text-paper disabled:opacity-50">
           Keep mine for these
         </button>
