@@ -292,6 +292,28 @@ const DOORS: Record<string, Door | 'public'> = {
       return async () => fromStatus(await POST(request('POST', `/api/admin/articles/${article!.id}/notes`, body), params({ id: String(article!.id) }) as never));
     },
   },
+  'app/api/admin/articles/[id]/pending/route.ts#PUT': {
+    perArticle: true,
+    expect: (role, state) => (isDeleted(state) ? 'not_found' : articleChange('writersOwn', role, state)),
+    arrange: async ({ article }) => {
+      const { PUT } = await import('@/app/api/admin/articles/[id]/pending/route');
+      const body = { revision: null, baseVersion: article!.version, article: { ...articleInput(`pending-${unique()}`), title: 'Pending, by the caller' } };
+      return async () => fromStatus(await PUT(request('PUT', `/api/admin/articles/${article!.id}/pending`, body), params({ id: String(article!.id) }) as never));
+    },
+  },
+  'app/api/admin/articles/[id]/pending/route.ts#DELETE': {
+    perArticle: true,
+    expect: (role, state) => (isDeleted(state) ? 'not_found' : articleChange('writersOwn', role, state)),
+    arrange: async ({ article }) => {
+      const { saveWorkingCopy } = await import('@/db/mutations/working-copies');
+      const { articleInputSchema } = await import('@/lib/validation/article');
+      const content = articleInputSchema.parse(articleInput(`pending-${unique()}`));
+      const saved = await saveWorkingCopy(article!.id, { revision: null, baseVersion: article!.version, content }, { id: null, email: null, ip: null });
+      const revision = saved.ok ? saved.revision : 1;
+      const { DELETE } = await import('@/app/api/admin/articles/[id]/pending/route');
+      return async () => fromStatus(await DELETE(request('DELETE', `/api/admin/articles/${article!.id}/pending`, { revision }), params({ id: String(article!.id) }) as never));
+    },
+  },
   'app/api/admin/articles/[id]/presence/route.ts#POST': {
     perArticle: true,
     expect: articleOpen,
@@ -300,12 +322,12 @@ const DOORS: Record<string, Door | 'public'> = {
       return async () => fromStatus(await POST(request('POST', `/api/admin/articles/${article!.id}/presence`), params({ id: String(article!.id) }) as never));
     },
   },
-  'app/api/admin/articles/[id]/presence/route.ts#DELETE': {
+  'app/api/admin/articles/[id]/presence/leave/route.ts#POST': {
     perArticle: true,
     expect: articleOpen,
     arrange: async ({ article }) => {
-      const { DELETE } = await import('@/app/api/admin/articles/[id]/presence/route');
-      return async () => fromStatus(await DELETE(request('DELETE', `/api/admin/articles/${article!.id}/presence`), params({ id: String(article!.id) }) as never));
+      const { POST } = await import('@/app/api/admin/articles/[id]/presence/leave/route');
+      return async () => fromStatus(await POST(request('POST', `/api/admin/articles/${article!.id}/presence/leave`), params({ id: String(article!.id) }) as never));
     },
   },
   'app/api/admin/articles/[id]/workflow/route.ts#POST': workflowDoor('in_review'),

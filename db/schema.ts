@@ -293,6 +293,25 @@ export const curation = sqliteTable(
 
 // Who has an article open in the editor right now: a heartbeat row per (article, user),
 // refreshed every few seconds by the editor; rows older than a minute mean "gone".
+// An article's pending changes while it is live or scheduled (db/mutations/working-copies.ts):
+// the whole article as the save receives it, autosaved from the editor, visible to every editor
+// who opens it, and applied to the article only by "Update" (which removes the row). One a
+// story: the newsroom edits one next version together. `revision` counts its saves, so two
+// editors autosaving the same copy find each other instead of overwriting.
+export const articleWorkingCopies = sqliteTable('article_working_copies', {
+  articleId: integer('article_id')
+    .primaryKey()
+    .references(() => articles.id, { onDelete: 'cascade' }),
+  // The article's version the changes were last saved on (db/mutations/working-copies.ts).
+  baseVersion: integer('base_version').notNull(),
+  revision: integer('revision').notNull().default(1),
+  // The save's input (lib/validation/article.ts), as sent or as a restore wrote it.
+  content: text('content', { mode: 'json' }).notNull(),
+  savedBy: integer('saved_by').references(() => users.id, { onDelete: 'set null' }),
+  savedAt: integer('saved_at', { mode: 'timestamp_ms' }).notNull(),
+  note: text('note').notNull().default(''),
+});
+
 export const articlePresence = sqliteTable(
   'article_presence',
   {

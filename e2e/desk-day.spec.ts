@@ -126,10 +126,12 @@ test('a contributor drafts and submits; an editor edits, schedules, updates and 
   const corrected = `${headline}, on time`;
   await desk.getByLabel('Headline').fill(corrected);
   await desk.getByLabel('Kicker').fill('Update');
-  await expect(desk.getByTestId('save-status')).toHaveAttribute('data-state', 'held');
-  // Not public until Update.
+  // Autosaved as pending changes on the server, not public until Update.
+  await expect(desk.getByTestId('pending-changes')).toBeVisible();
+  await expect(desk.getByTestId('save-status')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
   expect(await (await request.get(url)).text()).not.toContain('on time');
   await desk.getByRole('button', { name: 'Update' }).click();
+  await expect(desk.getByTestId('pending-changes')).toHaveCount(0);
   await expect(desk.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
   const updated = await request.get(url);
   expect(await updated.text()).toContain(corrected);

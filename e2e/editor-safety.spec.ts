@@ -32,8 +32,8 @@ async function editorPage(browser: Browser, role: Role, baseURL: string, name?: 
 const row = (id: number) =>
   testDb().prepare('SELECT title, body_text AS bodyText, version FROM articles WHERE id = ?').get(id) as { title: string; bodyText: string; version: number };
 
-test('two editors at once: the second save gets a conflict, sees the other text, and keeps its own', async ({ browser, baseURL }) => {
-  test.setTimeout(60_000);
+test('two editors at once: changes to different fields combine; the same field is compared side by side and nothing is lost', async ({ browser, baseURL }) => {
+  test.setTimeout(90_000);
   const a = await editorPage(browser, 'editor', baseURL!, `Anna ${randomUUID().slice(0, 4)}`);
   const b = await editorPage(browser, 'editor', baseURL!, `Bohdan ${randomUUID().slice(0, 4)}`);
   const id = makeDraft(a.user.id);
@@ -48,28 +48,61 @@ test('two editors at once: the second save gets a conflict, sees the other text,
   await expect(a.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
   expect(row(id).title).toBe('Council sets the budget at 2.1 billion');
 
-  // B never saw A's save and types into the body.
+  // B never saw A's save and types into the body: a different field, so the two combine.
   await b.page.getByTestId('body-editor').click();
   await b.page.keyboard.press('Control+End');
   await b.page.keyboard.type(' The vote was close.');
-  const panel = b.page.getByTestId('conflict-panel');
-  await expect(panel).toBeVisible({ timeout: 15_000 });
-  await expect(panel).toContainText(`${a.user.name} saved this article`);
-  await expect(panel.getByTestId('conflict-title')).toContainText('2.1 billion');
-  await expect(b.page.getByTestId('save-status')).toHaveAttribute('data-state', 'conflict');
-  // Nothing was overwritten, and B's words are still in B's editor.
-  expect(row(id).bodyText).not.toContain('The vote was close.');
-  await expect(b.page.getByTestId('body-editor')).toContainText('The vote was close.');
+  await expect(b.page.getByTestId('merged-notice')).toContainText(`${a.user.name}’s changes to Title`, { timeout: 15_000 });
+  await expect(b.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
+  await expect(b.page.getByLabel('Headline')).toHaveValue('Council sets the budget at 2.1 billion');
+  expect(row(id)).toMatchObject({ title: 'Council sets the budget at 2.1 billion', bodyText: expect.stringContaining('The vote was close.') });
 
-  await panel.getByRole('button', { name: 'Save my version on top' }).click();
-  await expect(b.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
-  expect(row(id).bodyText).toContain('The vote was close.');
-  // A's text survives in the history.
+  // Now both change the headline: B first, then A, who has not seen B's save.
+  await b.page.getByLabel('Headline').fill('Budget passes by one vote');
+  await expect(b.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
+  await a.page.getByLabel('Headline').fill('Council sets the budget at 2.2 billion');
+  const panel = a.page.getByTestId('conflict-panel');
+  await expect(panel).toBeVisible({ timeout: 15_000 });
+  await expect(panel).toContainText(`${b.user.name} changed the same field`);
+  await expect(a.page.getByTestId('save-status')).toHaveAttribute('data-state', 'conflict');
+  // Side by side: theirs on the left, mine on the right; only the headline is asked about.
+  const title = panel.getByTestId('conflict-title');
+  await expect(title.locator('[data-side="theirs"]')).toHaveText(/Budget passes by one vote/);
+  await expect(title.locator('[data-side="mine"]')).toHaveText(/2\.2 billion/);
+  await expect(panel.getByTestId('conflict-body')).toHaveCount(0);
+  // Nothing was overwritten, and B's body text reached A's editor.
+  expect(row(id).title).toBe('Budget passes by one vote');
+  await expect(a.page.getByTestId('body-editor')).toContainText('The vote was close.');
+
+  await panel.getByRole('button', { name: 'Keep mine for these' }).click();
+  await expect(a.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  expect(row(id)).toMatchObject({ title: 'Council sets the budget at 2.2 billion', bodyText: expect.stringContaining('The vote was close.') });
+  // B's headline survives in the history.
   const titles = testDb()
     .prepare(`SELECT json_extract(snapshot, '$.title') FROM revisions WHERE article_id = ? ORDER BY id`)
     .pluck()
     .all(id);
-  expect(titles).toContain('Council sets the budget at 2.1 billion');
+  expect(titles).toContain('Budget passes by one vote');
+  await a.context.close();
+  await b.context.close();
+});
+
+test("leaving the editor says goodbye at once: the colleague's 'Also open by' clears at their next heartbeat", async ({ browser, baseURL }) => {
+  test.setTimeout(60_000);
+  const a = await editorPage(browser, 'editor', baseURL!, `Anna ${randomUUID().slice(0, 4)}`);
+  const b = await editorPage(browser, 'editor', baseURL!, `Bohdan ${randomUUID().slice(0, 4)}`);
+  const id = makeDraft(a.user.id);
+  const present = (userId: number) =>
+    testDb().prepare('SELECT count(*) FROM article_presence WHERE article_id = ? AND user_id = ?').pluck().get(id, userId) as number;
+
+  await a.page.goto(`/admin/articles/${id}`);
+  await b.page.goto(`/admin/articles/${id}`);
+  await expect(a.page.getByTestId('presence')).toContainText(b.user.name, { timeout: 15_000 });
+  expect(present(b.user.id)).toBe(1);
+  // B goes elsewhere: the page's goodbye beacon removes B's row (expiry never deletes a row).
+  await b.page.goto('/admin/articles');
+  await expect.poll(() => present(b.user.id)).toBe(0);
+  await expect(a.page.getByTestId('presence')).toHaveCount(0, { timeout: 15_000 });
   await a.context.close();
   await b.context.close();
 });

@@ -61,6 +61,17 @@ export interface ArticleLoaded {
   article: EditorArticle;
 }
 
+/** PUT /api/admin/articles/[id]/pending: a live article's pending changes were autosaved. */
+export interface PendingSaved {
+  revision: number;
+  baseVersion: number;
+}
+
+/** DELETE /api/admin/articles/[id]/pending: the pending changes are gone; the article is at `version`. */
+export interface PendingDiscarded {
+  version: number;
+}
+
 /** POST /api/admin/articles/[id]/presence: who else has the article open. */
 export interface PresenceAnswer {
   others: { id: number; name: string }[];

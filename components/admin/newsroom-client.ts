@@ -8,6 +8,8 @@ import type {
   ConflictDetail,
   MediaList,
   MediaSaved,
+  PendingDiscarded,
+  PendingSaved,
   PresenceAnswer,
   TagMade,
   TagsFound,
@@ -55,14 +57,22 @@ export function newsroomClient(fetchImpl?: Fetch) {
     createArticle: (article: unknown) => call<ArticleSaved, ConflictDetail>('/api/admin/articles', { method: 'POST', json: { article } }),
     saveArticle: (id: number, save: { version: number | null; article: unknown; substantive: boolean }) =>
       call<ArticleSaved, ConflictDetail>(`/api/admin/articles/${id}`, { method: 'PUT', json: save }),
+    savePending: (id: number, save: { revision: number | null; baseVersion: number | null; article: unknown }) =>
+      call<PendingSaved, ConflictDetail>(`/api/admin/articles/${id}/pending`, { method: 'PUT', json: save }),
+    discardPending: (id: number, revision: number) =>
+      call<PendingDiscarded>(`/api/admin/articles/${id}/pending`, { method: 'DELETE', json: { revision } }),
     loadArticle: (id: number) => call<ArticleLoaded>(`/api/admin/articles/${id}`),
     moveArticle: (id: number, move: { version: number | null; to: string; scheduledAt?: string | null; review?: unknown; reason?: string }) =>
       call<ArticleMoved, ConflictDetail>(`/api/admin/articles/${id}/workflow`, { method: 'POST', json: move }),
     addNote: (id: number, note: { version: number | null; kind: unknown; text: unknown; reason?: unknown }) =>
       call<ArticleSaved, ConflictDetail>(`/api/admin/articles/${id}/notes`, { method: 'POST', json: note }),
     touchPresence: (id: number) => call<PresenceAnswer>(`/api/admin/articles/${id}/presence`, { method: 'POST' }),
-    // Sent as the page goes away: keepalive lets it finish after the page is gone.
-    leavePresence: (id: number) => call<object>(`/api/admin/articles/${id}/presence`, { method: 'DELETE', keepalive: true }),
+    // Sent as the page goes away: a beacon (or keepalive) outlives the page.
+    leavePresence: (id: number) => {
+      const path = `/api/admin/articles/${id}/presence/leave`;
+      if (!fetchImpl && typeof navigator !== 'undefined' && navigator.sendBeacon?.(path)) return;
+      void call<object>(path, { method: 'POST', keepalive: true });
+    },
     searchArticles: (text: string, signal?: AbortSignal) => call<ArticlesFound>(`/api/admin/articles/search?q=${q(text)}`, { signal }),
     searchTags: (text: string, signal?: AbortSignal) => call<TagsFound>(`/api/admin/tags?q=${q(text)}`, { signal }),
     createTag: (name: string) => call<TagMade>('/api/admin/tags', { method: 'POST', json: { name } }),

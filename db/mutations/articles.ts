@@ -28,6 +28,7 @@ import { decideTransition } from '@/lib/articles/workflow';
 import { decideRightsProblems, listArticleImages, type ArticleImages } from '@/lib/media/rights';
 import { DEFAULT_TIME_ZONE, formatDateTime, isValidTimeZone } from '@/lib/time/dates';
 import { appendAudit, auditedBy, type AuditAction } from './audit';
+import { clearWorkingCopy } from './working-copies';
 import type { Actor, Done, Refused, Tx } from './common';
 
 // Every mutation here is one SQLite transaction (the shape is in ./common.ts): an article, its
@@ -101,7 +102,8 @@ export function snapshotOf(row: Article, links: { tagIds: number[]; bylineIds: n
   };
 }
 
-function conflictOf(tx: Tx, row: Article): ArticleConflict {
+/** The save the caller did not know about, as a conflict reports it. */
+export function conflictOf(tx: Tx, row: Article): ArticleConflict {
   const last = tx
     .select({ name: users.name })
     .from(revisions)
@@ -300,6 +302,8 @@ export function applyArticleUpdate(
   if (reopened) {
     after = tx.update(articles).set({ status: 'in_review' }).where(eq(articles.id, id)).returning().get()!;
   }
+  // Whatever was pending is in this save now ("Update"), or was saved over by it.
+  clearWorkingCopy(tx, id);
   const moved =
     before.publishedAt !== null && redirectMovedArticle(tx, oldPath, articlePath(tx, after.sectionId, after.slug), actor);
   const note = options.note ?? (options.substantive ? 'Substantive update' : 'Saved');

@@ -35,6 +35,7 @@ export type AuditAction =
   | 'article.delete'
   | 'article.restore'
   | 'article.revision_restored'
+  | 'article.pending_discarded'
   | 'article.preview_link'
   | 'article.preview_links_revoked'
   | 'media.uploaded'

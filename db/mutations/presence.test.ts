@@ -35,3 +35,30 @@ describe('article presence', () => {
     expect(await others(1, new Date(t.getTime() + 71_000))).toEqual([]);
   });
 });
+
+describe('presence expiry and goodbye', () => {
+  it('counts a colleague as present until PRESENT_FOR_MS after their last heartbeat, on the clock it is given', async () => {
+    sqlite.exec(`INSERT INTO articles (id, slug, section_id, title, body) VALUES (2, 'b', 1, 'B', '{"type":"doc","content":[]}');`);
+    const t = new Date('2026-12-02T09:00:00Z');
+    const at = (ms: number) => new Date(t.getTime() + ms);
+    await touchPresence(2, 2, t);
+    expect((await touchPresence(2, 1, at(PRESENT_FOR_MS - 1))).others).toEqual([{ id: 2, name: 'Ed Editor' }]);
+    expect((await touchPresence(2, 1, at(PRESENT_FOR_MS))).others).toEqual([]);
+  });
+
+  it("removes the closing editor's row at once, and only theirs", async () => {
+    sqlite.exec(`INSERT INTO articles (id, slug, section_id, title, body) VALUES (3, 'c', 1, 'C', '{"type":"doc","content":[]}');`);
+    const t = new Date('2026-12-02T09:00:00Z');
+    await touchPresence(3, 1, t);
+    await touchPresence(3, 2, t);
+    await touchPresence(1, 2, t);
+    await leavePresence(3, 2);
+    const rows = sqlite.prepare('SELECT article_id AS articleId, user_id AS userId FROM article_presence WHERE article_id IN (1, 3) AND (user_id = 2 OR article_id = 3) ORDER BY article_id').all();
+    expect(rows).toEqual([
+      { articleId: 1, userId: 2 },
+      { articleId: 3, userId: 1 },
+    ]);
+    // The one who stayed sees nobody else, at the very same moment.
+    expect((await touchPresence(3, 1, t)).others).toEqual([]);
+  });
+});

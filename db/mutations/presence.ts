@@ -5,9 +5,11 @@ import { articlePresence, users } from '@/db/schema';
 import type { Done } from './common';
 
 // "Who else has this article open": each open editor sends a heartbeat; anyone seen within
-// PRESENT_FOR_MS counts as present. Rows are tiny and pruned on every heartbeat. Nothing here is
-// audited or shown to readers.
-export const PRESENT_FOR_MS = 45_000;
+// PRESENT_FOR_MS counts as present: three missed heartbeats (components/admin/editor/use-presence.ts
+// beats every 5 s), for a tab that crashed without saying goodbye; a closed tab says goodbye
+// (leavePresence). Rows are tiny and pruned on every heartbeat. Nothing here is audited or shown
+// to readers.
+export const PRESENT_FOR_MS = 15_000;
 
 export interface PresentUser {
   id: number;

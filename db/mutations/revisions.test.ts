@@ -69,23 +69,21 @@ async function arrange(slug: string) {
 }
 
 describe('restoreRevision', () => {
-  it('saves the old content as a new revision, leaving the status alone, and audits it', async () => {
+  it("saves a draft's old content as a new revision, keeping the address, and audits it", async () => {
     const a = await arrange('restore-basic');
-    const published = await transitionArticle(a.id, 'published', editor);
-    if (!published.ok) throw new Error('publish failed');
+    const moved = await updateArticle(a.id, a.version, input({ slug: 'restore-basic-moved', title: 'Night trams return' }), editor);
+    if (!moved.ok) throw new Error('rename failed');
 
-    const result = await restoreRevision(a.id, a.first.id, published.version, editor);
-    expect(result).toMatchObject({ ok: true, id: a.id, version: published.version + 1, restoredVersion: 1 });
+    const result = await restoreRevision(a.id, a.first.id, moved.version, editor);
+    expect(result).toMatchObject({ ok: true, id: a.id, version: moved.version + 1, restoredVersion: 1, pending: false });
     if (!result.ok) return;
-    expect(result.invalidates.length).toBeGreaterThan(0);
     expect(result.dropped).toEqual({ tagIds: [], bylineIds: [], mediaIds: [] });
 
-    const row = one<{ title: string; status: string; hero_credit: string; body_text: string; published_at: number | null; version: number }>(
-      'SELECT title, status, hero_credit, body_text, published_at, version FROM articles WHERE id = ?',
+    const row = one<{ title: string; slug: string; status: string; hero_credit: string; body_text: string; version: number }>(
+      'SELECT title, slug, status, hero_credit, body_text, version FROM articles WHERE id = ?',
       a.id,
     );
-    expect(row).toMatchObject({ title: 'Night buses return', status: 'published', hero_credit: 'Anna Lys/Gazette', body_text: 'Trams will run later.' });
-    expect(row.published_at).not.toBeNull();
+    expect(row).toMatchObject({ title: 'Night buses return', slug: 'restore-basic-moved', status: 'draft', hero_credit: 'Anna Lys/Gazette', body_text: 'Trams will run later.' });
     expect(all<{ tag_id: number }>('SELECT tag_id FROM article_tags WHERE article_id = ? ORDER BY position', a.id).map((r) => r.tag_id)).toEqual([1, 2]);
 
     const newest = one<{ note: string; version: number; user_id: number }>(
@@ -98,7 +96,72 @@ describe('restoreRevision', () => {
       String(a.id),
     );
     expect(audit.actor_id).toBe(1);
-    expect(JSON.parse(audit.details)).toMatchObject({ revisionId: a.first.id, restoredVersion: 1, newVersion: result.version });
+    expect(JSON.parse(audit.details)).toMatchObject({ revisionId: a.first.id, restoredVersion: 1, newVersion: result.version, pending: false });
+  });
+
+  it('restores the address too only when asked', async () => {
+    const a = await arrange('restore-address');
+    const moved = await updateArticle(a.id, a.version, input({ slug: 'restore-address-moved', sectionId: 2 }), editor);
+    if (!moved.ok) throw new Error('move failed');
+    const result = await restoreRevision(a.id, a.first.id, moved.version, editor, { restoreAddress: true });
+    expect(result).toMatchObject({ ok: true, pending: false });
+    expect(one('SELECT slug, section_id AS sectionId FROM articles WHERE id = ?', a.id)).toEqual({ slug: 'restore-address', sectionId: 1 });
+  });
+
+  it('puts a live article\'s old content into its pending changes: nothing public changes', async () => {
+    const a = await arrange('restore-live');
+    const published = await transitionArticle(a.id, 'published', editor);
+    if (!published.ok) throw new Error('publish failed');
+    const revisionsBefore = one<{ n: number }>('SELECT count(*) AS n FROM revisions WHERE article_id = ?', a.id).n;
+    const liveBefore = one('SELECT title, slug, body_text, version, modified_at FROM articles WHERE id = ?', a.id);
+
+    const now = new Date('2026-12-02T09:00:00Z');
+    const result = await restoreRevision(a.id, a.first.id, published.version, editor, { now });
+    expect(result).toMatchObject({ ok: true, pending: true, version: published.version, restoredVersion: 1, invalidates: [] });
+    expect(one('SELECT title, slug, body_text, version, modified_at FROM articles WHERE id = ?', a.id)).toEqual(liveBefore);
+    expect(one<{ n: number }>('SELECT count(*) AS n FROM revisions WHERE article_id = ?', a.id).n).toBe(revisionsBefore);
+
+    const copy = one<{ base_version: number; revision: number; content: string; saved_by: number; saved_at: number; note: string }>(
+      'SELECT base_version, revision, content, saved_by, saved_at, note FROM article_working_copies WHERE article_id = ?',
+      a.id,
+    );
+    expect(copy).toMatchObject({ base_version: published.version, revision: 1, saved_by: 1, saved_at: now.getTime(), note: 'Restored revision 1' });
+    // The old words, at the address readers know now.
+    expect(JSON.parse(copy.content)).toMatchObject({ title: 'Night buses return', slug: 'restore-live', tagIds: [1, 2], heroCredit: 'Anna Lys/Gazette' });
+    const audit = one<{ details: string }>(
+      `SELECT details FROM audit_log WHERE action = 'article.revision_restored' AND target_id = ? ORDER BY id DESC LIMIT 1`,
+      String(a.id),
+    );
+    expect(JSON.parse(audit.details)).toMatchObject({ pending: true, newVersion: published.version });
+
+    // Update applies them in one save and clears them.
+    const updated = await updateArticle(a.id, published.version, articleInputSchema.parse(JSON.parse(copy.content)), editor);
+    expect(updated).toMatchObject({ ok: true, version: published.version + 1 });
+    expect(one<{ title: string }>('SELECT title FROM articles WHERE id = ?', a.id).title).toBe('Night buses return');
+    expect(one<{ n: number }>('SELECT count(*) AS n FROM article_working_copies WHERE article_id = ?', a.id).n).toBe(0);
+  });
+
+  it("refuses to replace a live article's pending changes, which are nobody's revision yet", async () => {
+    const a = await arrange('restore-over-pending');
+    const published = await transitionArticle(a.id, 'published', editor);
+    if (!published.ok) throw new Error('publish failed');
+    const at = new Date('2026-12-02T08:00:00Z');
+    const first = await restoreRevision(a.id, a.first.id, published.version, editor, { now: at });
+    expect(first).toMatchObject({ ok: true, pending: true });
+    const again = await restoreRevision(a.id, a.second.id, published.version, editor);
+    expect(again).toEqual({ ok: false, reason: 'pending_changes', savedBy: 'Olena Editor', savedAt: at.toISOString() });
+    const copy = one<{ revision: number; content: string }>('SELECT revision, content FROM article_working_copies WHERE article_id = ?', a.id);
+    expect(copy.revision).toBe(1);
+    expect(JSON.parse(copy.content).title).toBe('Night buses return');
+  });
+
+  it('refuses a stale restore of a live article and leaves its pending changes alone', async () => {
+    const a = await arrange('restore-live-stale');
+    const published = await transitionArticle(a.id, 'scheduled', editor, { scheduledAt: new Date(Date.now() + 86_400_000) });
+    if (!published.ok) throw new Error('schedule failed');
+    const result = await restoreRevision(a.id, a.first.id, published.version - 1, editor);
+    expect(result).toMatchObject({ ok: false, reason: 'conflict', current: { version: published.version } });
+    expect(one<{ n: number }>('SELECT count(*) AS n FROM article_working_copies WHERE article_id = ?', a.id).n).toBe(0);
   });
 
   it('keeps the public correction notes and the review fields as they are now', async () => {
@@ -197,7 +260,7 @@ describe('restoreRevision', () => {
     if (!renamed.ok) throw new Error('rename failed');
     const squatter = await createArticle(input({ slug: 'clash-old' }), editor);
     expect(squatter.ok).toBe(true);
-    const result = await restoreRevision(a.id, a.first.id, renamed.version, editor);
+    const result = await restoreRevision(a.id, a.first.id, renamed.version, editor, { restoreAddress: true });
     expect(result).toEqual({ ok: false, reason: 'invalid', errors: { slug: 'Another article in this section already uses this slug.' } });
     expect(one<{ slug: string }>('SELECT slug FROM articles WHERE id = ?', a.id).slug).toBe('clash-new');
   });

@@ -4,15 +4,20 @@ import { getDb, type DB } from '@/db/client';
 import { articles, bylines, media, revisions, tags } from '@/db/schema';
 import type { BodyDoc } from '@/lib/body/types';
 import { articleInputSchema, fieldErrors } from '@/lib/validation/article';
-import { applyArticleUpdate, type SaveResult } from './articles';
+import { decideEditsArePending } from '@/lib/articles/pending';
+import { applyArticleUpdate, conflictOf, type SaveResult } from './articles';
+import { pendingState, writeWorkingCopy } from './working-copies';
 import { appendAudit, auditedBy } from './audit';
-import type { Actor } from './common';
+import type { Actor, Refused } from './common';
 
-// Restoring a revision is an ordinary save of the old content: it goes through applyArticleUpdate
-// (optimistic lock, slug checks, redirects, search index, cache tags) and so becomes the newest
-// revision itself; nothing is rewritten. Only content is restored — never the status or the
-// publication time: restoring an old draft of a published article does not unpublish it, and
-// restoring a published version of a draft does not publish it.
+// Restoring a revision of a draft is an ordinary save of the old content: it goes through
+// applyArticleUpdate (optimistic lock, slug checks, redirects, search index, cache tags) and so
+// becomes the newest revision itself; nothing is rewritten. A published or scheduled article's
+// restore never goes live by itself: the old content becomes the article's pending changes
+// (./working-copies.ts), to check in the editor and apply with "Update". Only content is
+// restored — never the status or the publication time — and the address (section and slug)
+// stays as it is unless the caller asks for it too: an old slug would move a live story back to
+// an address that now redirects to it.
 
 // What a restore leaves as it is now: the workflow (status, publication and public "Updated"
 // times, review assignee, deadline and notes) and the public correction notes, which are a
@@ -37,8 +42,12 @@ export interface DroppedReferences {
 }
 
 export type RestoreResult =
-  | (Extract<SaveResult, { ok: true }> & { restoredVersion: number; dropped: DroppedReferences })
-  | Exclude<SaveResult, { ok: true }>;
+  // `pending`: the content waits in the pending changes instead of being saved to the article.
+  | (Extract<SaveResult, { ok: true }> & { restoredVersion: number; dropped: DroppedReferences; pending: boolean })
+  | Exclude<SaveResult, { ok: true }>
+  // A live article's pending changes would be replaced: they are nobody's revision yet, so the
+  // restore waits until someone applies (Update) or discards them.
+  | Refused<'pending_changes', { savedBy: string | null; savedAt: string }>;
 
 function ids(value: unknown): number[] {
   return Array.isArray(value) ? value.map(Number).filter((n) => Number.isSafeInteger(n) && n > 0) : [];
@@ -54,13 +63,14 @@ export async function restoreRevision(
   revisionId: number,
   expectedVersion: number,
   actor: Actor,
-  options: { now?: Date } = {},
+  options: { now?: Date; restoreAddress?: boolean } = {},
   db: DB = getDb(),
 ): Promise<RestoreResult> {
+  const now = options.now ?? new Date();
   // One transaction holds the reads, the save and the audit row together.
   return db.transaction((tx): RestoreResult => {
     const article = tx
-      .select({ id: articles.id })
+      .select()
       .from(articles)
       .where(and(eq(articles.id, articleId), isNull(articles.deletedAt)))
       .get();
@@ -119,19 +129,34 @@ export async function restoreRevision(
       content: (body.content ?? []).filter((block) => block.type !== 'image' || liveMedia.has(Number(block.attrs.mediaId))),
     };
 
-    const result = applyArticleUpdate(tx, articleId, expectedVersion, input, actor, {
-      note: `Restored revision ${revision.version}`,
-      now: options.now,
-    });
-    if (!result.ok) return result;
+    if (!options.restoreAddress) {
+      input.slug = article.slug;
+      input.sectionId = article.sectionId;
+    }
+
+    const note = `Restored revision ${revision.version}`;
+    const pending = decideEditsArePending(article.status);
+    let result: SaveResult;
+    if (pending) {
+      // The same stale-page check a save makes, so nobody restores over a version they never saw.
+      if (article.version !== expectedVersion) return { ok: false, reason: 'conflict', current: conflictOf(tx, article) };
+      const waiting = pendingState(tx, articleId, article.version).pending;
+      if (waiting) return { ok: false, reason: 'pending_changes', savedBy: waiting.savedBy, savedAt: waiting.savedAt };
+      writeWorkingCopy(tx, articleId, { baseVersion: article.version, content: input, note }, actor, now);
+      result = { ok: true, id: articleId, version: article.version, status: article.status, invalidates: [] };
+    } else {
+      result = applyArticleUpdate(tx, articleId, expectedVersion, input, actor, { note, now });
+      if (!result.ok) return result;
+    }
     appendAudit(tx, {
       action: 'article.revision_restored',
       ...auditedBy(actor),
       targetType: 'article',
       targetId: articleId,
-      details: { revisionId, restoredVersion: revision.version, newVersion: result.version, dropped },
+      details: { revisionId, restoredVersion: revision.version, newVersion: result.version, dropped, pending, address: Boolean(options.restoreAddress) },
+      at: now,
     });
-    return { ...result, restoredVersion: revision.version, dropped };
+    return { ...result, restoredVersion: revision.version, dropped, pending };
   });
 }
 

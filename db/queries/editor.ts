@@ -5,6 +5,7 @@ import {
   articleBylines,
   articles,
   articleTags,
+  articleWorkingCopies,
   bylines,
   media,
   sections,
@@ -15,6 +16,7 @@ import { pickTexts, type ArticleTexts } from '@/lib/articles/fields';
 import { collectMediaIds } from '@/lib/body/text';
 import type { BodyDoc } from '@/lib/body/types';
 import type { ArticleKind, ArticleNote, ArticleStatus, BylineKind } from '@/lib/domain';
+import type { ArticleInput } from '@/lib/validation/article';
 import { articleUrl, mediaUrl } from './articles';
 
 // What the article editor loads: every editable field, the names behind the ids it shows,
@@ -52,6 +54,24 @@ export interface EditorArticle extends ArticleTexts {
   internalNotes: string;
   // Display URLs of the images inside the body, by media id (the stored JSON holds ids only).
   bodyMedia: Record<number, EditorMedia>;
+  // A live or scheduled article's changes not yet applied by "Update" (db/mutations/working-copies.ts).
+  pending: PendingChanges | null;
+}
+
+/** What the editor changes about an article, with the names and images behind its ids. */
+export type EditorContent = Pick<
+  EditorArticle,
+  keyof ArticleTexts | 'slug' | 'sectionId' | 'kind' | 'body' | 'tags' | 'bylines' | 'hero' | 'social' | 'bodyMedia'
+>;
+
+export interface PendingChanges {
+  revision: number;
+  // The article's version the changes were made on.
+  baseVersion: number;
+  savedBy: string | null;
+  savedAt: string;
+  note: string;
+  content: EditorContent;
 }
 
 function toEditorMedia(row: { id: number; file: string; alt: string; width: number; height: number }): EditorMedia {
@@ -67,6 +87,57 @@ async function mediaByIds(ids: number[]): Promise<Map<number, EditorMedia>> {
   return new Map(rows.map((r) => [r.id, toEditorMedia(r)]));
 }
 
+type StoredContent = Pick<ArticleInput, keyof ArticleTexts | 'slug' | 'sectionId' | 'kind' | 'tagIds' | 'bylineIds' | 'heroMediaId'> & {
+  body: unknown;
+  socialMediaId?: number | null;
+};
+
+// Resolves a stored article's (or its pending changes') ids to what the editor shows, in order;
+// a tag, byline or image deleted since is left out.
+async function editorContent(c: StoredContent): Promise<EditorContent> {
+  const db = getDb();
+  const [tagRows, bylineRows] = await Promise.all([
+    c.tagIds.length ? db.select({ id: tags.id, name: tags.name, slug: tags.slug }).from(tags).where(inArray(tags.id, c.tagIds)) : [],
+    c.bylineIds.length ? db.select({ id: bylines.id, name: bylines.name }).from(bylines).where(inArray(bylines.id, c.bylineIds)) : [],
+  ]);
+  const inOrder = <T extends { id: number }>(ids: number[], rows: T[]) =>
+    ids.flatMap((id) => rows.filter((r) => r.id === id).slice(0, 1));
+  const body = c.body as BodyDoc;
+  const bodyIds = collectMediaIds(body);
+  const socialMediaId = c.socialMediaId ?? null;
+  const found = await mediaByIds([...bodyIds, c.heroMediaId, socialMediaId].filter((v): v is number => typeof v === 'number'));
+  return {
+    ...pickTexts(c),
+    slug: c.slug,
+    sectionId: c.sectionId,
+    kind: c.kind,
+    body,
+    tags: inOrder(c.tagIds, tagRows),
+    bylines: inOrder(c.bylineIds, bylineRows),
+    hero: c.heroMediaId ? (found.get(c.heroMediaId) ?? null) : null,
+    social: socialMediaId ? (found.get(socialMediaId) ?? null) : null,
+    bodyMedia: Object.fromEntries([...bodyIds].flatMap((mid) => (found.has(mid) ? [[mid, found.get(mid)!]] : []))),
+  };
+}
+
+async function getPendingChanges(articleId: number): Promise<PendingChanges | null> {
+  const [row] = await getDb()
+    .select({ copy: articleWorkingCopies, name: users.name })
+    .from(articleWorkingCopies)
+    .leftJoin(users, eq(users.id, articleWorkingCopies.savedBy))
+    .where(eq(articleWorkingCopies.articleId, articleId))
+    .limit(1);
+  if (!row) return null;
+  return {
+    revision: row.copy.revision,
+    baseVersion: row.copy.baseVersion,
+    savedBy: row.name ?? null,
+    savedAt: row.copy.savedAt.toISOString(),
+    note: row.copy.note,
+    content: await editorContent(row.copy.content as ArticleInput),
+  };
+}
+
 export async function getArticleForEditor(id: number): Promise<EditorArticle | null> {
   const db = getDb();
   const [row] = await db
@@ -77,40 +148,19 @@ export async function getArticleForEditor(id: number): Promise<EditorArticle | n
     .limit(1);
   if (!row || row.article.deletedAt) return null;
   const a = row.article;
-  const [tagRows, bylineRows] = await Promise.all([
-    db
-      .select({ id: tags.id, name: tags.name, slug: tags.slug })
-      .from(articleTags)
-      .innerJoin(tags, eq(tags.id, articleTags.tagId))
-      .where(eq(articleTags.articleId, id))
-      .orderBy(asc(articleTags.position)),
-    db
-      .select({ id: bylines.id, name: bylines.name })
-      .from(articleBylines)
-      .innerJoin(bylines, eq(bylines.id, articleBylines.bylineId))
-      .where(eq(articleBylines.articleId, id))
-      .orderBy(asc(articleBylines.position)),
+  const [tagIds, bylineIds, pending] = await Promise.all([
+    db.select({ id: articleTags.tagId }).from(articleTags).where(eq(articleTags.articleId, id)).orderBy(asc(articleTags.position)),
+    db.select({ id: articleBylines.bylineId }).from(articleBylines).where(eq(articleBylines.articleId, id)).orderBy(asc(articleBylines.position)),
+    getPendingChanges(id),
   ]);
-  const body = a.body as BodyDoc;
-  const bodyIds = collectMediaIds(body);
-  const found = await mediaByIds(
-    [...bodyIds, a.heroMediaId, a.socialMediaId].filter((v): v is number => typeof v === 'number'),
-  );
+  const content = await editorContent({ ...a, tagIds: tagIds.map((t) => t.id), bylineIds: bylineIds.map((b) => b.id) });
   return {
     id: a.id,
     version: a.version,
     status: a.status,
     createdBy: a.createdBy,
     url: articleUrl(row.sectionSlug, a.slug),
-    ...pickTexts(a),
-    slug: a.slug,
-    sectionId: a.sectionId,
-    kind: a.kind,
-    body,
-    tags: tagRows,
-    bylines: bylineRows,
-    hero: a.heroMediaId ? (found.get(a.heroMediaId) ?? null) : null,
-    social: a.socialMediaId ? (found.get(a.socialMediaId) ?? null) : null,
+    ...content,
     corrections: a.corrections,
     publishedAt: a.publishedAt?.toISOString() ?? null,
     updatedAt: a.updatedAt?.toISOString() ?? null,
@@ -119,7 +169,7 @@ export async function getArticleForEditor(id: number): Promise<EditorArticle | n
     assigneeId: a.assigneeId,
     reviewDeadline: a.reviewDeadline?.toISOString() ?? null,
     internalNotes: a.internalNotes,
-    bodyMedia: Object.fromEntries([...bodyIds].flatMap((mid) => (found.has(mid) ? [[mid, found.get(mid)!]] : []))),
+    pending,
   };
 }
 

@@ -147,6 +147,11 @@ export interface LocalCopy {
   draft: EditorDraft;
   // The server version the typing started from (null for an article not yet created).
   baseVersion: number | null;
+  // What the server held when the typing started, the base a later merge compares both sides
+  // with (lib/articles/merge.ts), and the pending changes' save count then. Copies written before
+  // these existed lack them.
+  base?: EditorDraft;
+  pendingRevision?: number | null;
   at: string;
 }
 

@@ -31,3 +31,13 @@ export const UNPUBLISH_REASON = 'Say why the article is being unpublished; the r
 export const noteRequestSchema = articleNoteSchema.extend({ version, reason: reasonSchema() });
 
 export const articleIdSchema = z.coerce.number().int().positive();
+
+/** The autosave of a live article's pending changes, and "Discard pending changes". */
+export const pendingSaveRequestSchema = z.object({
+  // The pending changes' save count the editor last saw; null when it saw none.
+  revision: z.number().int().positive().nullable(),
+  baseVersion: version,
+  article: z.unknown(),
+});
+
+export const pendingDiscardRequestSchema = z.object({ revision: z.number().int().positive() });

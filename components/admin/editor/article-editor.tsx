@@ -4,12 +4,14 @@ import { useMemo, useState } from 'react';
 import { MediaPicker, type PickedMedia } from '@/components/admin/media-picker';
 import { PreviewLinks } from '@/components/admin/preview-links';
 import type { EditorArticle, EditorOptions } from '@/db/queries/editor';
-import { draftFromArticle, emptyDraft, type MediaRef } from '@/lib/articles/draft';
+import { DRAFT_FIELD_LABELS, draftFromArticle, emptyDraft, type MediaRef } from '@/lib/articles/draft';
+import { decideEditsArePending } from '@/lib/articles/pending';
 import { ArticleNotes } from './article-notes';
-import { ConflictPanel } from './conflict-panel';
+import { ConflictPanel, SetAsideText } from './conflict-panel';
 import { DeleteArticle } from './delete-article';
 import { setField, type DraftChange } from './fields';
 import { LocalCopyNotice } from './local-copy-notice';
+import { PendingChanges } from './pending-changes';
 import { SaveStatus } from './save-status';
 import { HeroFields, PeopleFields, PlacementFields, SearchFields } from './settings-fields';
 import { StoryFields } from './story-fields';
@@ -21,7 +23,8 @@ import { WorkflowPanel } from './workflow-panel';
 // The article editor's layout and wiring. Each job lives beside it: the draft's safety in
 // use-article-sync.ts (article-sync.ts), who else is here in use-presence.ts, the workflow in
 // use-workflow.ts, notes for readers in article-notes.tsx, deleting in delete-article.tsx, the
-// browser's kept copy in local-copy-notice.tsx, and the fields in story- and settings-fields.tsx.
+// browser's kept copy in local-copy-notice.tsx, a live article's pending changes in
+// pending-changes.tsx, and the fields in story- and settings-fields.tsx.
 
 interface Props {
   article: EditorArticle | null;
@@ -33,22 +36,30 @@ interface Props {
 }
 
 export function ArticleEditor({ article, options, timeZone, permissions, defaultBylines, children }: Props) {
+  // A live or scheduled article opens with its pending changes, whoever left them.
   const initial = useMemo(
-    () => (article ? draftFromArticle(article) : emptyDraft(options.sections[0]?.id ?? 0, defaultBylines)),
+    () =>
+      article?.pending
+        ? draftFromArticle({ ...article.pending.content, publishedAt: article.publishedAt })
+        : article
+          ? draftFromArticle(article)
+          : emptyDraft(options.sections[0]?.id ?? 0, defaultBylines),
     [article, options.sections, defaultBylines],
   );
+  const pendingMode = article ? decideEditsArePending(article.status) : false;
   const { sync, snapshot: snap } = useArticleSync({
     articleId: article?.id ?? null,
     version: article?.version ?? null,
     initial,
-    published: article?.status === 'published',
+    pendingMode,
+    pending: article?.pending
+      ? { revision: article.pending.revision, info: { by: article.pending.savedBy, mine: false, at: article.pending.savedAt } }
+      : null,
   });
   const workflow = useWorkflow(sync, article);
   const others = usePresence(snap.articleId);
   const [picker, setPicker] = useState<'hero' | 'social' | null>(null);
   const [substantive, setSubstantive] = useState(false);
-  // Bumped when the body was replaced from outside, so the body editor reloads it.
-  const [bodyKey, setBodyKey] = useState(0);
 
   const { draft } = snap;
   const live = workflow.status === 'published';
@@ -56,10 +67,7 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
   const update: DraftChange = (change) => sync.update(change);
   const fields = { draft, errors: snap.status.kind === 'error' ? snap.status.errors : {}, update, disabled: readOnly };
   const sectionName = (id: number) => options.sections.find((s) => s.id === id)?.name ?? `Section #${id}`;
-  const theirs =
-    snap.status.kind === 'conflict' && snap.status.theirs
-      ? { article: snap.status.theirs, draft: draftFromArticle(snap.status.theirs) }
-      : null;
+  const hasPending = snap.pendingMode && sync.hasPending();
 
   function pickMedia(m: PickedMedia) {
     const ref: MediaRef = { id: m.id, url: m.url, alt: m.alt };
@@ -72,7 +80,7 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
   return (
     <div className="space-y-4">
       <div className="sticky top-0 z-20 -mx-4 flex flex-wrap items-center justify-between gap-3 border-b border-rule bg-panel/95 px-4 py-2 backdrop-blur">
-        <SaveStatus status={snap.status} isNew={snap.articleId === null} timeZone={timeZone} />
+        <SaveStatus status={snap.status} isNew={snap.articleId === null} pendingMode={snap.pendingMode} timeZone={timeZone} />
         <div className="flex flex-wrap items-center gap-2">
           {snap.articleId !== null ? (
             <a href={`/admin/articles/${snap.articleId}/revisions`} className="rounded-md px-3 py-2 text-sm font-semibold hover:bg-paper">
@@ -82,14 +90,16 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
           {children}
           <button
             type="button"
-            disabled={readOnly || snap.status.kind === 'conflict' || (snap.articleId === null && !draft.title.trim())}
+            disabled={
+              readOnly || snap.status.kind === 'conflict' || (snap.articleId === null && !draft.title.trim()) || (snap.pendingMode && !hasPending)
+            }
             onClick={() => {
               sync.setSubstantive(substantive);
-              void sync.save().then((ok) => ok && setSubstantive(false));
+              void (snap.pendingMode ? sync.publish() : sync.save()).then((ok) => ok && setSubstantive(false));
             }}
             className="rounded-md bg-ink px-4 py-2 text-sm font-semibold text-paper disabled:opacity-50"
           >
-            {live ? 'Update' : 'Save'}
+            {snap.pendingMode ? 'Update' : 'Save'}
           </button>
         </div>
       </div>
@@ -100,20 +110,31 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
         </p>
       ) : null}
 
-      <LocalCopyNotice articleId={article?.id ?? null} initial={initial} sync={sync} onRestored={() => setBodyKey((k) => k + 1)} />
+      <LocalCopyNotice articleId={article?.id ?? null} initial={initial} sync={sync} />
+
+      {hasPending ? <PendingChanges info={snap.pendingInfo} sync={sync} disabled={readOnly || snap.status.kind === 'saving'} timeZone={timeZone} /> : null}
+
+      {snap.merged ? (
+        <p data-testid="merged-notice" role="status" className="rounded-md border border-rule bg-paper px-3 py-2 text-sm">
+          Combined with {snap.merged.by ?? 'someone else'}&rsquo;s changes to {snap.merged.fields.map((f) => DRAFT_FIELD_LABELS[f]).join(', ')}: they
+          changed only what you had not.
+        </p>
+      ) : null}
+
+      {snap.setAside && snap.status.kind !== 'conflict' ? (
+        <SetAsideText {...snap.setAside} sectionName={sectionName} onDismiss={() => sync.dismissSetAside()} />
+      ) : null}
 
       {snap.status.kind === 'conflict' ? (
         <ConflictPanel
           savedBy={snap.status.savedBy}
-          theirs={theirs}
+          theirs={snap.status.remote?.draft ?? null}
           mine={draft}
+          conflicts={snap.status.conflicts}
           sectionName={sectionName}
-          onKeepMine={() => theirs && void sync.resolveConflict('mine', { version: theirs.article.version, draft: theirs.draft })}
-          onTakeTheirs={() => {
-            if (!theirs) return;
-            void sync.resolveConflict('theirs', { version: theirs.article.version, draft: theirs.draft });
-            setBodyKey((k) => k + 1);
-          }}
+          onKeepMine={() => void sync.resolveConflict('mine')}
+          onTakeTheirs={() => void sync.resolveConflict('theirs')}
+          onCombine={sync.combinedBody() !== null ? () => void sync.resolveConflict('both') : null}
         />
       ) : null}
 
@@ -124,7 +145,7 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <StoryFields {...fields} bodyKey={bodyKey} />
+        <StoryFields {...fields} bodyKey={snap.epoch} />
 
         <aside className="space-y-4" aria-label="Article settings">
           {snap.articleId !== null ? (

@@ -10,13 +10,11 @@ export function LocalCopyNotice({
   articleId,
   initial,
   sync,
-  onRestored,
 }: {
   articleId: number | null;
   initial: EditorDraft;
+  // Its restore replaces the draft, and the body editor reloads (ArticleSync's epoch).
   sync: ArticleSync;
-  // The body editor holds its own document: it must reload to show the restored one.
-  onRestored: () => void;
 }) {
   const [copy, setCopy] = useState<LocalCopy | null>(null);
 
@@ -38,7 +36,6 @@ export function LocalCopyNotice({
         onClick={() => {
           sync.restore(copy);
           setCopy(null);
-          onRestored();
         }}
       >
         Restore my changes

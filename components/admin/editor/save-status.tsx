@@ -5,22 +5,33 @@ import type { SyncStatus } from './article-sync';
 
 // The save state in words, announced politely to screen readers.
 // The time is on the newsroom's 24-hour clock, as everywhere else in the newsroom, not the browser's.
-export function SaveStatus({ status, isNew, timeZone }: { status: SyncStatus; isNew: boolean; timeZone: string }) {
+// In pending mode (a live or scheduled article) a save reaches the pending changes, not readers.
+export function SaveStatus({
+  status,
+  isNew,
+  pendingMode,
+  timeZone,
+}: {
+  status: SyncStatus;
+  isNew: boolean;
+  pendingMode: boolean;
+  timeZone: string;
+}) {
   let text: string;
   let tone = 'text-muted';
   switch (status.kind) {
     case 'saved':
-      text = status.at ? `Saved at ${formatTime(status.at, timeZone)}` : isNew ? 'Start with a title — the draft saves itself' : 'All changes saved';
+      if (pendingMode) {
+        text = status.at ? `Pending changes saved at ${formatTime(status.at, timeZone)} — not public until Update` : 'Changes wait as pending until Update';
+      } else {
+        text = status.at ? `Saved at ${formatTime(status.at, timeZone)}` : isNew ? 'Start with a title — the draft saves itself' : 'All changes saved';
+      }
       break;
     case 'dirty':
       text = 'Unsaved changes…';
       break;
     case 'saving':
       text = 'Saving…';
-      break;
-    case 'held':
-      text = 'Changes not yet public — kept in this browser until you press Update';
-      tone = 'text-ink';
       break;
     case 'offline':
       text = 'Offline — your changes are kept in this browser and will be saved when the connection returns';

@@ -2,7 +2,7 @@
 
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { EditorDraft } from '@/lib/articles/draft';
-import { ArticleSync } from './article-sync';
+import { ArticleSync, type SyncOptions } from './article-sync';
 
 // One ArticleSync for as long as the editor is on screen (article-sync.ts keeps the draft safe),
 // read by React through useSyncExternalStore, and the page events that concern unsaved work:
@@ -12,13 +12,15 @@ export function useArticleSync({
   articleId,
   version,
   initial,
-  published,
+  pendingMode,
+  pending,
 }: {
   articleId: number | null;
   version: number | null;
   initial: EditorDraft;
-  // A live article is not autosaved: its changes wait for "Update".
-  published: boolean;
+  // A live or scheduled article autosaves to its pending changes, which wait for "Update".
+  pendingMode: boolean;
+  pending: SyncOptions['pending'];
 }) {
   const [sync] = useState(
     () =>
@@ -26,7 +28,8 @@ export function useArticleSync({
         articleId,
         version,
         initial,
-        autosave: !published,
+        pendingMode,
+        pending,
         onCreated: (id) => window.history.replaceState(null, '', `/admin/articles/${id}`),
       }),
   );

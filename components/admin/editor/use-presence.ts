@@ -8,11 +8,12 @@ export interface Colleague {
   name: string;
 }
 
-const HEARTBEAT_MS = 10_000;
+// Well inside db/mutations/presence.ts's PRESENT_FOR_MS, so one late beat does not drop anyone.
+const HEARTBEAT_MS = 5_000;
 
-// Who else has this article open: a heartbeat while the editor is on screen, and a goodbye when
-// the page goes away or the editor closes, so the others' notice clears without waiting for the
-// server to forget. A new article has no presence until its first save gives it an id.
+// Who else has this article open: a heartbeat while the editor is on screen, and a goodbye (a
+// beacon) when the page goes away or the editor closes, so the others' notice clears at their next
+// heartbeat without waiting for the server to forget. A new article has no presence until its first save gives it an id.
 export function usePresence(articleId: number | null): Colleague[] {
   const [others, setOthers] = useState<Colleague[]>([]);
 
@@ -26,7 +27,7 @@ export function usePresence(articleId: number | null): Colleague[] {
     };
     void beat();
     const timer = setInterval(beat, HEARTBEAT_MS);
-    const leave = () => void newsroom.leavePresence(articleId);
+    const leave = () => newsroom.leavePresence(articleId);
     window.addEventListener('pagehide', leave);
     return () => {
       stopped = true;

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { newsroom } from '@/components/admin/newsroom-client';
 import type { EditorArticle } from '@/db/queries/editor';
+import { decideEditsArePending } from '@/lib/articles/pending';
 import type { ArticleSync } from './article-sync';
 import { decideMoveAnswer, decideMoveMayGo, type WorkflowState } from './editor-answers';
 import type { WorkflowMove } from './workflow-panel';
@@ -46,8 +47,8 @@ export function useWorkflow(sync: ArticleSync, article: EditorArticle | null) {
         return;
       }
       sync.acknowledge(decided.version);
-      // Live articles wait for "Update" instead of autosaving (article-sync.ts).
-      sync.setAutosave(decided.workflow.status !== 'published');
+      // Live and scheduled articles autosave to pending changes, which wait for "Update".
+      sync.setPendingMode(decideEditsArePending(decided.workflow.status));
       setState(decided.workflow);
     } finally {
       setBusy(false);

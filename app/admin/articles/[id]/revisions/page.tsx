@@ -68,7 +68,8 @@ export default async function RevisionsPage({ params, searchParams }: PageProps<
         <h1 className="mt-2 font-serif text-3xl font-bold">Revisions</h1>
         <p className="mt-1 text-muted">
           <span className="font-semibold text-ink">{article.title}</span> · every save is kept. Restoring one saves its
-          content as a new revision; the status and publication time stay as they are.
+          content as a new revision — on a live or scheduled story, as pending changes to check and publish with Update;
+          the status, publication time and address stay as they are.
         </p>
         {canRestoreRevision ? null : (
           <p className="mt-2 text-sm text-muted" data-testid="restore-unavailable">

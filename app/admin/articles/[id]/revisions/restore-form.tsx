@@ -32,7 +32,14 @@ export function RestoreRevisionForm({
         confirmLabel="Restore"
         tone="primary"
       >
-        <p>Its text replaces what the article says now, as a new save. The current text stays in the history.</p>
+        <p>
+          Its text becomes the article's — on a live or scheduled story as pending changes, which readers see only after
+          Update. The current text stays in the history.
+        </p>
+        <label className="mt-3 flex items-center gap-1.5 text-sm">
+          <input type="checkbox" name="restoreAddress" className="size-4 accent-ink" />
+          Also restore the address (section and slug) of version {version}
+        </label>
       </ConfirmDialog>
       <FormMessage error={state.error} message={state.message} testId={state.error ? 'restore-error' : 'restore-message'} />
     </form>
