@@ -33,7 +33,7 @@ export function RestoreRevisionForm({
         tone="primary"
       >
         <p>
-          Its text becomes the article's — on a live or scheduled story as pending changes, which readers see only after
+          Its text becomes the article&rsquo;s — on a live or scheduled story as pending changes, which readers see only after
           Update. The current text stays in the history.
         </p>
         <label className="mt-3 flex items-center gap-1.5 text-sm">
