@@ -305,6 +305,11 @@ export function withPageCache(cache, handle, options = {}) {
  * this instance's caches when it moved since the last look-up. So no instance replays a page
  * older than an expiry another instance has acknowledged, even before the announcement on the
  * channel arrives. While Redis cannot answer, the look-up goes on as it would without it.
+ *
+ * Requests share reads: one read is on its way at a time, and every request that arrives while it
+ * is waits for the next one (a read that left before a request arrived may not have seen an
+ * expiry acknowledged just before it), so a flood costs a read per Redis round trip, not one per
+ * request.
  * @param {() => Promise<number | null>} generation
  * @param {() => void} invalidate
  * @returns {() => Promise<void>}
@@ -312,11 +317,30 @@ export function withPageCache(cache, handle, options = {}) {
 export function sharedGenerationCheck(generation, invalidate) {
   /** @type {number | null} */
   let seen = null;
-  return async () => {
+  /** @type {Promise<void> | null} the read on its way */
+  let reading = null;
+  /** @type {Promise<void> | null} the read that leaves when that one is back */
+  let next = null;
+  const read = async () => {
     const now = await generation();
     if (now === null) return;
     if (seen !== null && now !== seen) invalidate();
     seen = now;
+  };
+  const start = () => {
+    const started = read().finally(() => {
+      if (reading === started) reading = null;
+    });
+    reading = started;
+    return started;
+  };
+  return () => {
+    if (!reading) return start();
+    next ??= reading.then(() => {
+      next = null;
+      return start();
+    });
+    return next;
   };
 }
 

@@ -150,6 +150,25 @@ describe('withPageCache', () => {
     expect(next.calls).toEqual(['/a', '/a']);
   });
 
+  it('cluster mode: requests share generation reads, and none uses a read that left before it arrived', async () => {
+    const answers: ((n: number) => void)[] = [];
+    const generation = () => new Promise<number>((resolve) => answers.push(resolve));
+    const invalidate = vi.fn();
+    const check = sharedGenerationCheck(generation, invalidate);
+    const first = check();
+    // Fifty requests arrive while the first read is on its way: they wait for one more read.
+    const during = Array.from({ length: 50 }, () => check());
+    expect(answers).toHaveLength(1);
+    answers[0]!(7);
+    await first;
+    await vi.waitFor(() => expect(answers).toHaveLength(2));
+    // Another instance expired something after the first read left: the second read sees it.
+    answers[1]!(8);
+    await Promise.all(during);
+    expect(invalidate).toHaveBeenCalledTimes(1);
+    expect(answers).toHaveLength(2);
+  });
+
   it('answers 304 to a matching If-None-Match', async () => {
     const next = fakeNext(() => ({ headers: cacheable, body: 'page' }));
     await listen(withPageCache(cache, next.handle));

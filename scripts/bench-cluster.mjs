@@ -4,9 +4,9 @@
 // wrk (20 connections) on
 //   - a cached article through the page cache (every look-up first reads the cluster's generation
 //     from Redis in cluster mode), and
-//   - the same article past the page cache (a request carrying the newsroom's cookie name, which
-//     the page cache leaves to Next; Next serves its stored page after reading the tags' expiry,
-//     from Redis in cluster mode),
+//   - the same article past the page cache (a request with an Authorization header, which the page
+//     cache leaves to Next and Next ignores: it serves its stored page after reading the tags'
+//     expiry, from Redis in cluster mode),
 // then the instance's resident memory and Redis's. Numbers only, no pass or fail; on a busy machine
 // compare the two columns of one run, not runs with each other.
 //
@@ -96,7 +96,7 @@ async function measure(label, env, articlePath) {
   for (let i = 0; i < 20; i++) await fetch(base + articlePath).then((r) => r.arrayBuffer());
   const common = ['-t1', '-c20', `-d${seconds}s`, '--latency', '-H', 'accept-encoding: gzip'];
   const pageCache = await wrk([...common, base + articlePath]);
-  const pastPageCache = await wrk([...common, '-H', 'cookie: authjs.session-token=bench', base + articlePath]);
+  const pastPageCache = await wrk([...common, '-H', 'authorization: Bearer bench', base + articlePath]);
   const memory = residentMiB(server.pid);
   await stop(server);
   return { label, pageCache, pastPageCache, memory };
