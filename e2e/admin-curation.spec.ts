@@ -131,7 +131,7 @@ test('an editor sets a breaking banner with a link and an expiry, the front show
 
   await page.getByLabel('Expires (optional)').fill('2099-07-01T09:30');
   await page.getByRole('button', { name: 'Set banner' }).click();
-  await expect(page.getByTestId('breaking-status')).toContainText('Showing on the home page until July 1, 2099, 09:30');
+  await expect(page.getByTestId('breaking-status')).toContainText('Showing on every public page until July 1, 2099, 09:30');
   expect(breakingSetting()).toEqual({ text, url: '/search?q=bridge', expiresAt: zonedInstant('2099-07-01T09:30', zone) });
 
   await page.goto('/');
