@@ -273,12 +273,76 @@ export function withPools(handler, options) {
 }
 
 /**
+ * What the look-up says of an address: `false` maybe (Next decides), `true` nothing answers it,
+ * `{ gone }` the address of an article that was public and is no longer (unpublished or in the
+ * trash): it answers 410 (`answerGone`).
+ * @typedef {boolean | { gone: number }} PathAnswer
+ */
+
+/** The page Next renders for an address whose article was withdrawn (app/(site)/withdrawn). */
+export const WITHDRAWN_PAGE = '/withdrawn';
+
+// The 410 may be kept by an edge cache for a minute at most, and by no browser, and it carries
+// the article's key and 'not-found' so a republish purges it (lib/articles/change-tags.ts).
+const GONE_CACHE_CONTROL = 'public, max-age=0, s-maxage=60';
+
+/**
+ * The headers that turn Next's answer for the withdrawn page into the article address's 410:
+ * the page's own edge keys plus the article's and 'not-found', and no ETag (the page's, not the
+ * address's).
+ * @param {number} articleId
+ * @param {unknown} pageKeys the `xkey` Next sent for the withdrawn page
+ */
+export function decideGoneHeaders(articleId, pageKeys) {
+  const keys = new Set(typeof pageKeys === 'string' ? pageKeys.split(' ').filter(Boolean) : []);
+  keys.add(`article:${articleId}`);
+  keys.add('not-found');
+  const edgeKeys = [...keys].join(' ');
+  return { 'cache-control': GONE_CACHE_CONTROL, xkey: edgeKeys, 'surrogate-key': edgeKeys };
+}
+
+/**
+ * Answers a withdrawn article's address with Next's rendering of the withdrawn page and a 410.
+ * The decision is made per request from the database (never cached here), so the article's
+ * page is back the moment it is republished. Next cannot answer 410 from a page itself (only
+ * 404, 401 and 403), hence the rewrite; an error Next answers goes out as it is.
+ * @param {Handler} handler
+ * @param {Req} req
+ * @param {Res} res
+ * @param {number} articleId
+ */
+function answerGone(handler, req, res, articleId) {
+  req.url = WITHDRAWN_PAGE;
+  delete req.headers['if-none-match'];
+  delete req.headers['if-modified-since'];
+  const writeHead = res.writeHead;
+  // @ts-expect-error same signature as ServerResponse#writeHead
+  res.writeHead = function (status, reason, headers) {
+    if (status === 200) {
+      const given = typeof reason === 'string' ? headers : reason;
+      const fromHead = given && typeof given === 'object' && !Array.isArray(given) ? /** @type {Record<string, unknown>} */ (given) : {};
+      const pageKeys = fromHead.xkey ?? fromHead.Xkey ?? res.getHeader('xkey');
+      for (const name of Object.keys(fromHead)) {
+        if (['cache-control', 'xkey', 'surrogate-key', 'etag'].includes(name.toLowerCase())) delete fromHead[name];
+      }
+      res.removeHeader('etag');
+      for (const [name, value] of Object.entries(decideGoneHeaders(articleId, pageKeys))) res.setHeader(name, value);
+      status = 410;
+      if (typeof reason === 'string') reason = 'Gone';
+    }
+    return writeHead.apply(this, /** @type {any} */ ([status, reason, headers]));
+  };
+  return handler(req, res);
+}
+
+/**
  * Made-up addresses: when `isMissing(url)` says no route answers a GET, the 404 Next
  * rendered for such an address before is replayed (one per Accept-Encoding); the first one is
  * rendered by Next and kept. `isMissing` is looked up on each request (the server registers it
- * once Next has started); until it exists, everything goes to Next.
+ * once Next has started); until it exists, everything goes to Next. A withdrawn article's
+ * address answers 410 (`answerGone`).
  * @param {Handler} handler
- * @param {{ isMissing: () => ((url: string) => Promise<boolean>) | undefined, stats?: { replayed: number, rendered: number } }} options
+ * @param {{ isMissing: () => ((url: string) => Promise<PathAnswer>) | undefined, stats?: { replayed: number, rendered: number } }} options
  * @returns {Handler & { forget: () => void }}
  */
 export function withNotFoundReplay(handler, options) {
@@ -293,6 +357,7 @@ export function withNotFoundReplay(handler, options) {
       isMissing(req.url ?? '/').then(
         (missing) => {
           if (!missing) return handler(req, res);
+          if (typeof missing === 'object') return answerGone(handler, req, res, missing.gone);
           const encoding = String(req.headers['accept-encoding'] ?? '');
           const entry = stored.get(encoding);
           if (entry) {
