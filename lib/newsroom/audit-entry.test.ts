@@ -35,7 +35,9 @@ describe('describeAuditEntry', () => {
       articles,
       zone,
     );
-    expect(read.target).toEqual([{ text: 'Breaking-news banner' }]);
+    expect(read.action).toBe('Breaking-news banner changed');
+    // The action names it; the entry names no other target.
+    expect(read.target).toEqual([]);
     expect(read.details.map((d) => `${d.label}: ${text(d.value)}`)).toEqual([
       'Before: “Bridge closed”, linking to /search?q=bridge, until July 1, 2099, 09:30 EEST',
       'After: No banner',
@@ -62,6 +64,10 @@ describe('describeAuditEntry', () => {
       zone,
     );
     expect(read.details.map((d) => `${d.label}: ${text(d.value)}`)).toEqual(['Site name: The Gazette → The City Gazette']);
+  });
+
+  it('names no target for a sign-in: the actor is the account', () => {
+    expect(describeAuditEntry(entry('auth.sign_in', 'user', '1', null), articles, zone).target).toEqual([]);
   });
 
   it('reads users, sign-in failures, tags and redirects', () => {

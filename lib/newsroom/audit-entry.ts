@@ -76,7 +76,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'byline.updated': 'Byline changed',
   'byline.deleted': 'Byline deleted',
   'curation.updated': 'Front page slot changed',
-  'breaking.updated': 'Breaking-news banner',
+  'breaking.updated': 'Breaking-news banner changed',
   'settings.updated': 'Site settings changed',
   'redirect.created': 'Redirect added',
   'redirect.deleted': 'Redirect removed',
@@ -202,9 +202,12 @@ function targetOf(entry: AuditEntryInput, details: Fields, articles: ReadonlyMap
   const { targetType, targetId } = entry;
   if (!targetType) return [];
   if (targetType === 'article' && targetId && /^\d+$/.test(targetId)) return articleLink(Number(targetId), articles, str(details.title));
+  // Signing in or out names the actor's own account, already in the Who column; the banner and
+  // the site settings are what the action's name says.
+  if (targetType === 'user' && entry.action.startsWith('auth.')) return [];
+  if (targetType === 'settings') return [];
   if (targetType === 'user') return plain(str(details.email) ?? (targetId ? `User #${targetId}` : 'User'));
   if (targetType === 'curation') return plain(SLOT_LABELS[String(targetId)] ?? String(targetId));
-  if (targetType === 'settings') return plain(targetId === 'breaking' ? 'Breaking-news banner' : 'Site settings');
   if (targetType === 'section' || targetType === 'tag' || targetType === 'byline') {
     const kind = { section: 'Section', tag: 'Tag', byline: 'Byline' }[targetType];
     const named = nameAndSlug(details) ?? (isFields(details.after) ? nameAndSlug(details.after) : null);
