@@ -9,7 +9,8 @@
 //    flood from one client slows to the pace of its connections instead of taking the CPU
 //    from readers.
 //  - Made-up addresses: what no route of the site could answer (lib/site/public-routes.mjs, then a
-//    primary-key look-up registered by the server) gets a 404 rendered once and replayed.
+//    primary-key look-up registered by the server) gets a 404 rendered once and replayed; the
+//    address of an article that was public and was withdrawn gets a 410 (decision 015).
 //  - A render pool: at most `maxActive` requests inside Next at once, `maxQueue` waiting for at
 //    most `maxWaitMs`; past that a 503 with Retry-After at once, never a pile-up.
 //
