@@ -155,7 +155,7 @@ test('an editor deletes a published article: it leaves the site; a contributor c
   await row.getByRole('button', { name: /Confirm delete/ }).click();
   await expect(row).toHaveCount(0);
   expect(articleRow(article.id).deleted_at).not.toBeNull();
-  expect((await request.get(article.url)).status()).toBe(404);
+  expect((await request.get(article.url)).status()).toBe(410);
   expect(await sectionPage()).not.toContain(`href="${article.url}"`);
   expect(await (await request.get('/')).text()).not.toContain(`href="${article.url}"`);
 
