@@ -302,27 +302,53 @@ export function decideGoneHeaders(articleId, pageKeys) {
   return { 'cache-control': GONE_CACHE_CONTROL, xkey: edgeKeys, 'surrogate-key': edgeKeys };
 }
 
+/** @typedef {{ headers: [string, string | string[]][], body: Buffer, pageKeys: unknown }} GoneEntry */
+
 /**
- * Answers a withdrawn article's address with Next's rendering of the withdrawn page and a 410.
- * The decision is made per request from the database (never cached here), so the article's
- * page is back the moment it is republished. Next cannot answer 410 from a page itself (only
- * 404, 401 and 403), hence the rewrite; an error Next answers goes out as it is.
+ * Answers a withdrawn article's address with the withdrawn page and a 410. Whether the address is
+ * withdrawn is read from the database on each request (never kept here), so the article's page
+ * is back the moment it is republished. The page is the same for every withdrawn article, so,
+ * like the 404, Next renders it once (per Accept-Encoding) and it is replayed with each article's
+ * keys until the next expiry. Next cannot answer 410 from a page itself (only 404, 401 and 403),
+ * hence the rewrite; an error Next answers goes out as it is and is not kept.
  * @param {Handler} handler
  * @param {Req} req
  * @param {Res} res
  * @param {number} articleId
+ * @param {Map<string, GoneEntry>} stored
+ * @param {{ replayed: number, rendered: number }} stats
  */
-function answerGone(handler, req, res, articleId) {
+function answerGone(handler, req, res, articleId, stored, stats) {
+  const encoding = String(req.headers['accept-encoding'] ?? '');
+  const entry = stored.get(encoding);
+  if (entry) {
+    stats.replayed++;
+    res.statusCode = 410;
+    for (const [name, value] of entry.headers) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(decideGoneHeaders(articleId, entry.pageKeys))) res.setHeader(name, value);
+    res.setHeader('content-length', String(entry.body.length));
+    res.setHeader('x-gazette-cache', 'GONE');
+    res.end(req.method === 'HEAD' ? undefined : entry.body);
+    return undefined;
+  }
+  stats.rendered++;
   req.url = WITHDRAWN_PAGE;
   delete req.headers['if-none-match'];
   delete req.headers['if-modified-since'];
+  /** @type {unknown} */
+  let pageKeys;
+  captureResponse(res, { maxBytes: 1024 * 1024, status: 410 }, (_status, given, body) => {
+    if (given['set-cookie'] !== undefined) return;
+    const headers = replayableHeaders(given).filter(([name]) => !['xkey', 'surrogate-key', 'cache-control', 'etag'].includes(name));
+    stored.set(encoding, { headers, body, pageKeys });
+  });
   const writeHead = res.writeHead;
   // @ts-expect-error same signature as ServerResponse#writeHead
   res.writeHead = function (status, reason, headers) {
     if (status === 200) {
       const given = typeof reason === 'string' ? headers : reason;
       const fromHead = given && typeof given === 'object' && !Array.isArray(given) ? /** @type {Record<string, unknown>} */ (given) : {};
-      const pageKeys = fromHead.xkey ?? fromHead.Xkey ?? res.getHeader('xkey');
+      pageKeys = fromHead.xkey ?? res.getHeader('xkey');
       for (const name of Object.keys(fromHead)) {
         if (['cache-control', 'xkey', 'surrogate-key', 'etag'].includes(name.toLowerCase())) delete fromHead[name];
       }
@@ -332,6 +358,18 @@ function answerGone(handler, req, res, articleId) {
       if (typeof reason === 'string') reason = 'Gone';
     }
     return writeHead.apply(this, /** @type {any} */ ([status, reason, headers]));
+  };
+  // The status is decided before the first byte, so the copy above sees a 410 and keeps it.
+  const write = res.write;
+  const end = res.end;
+  res.write = function (...args) {
+    if (!this.headersSent) this.writeHead(this.statusCode);
+    return write.apply(this, /** @type {any} */ (args));
+  };
+  // @ts-expect-error same signature as ServerResponse#end
+  res.end = function (...args) {
+    if (!this.headersSent) this.writeHead(this.statusCode);
+    return end.apply(this, /** @type {any} */ (args));
   };
   return handler(req, res);
 }
@@ -350,6 +388,8 @@ export function withNotFoundReplay(handler, options) {
   const stats = options.stats ?? { replayed: 0, rendered: 0 };
   /** @type {Map<string, { headers: [string, string | string[]][], body: Buffer }>} */
   const stored = new Map();
+  /** @type {Map<string, GoneEntry>} */
+  const gone = new Map();
   /** @type {Handler & { forget: () => void }} */
   const replay = Object.assign(
     /** @type {Handler} */ (req, res) => {
@@ -358,7 +398,7 @@ export function withNotFoundReplay(handler, options) {
       isMissing(req.url ?? '/').then(
         (missing) => {
           if (!missing) return handler(req, res);
-          if (typeof missing === 'object') return answerGone(handler, req, res, missing.gone);
+          if (typeof missing === 'object') return answerGone(handler, req, res, missing.gone, gone, stats);
           const encoding = String(req.headers['accept-encoding'] ?? '');
           const entry = stored.get(encoding);
           if (entry) {
@@ -380,7 +420,10 @@ export function withNotFoundReplay(handler, options) {
     },
     {
       // Something public changed (the page chrome may have): render the 404 anew next time.
-      forget: () => stored.clear(),
+      forget: () => {
+        stored.clear();
+        gone.clear();
+      },
     },
   );
   return replay;

@@ -167,7 +167,7 @@ describe('withNotFoundReplay', () => {
       res.setHeader('xkey', 'settings');
       res.end('<h1>This article has been withdrawn</h1>');
     };
-    const replay = withNotFoundReplay(next, { isMissing: () => async (path) => (path === '/city/pulled' ? { gone: 12 } : false) });
+    const replay = withNotFoundReplay(next, { isMissing: () => async (path) => (path === '/city/pulled' ? { gone: 12 } : path === '/city/also-pulled' ? { gone: 13 } : false) });
     const base = await listen(replay);
     const gone = await fetch(`${base}/city/pulled`, { headers: { 'if-none-match': '"withdrawn-page"' } });
     expect(gone.status).toBe(410);
@@ -178,7 +178,19 @@ describe('withNotFoundReplay', () => {
     const live = await fetch(`${base}/city/live`);
     expect(live.status).toBe(200);
     expect(live.headers.get('xkey')).toBe('settings');
+    // Another withdrawn article: the same page, replayed with that article's key.
+    const other = await fetch(`${base}/city/also-pulled`);
+    expect(other.status).toBe(410);
+    expect(other.headers.get('x-gazette-cache')).toBe('GONE');
+    expect(other.headers.get('xkey')).toBe('settings article:13 not-found');
+    expect(other.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=60');
+    expect(other.headers.get('etag')).toBeNull();
+    expect(await other.text()).toBe('<h1>This article has been withdrawn</h1>');
     expect(calls).toEqual(['/withdrawn', '/city/live']);
+    // Something public changed: the page is rendered anew.
+    replay.forget();
+    expect((await fetch(`${base}/city/pulled`)).status).toBe(410);
+    expect(calls).toEqual(['/withdrawn', '/city/live', '/withdrawn']);
   });
 
 
