@@ -15,6 +15,8 @@ const PAGES = [
   { name: 'article', url: () => getPublishedArticle().url },
   { name: 'search', url: () => '/search?q=city' },
   { name: 'not found', url: () => '/no-such-page-here' },
+  // The notice a withdrawn article's address answers with (as 410, through the gateway).
+  { name: 'withdrawn', url: () => '/withdrawn' },
 ];
 
 for (const scheme of ['light', 'dark'] as const) {

@@ -1,9 +1,11 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { addSession, createTestUser, expect, test, testDb, type Role } from './auth-fixtures';
+import { getPublishedArticle } from './fixtures';
+import { biggest } from './reader-fixtures';
 
 // The home page's curation and the breaking-news banner: an editor sets the lead and reorders
-// Editors' Picks from the keyboard, sets and clears a banner, and the front page shows each
-// change on the very next request. Lower roles get the forbidden view and forged actions fail.
+// Editors' Picks from the keyboard, sets and clears a banner, and the front page (and, for the
+// banner, every public page) shows each change on the very next request. Lower roles get the forbidden view and forged actions fail.
 // Both journeys touch the shared front page, so they run one after the other and put the
 // seeded curation back.
 test.describe.configure({ mode: 'serial' });
@@ -106,8 +108,32 @@ function zonedInstant(wall: string, timeZone: string): string {
   return new Date(guess - (asUtc - guess)).toISOString();
 }
 
-test('an editor sets a breaking banner with a link and an expiry, the front shows it, and clears it', async ({ page, signInAs }) => {
-  test.setTimeout(60_000);
+// Every kind of public page, the 404s included: a reader arriving on any of them sees the banner.
+// Next sends a 404's page as a shell its script renders, so those are read with JavaScript on.
+function publicPages(): { url: string; javaScript: boolean }[] {
+  const article = getPublishedArticle();
+  const pages = ['/', article.url, `/${biggest('section').slug}`, `/tag/${biggest('tag').slug}`, `/author/${biggest('byline').slug}`, '/search?q=council', '/corrections'];
+  const missing = [`/${article.sectionSlug}/no-such-story-${Date.now()}`, `/no/such/page/${Date.now()}`];
+  return [...pages.map((url) => ({ url, javaScript: false })), ...missing.map((url) => ({ url, javaScript: true }))];
+}
+
+test('an editor sets a breaking banner with a link and an expiry, every public page shows it, and clears it', async ({
+  page,
+  signInAs,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  // Readers with and without JavaScript who have every page cached before the banner is set.
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const withScript = await browser.newContext();
+  const readers = { false: await noScript.newPage(), true: await withScript.newPage() };
+  const pages = publicPages();
+  for (const { url, javaScript } of pages) {
+    const readerPage = readers[`${javaScript}`];
+    await readerPage.goto(url);
+    await expect(readerPage.getByRole('banner'), url).toBeVisible();
+    await expect(readerPage.getByTestId('breaking-banner'), url).toHaveCount(0);
+  }
   const text = `Bridge closed after flood warning ${Date.now()}`;
   const zone = JSON.parse((testDb().prepare(`SELECT value FROM settings WHERE key = 'time_zone'`).get() as { value: string }).value) as string;
   await signInAs('editor');
@@ -131,13 +157,20 @@ test('an editor sets a breaking banner with a link and an expiry, the front show
 
   await page.getByLabel('Expires (optional)').fill('2099-07-01T09:30');
   await page.getByRole('button', { name: 'Set banner' }).click();
-  await expect(page.getByTestId('breaking-status')).toContainText('Showing on the home page until July 1, 2099, 09:30');
+  await expect(page.getByTestId('breaking-status')).toContainText('Showing on every public page until July 1, 2099, 09:30');
   expect(breakingSetting()).toEqual({ text, url: '/search?q=bridge', expiresAt: zonedInstant('2099-07-01T09:30', zone) });
 
   await page.goto('/');
   const banner = page.getByTestId('breaking-banner');
   await expect(banner).toContainText(text);
   await expect(banner.getByRole('link', { name: text })).toHaveAttribute('href', '/search?q=bridge');
+  for (const { url, javaScript } of pages) {
+    const readerPage = readers[`${javaScript}`];
+    await readerPage.goto(url);
+    const shown = readerPage.getByTestId('breaking-banner');
+    await expect(shown, url).toHaveCount(1);
+    await expect(shown.getByRole('link', { name: text }), url).toHaveAttribute('href', '/search?q=bridge');
+  }
 
   await page.goto('/admin/settings');
   await page.getByRole('button', { name: 'Clear banner' }).click();
@@ -146,6 +179,14 @@ test('an editor sets a breaking banner with a link and an expiry, the front show
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeAttached();
   await expect(page.getByTestId('breaking-banner')).toHaveCount(0);
+  for (const { url, javaScript } of pages) {
+    const readerPage = readers[`${javaScript}`];
+    await readerPage.goto(url);
+    await expect(readerPage.getByRole('banner'), url).toBeVisible();
+    await expect(readerPage.getByTestId('breaking-banner'), url).toHaveCount(0);
+  }
+  await noScript.close();
+  await withScript.close();
 });
 
 test('an admin also sees the site settings, with the time zone list', async ({ page, signInAs }) => {

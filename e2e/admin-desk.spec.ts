@@ -156,7 +156,7 @@ test('an editor deletes a published article: it leaves the site; a contributor c
   await row.getByRole('button', { name: /Confirm delete/ }).click();
   await expect(row).toHaveCount(0);
   expect(articleRow(article.id).deleted_at).not.toBeNull();
-  expect((await request.get(article.url)).status()).toBe(404);
+  expect((await request.get(article.url)).status()).toBe(410);
   expect(await sectionPage()).not.toContain(`href="${article.url}"`);
   expect(await (await request.get('/')).text()).not.toContain(`href="${article.url}"`);
 
@@ -184,7 +184,7 @@ test('an editor deletes a published article: it leaves the site; a contributor c
   await expect(page.getByTestId(`article-row-${article.id}`)).toHaveCount(0);
   // Back, but not in public by itself: a published article returns unpublished.
   expect(articleRow(article.id)).toEqual({ status: 'unpublished', deleted_at: null });
-  expect((await request.get(article.url)).status()).toBe(404);
+  expect((await request.get(article.url)).status()).toBe(410);
   await page.goto(`/admin/articles?status=unpublished&q=${encodeURIComponent(article.title)}`);
   await expect(page.getByTestId(`article-row-${article.id}`)).toContainText('Unpublished');
 });

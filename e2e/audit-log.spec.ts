@@ -1,4 +1,5 @@
 import { countRows, createTestUser, expect, signInWithForm, test, testDb } from './auth-fixtures';
+import { insertArticle } from './desk-fixtures';
 
 // The audit log: who did what, when, from where; filterable; never edited.
 
@@ -47,4 +48,59 @@ test('the log pages through its entries, newest first', async ({ page, signInAs 
   await expect(page).toHaveURL(/page=2/);
   await expect(page.getByText(/Page 2 of \d+/)).toBeVisible();
   await expect(page.getByTestId('audit-row').first()).toBeVisible();
+});
+
+test('entries read as text: the banner before and after, a slot’s stories and an article by headline; the table fits a desk and a phone', async ({ page, signInAs }) => {
+  await signInAs('admin');
+  const actor = `readable-${Date.now()}@gazette.test`;
+  const stories = insertArticle({ title: `Harbour budget approved ${Date.now()}`, status: 'published' });
+  const other = insertArticle({ title: `Tram line reopens ${Date.now()}`, status: 'published' });
+  const address = '2001:db8:85a3:1234:5678:8a2e:370:7334';
+  // Written in the shapes the mutations write (db/mutations/settings.ts, curation.ts, articles.ts).
+  const insert = testDb().prepare(
+    `INSERT INTO audit_log (action, actor_email, ip, target_type, target_id, details, at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const now = Date.now();
+  insert.run('breaking.updated', actor, address, 'settings', 'breaking', JSON.stringify({ before: { text: 'Bridge closed after flood warning', url: '/search?q=bridge', expiresAt: null }, after: null }), now - 3000);
+  insert.run('curation.updated', actor, address, 'curation', 'top', JSON.stringify({ slot: 'top', before: [other.id], after: [stories.id, other.id] }), now - 2000);
+  insert.run('article.publish', actor, address, 'article', String(stories.id), JSON.stringify({ from: 'approved', to: 'published', scheduledAt: null }), now - 1000);
+
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+    await page.setViewportSize(viewport);
+    await page.goto(`/admin/audit?actor=${encodeURIComponent(actor)}`);
+    const rows = page.getByTestId('audit-row');
+    await expect(rows).toHaveCount(3);
+    await expect(page.getByRole('main')).not.toContainText('[object Object]');
+
+    const article = rows.nth(0);
+    await expect(article).toContainText('Published');
+    await expect(article).toContainText('Approved → Published');
+    await expect(article.getByRole('link', { name: stories.title })).toHaveAttribute('href', `/admin/articles/${stories.id}`);
+    await expect(article).not.toContainText(`article #${stories.id}`);
+
+    const slot = rows.nth(1);
+    await expect(slot).toContainText('Front page slot changed');
+    await expect(slot).toContainText('Top stories');
+    await expect(slot.getByRole('link', { name: other.title })).toHaveCount(2);
+    await expect(slot.getByRole('link', { name: stories.title })).toHaveAttribute('href', `/admin/articles/${stories.id}`);
+
+    const banner = rows.nth(2);
+    await expect(banner).toContainText('Breaking-news banner');
+    await expect(banner).toContainText('Before: “Bridge closed after flood warning”, linking to /search?q=bridge, until cleared');
+    await expect(banner).toContainText('After: No banner');
+
+    // Every column, the client address last, is inside the log's box and the page does not scroll sideways.
+    const box = (await page.getByRole('region', { name: 'Entries' }).boundingBox())!;
+    for (let i = 0; i < 3; i++) {
+      const cell = (await rows.nth(i).getByText(address).boundingBox())!;
+      expect(cell.x + cell.width).toBeLessThanOrEqual(box.x + box.width + 0.5);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+    if (viewport.width < 640) {
+      // On a phone the entry is stacked: the time above what was done.
+      const time = (await rows.nth(0).locator('td').nth(0).boundingBox())!;
+      const what = (await rows.nth(0).getByTestId('audit-what').boundingBox())!;
+      expect(what.y).toBeGreaterThanOrEqual(time.y + time.height - 1);
+    }
+  }
 });

@@ -9,7 +9,8 @@
 //    flood from one client slows to the pace of its connections instead of taking the CPU
 //    from readers.
 //  - Made-up addresses: what no route of the site could answer (lib/site/public-routes.mjs, then a
-//    primary-key look-up registered by the server) gets a 404 rendered once and replayed.
+//    primary-key look-up registered by the server) gets a 404 rendered once and replayed; the
+//    address of an article that was public and was withdrawn gets a 410 (decision 017).
 //  - A render pool: at most `maxActive` requests inside Next at once, `maxQueue` waiting for at
 //    most `maxWaitMs`; past that a 503 with Retry-After at once, never a pile-up.
 //
@@ -273,18 +274,122 @@ export function withPools(handler, options) {
 }
 
 /**
+ * What the look-up says of an address: `false` maybe (Next decides), `true` nothing answers it,
+ * `{ gone }` the address of an article that was public and is no longer (unpublished or in the
+ * trash): it answers 410 (`answerGone`).
+ * @typedef {boolean | { gone: number }} PathAnswer
+ */
+
+/** The page Next renders for an address whose article was withdrawn (app/(site)/withdrawn). */
+export const WITHDRAWN_PAGE = '/withdrawn';
+
+// The 410 may be kept by an edge cache for a minute at most, and by no browser, and it carries
+// the article's key and 'not-found' so a republish purges it (lib/articles/change-tags.ts).
+const GONE_CACHE_CONTROL = 'public, max-age=0, s-maxage=60';
+
+/**
+ * The headers that turn Next's answer for the withdrawn page into the article address's 410:
+ * the page's own edge keys plus the article's and 'not-found', and no ETag (the page's, not the
+ * address's).
+ * @param {number} articleId
+ * @param {unknown} pageKeys the `xkey` Next sent for the withdrawn page
+ */
+export function decideGoneHeaders(articleId, pageKeys) {
+  const keys = new Set(typeof pageKeys === 'string' ? pageKeys.split(' ').filter(Boolean) : []);
+  keys.add(`article:${articleId}`);
+  keys.add('not-found');
+  const edgeKeys = [...keys].join(' ');
+  return { 'cache-control': GONE_CACHE_CONTROL, xkey: edgeKeys, 'surrogate-key': edgeKeys };
+}
+
+/** @typedef {{ headers: [string, string | string[]][], body: Buffer, pageKeys: unknown }} GoneEntry */
+
+/**
+ * Answers a withdrawn article's address with the withdrawn page and a 410. Whether the address is
+ * withdrawn is read from the database on each request (never kept here), so the article's page
+ * is back the moment it is republished. The page is the same for every withdrawn article, so,
+ * like the 404, Next renders it once (per Accept-Encoding) and it is replayed with each article's
+ * keys until the next expiry. Next cannot answer 410 from a page itself (only 404, 401 and 403),
+ * hence the rewrite; an error Next answers goes out as it is and is not kept.
+ * @param {Handler} handler
+ * @param {Req} req
+ * @param {Res} res
+ * @param {number} articleId
+ * @param {Map<string, GoneEntry>} stored
+ * @param {{ replayed: number, rendered: number }} stats
+ */
+function answerGone(handler, req, res, articleId, stored, stats) {
+  const encoding = String(req.headers['accept-encoding'] ?? '');
+  const entry = stored.get(encoding);
+  if (entry) {
+    stats.replayed++;
+    res.statusCode = 410;
+    for (const [name, value] of entry.headers) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(decideGoneHeaders(articleId, entry.pageKeys))) res.setHeader(name, value);
+    res.setHeader('content-length', String(entry.body.length));
+    res.setHeader('x-gazette-cache', 'GONE');
+    res.end(req.method === 'HEAD' ? undefined : entry.body);
+    return undefined;
+  }
+  stats.rendered++;
+  req.url = WITHDRAWN_PAGE;
+  delete req.headers['if-none-match'];
+  delete req.headers['if-modified-since'];
+  /** @type {unknown} */
+  let pageKeys;
+  captureResponse(res, { maxBytes: 1024 * 1024, status: 410 }, (_status, given, body) => {
+    if (given['set-cookie'] !== undefined) return;
+    const headers = replayableHeaders(given).filter(([name]) => !['xkey', 'surrogate-key', 'cache-control', 'etag'].includes(name));
+    stored.set(encoding, { headers, body, pageKeys });
+  });
+  const writeHead = res.writeHead;
+  // @ts-expect-error same signature as ServerResponse#writeHead
+  res.writeHead = function (status, reason, headers) {
+    if (status === 200) {
+      const given = typeof reason === 'string' ? headers : reason;
+      const fromHead = given && typeof given === 'object' && !Array.isArray(given) ? /** @type {Record<string, unknown>} */ (given) : {};
+      pageKeys = fromHead.xkey ?? res.getHeader('xkey');
+      for (const name of Object.keys(fromHead)) {
+        if (['cache-control', 'xkey', 'surrogate-key', 'etag'].includes(name.toLowerCase())) delete fromHead[name];
+      }
+      res.removeHeader('etag');
+      for (const [name, value] of Object.entries(decideGoneHeaders(articleId, pageKeys))) res.setHeader(name, value);
+      status = 410;
+      if (typeof reason === 'string') reason = 'Gone';
+    }
+    return writeHead.apply(this, /** @type {any} */ ([status, reason, headers]));
+  };
+  // The status is decided before the first byte, so the copy above sees a 410 and keeps it.
+  const write = res.write;
+  const end = res.end;
+  res.write = function (...args) {
+    if (!this.headersSent) this.writeHead(this.statusCode);
+    return write.apply(this, /** @type {any} */ (args));
+  };
+  // @ts-expect-error same signature as ServerResponse#end
+  res.end = function (...args) {
+    if (!this.headersSent) this.writeHead(this.statusCode);
+    return end.apply(this, /** @type {any} */ (args));
+  };
+  return handler(req, res);
+}
+
+/**
  * Made-up addresses: when `isMissing(url)` says no route answers a GET, the 404 Next
  * rendered for such an address before is replayed (one per Accept-Encoding); the first one is
  * rendered by Next and kept. `isMissing` is looked up on each request (the server registers it
- * once Next has started); until it exists, everything goes to Next.
+ * once Next has started); until it exists, everything goes to Next. A withdrawn article's
+ * address answers 410 (`answerGone`).
  * @param {Handler} handler
- * @param {{ isMissing: () => ((url: string) => Promise<boolean>) | undefined, stats?: { replayed: number, rendered: number } }} options
+ * @param {{ isMissing: () => ((url: string) => Promise<PathAnswer>) | undefined, stats?: { replayed: number, rendered: number } }} options
  * @returns {Handler & { forget: () => void }}
  */
 export function withNotFoundReplay(handler, options) {
   const stats = options.stats ?? { replayed: 0, rendered: 0 };
   /** @type {Map<string, { headers: [string, string | string[]][], body: Buffer }>} */
   const stored = new Map();
+  /** @type {Map<string, GoneEntry>} */
+  const gone = new Map();
   /** @type {Handler & { forget: () => void }} */
   const replay = Object.assign(
     /** @type {Handler} */ (req, res) => {
@@ -293,6 +398,7 @@ export function withNotFoundReplay(handler, options) {
       isMissing(req.url ?? '/').then(
         (missing) => {
           if (!missing) return handler(req, res);
+          if (typeof missing === 'object') return answerGone(handler, req, res, missing.gone, gone, stats);
           const encoding = String(req.headers['accept-encoding'] ?? '');
           const entry = stored.get(encoding);
           if (entry) {
@@ -314,7 +420,10 @@ export function withNotFoundReplay(handler, options) {
     },
     {
       // Something public changed (the page chrome may have): render the 404 anew next time.
-      forget: () => stored.clear(),
+      forget: () => {
+        stored.clear();
+        gone.clear();
+      },
     },
   );
   return replay;

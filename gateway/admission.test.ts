@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { serveDuringTest } from './testing/listen';
-import { classifyRequest, createBudgets, createPool, withBudgets, withNotFoundReplay, withPools } from './admission.mjs';
+import { classifyRequest, createBudgets, createPool, decideGoneHeaders, withBudgets, withNotFoundReplay, withPools } from './admission.mjs';
 
 const req = (url: string, headers: Record<string, string> = {}, method = 'GET') => ({ method, url, headers });
 
@@ -144,7 +144,56 @@ describe('withPools', () => {
   });
 });
 
+describe('decideGoneHeaders', () => {
+  it('keeps the page’s edge keys, adds the article’s and not-found, and keeps browsers from storing it', () => {
+    expect(decideGoneHeaders(311, 'settings sections')).toEqual({
+      'cache-control': 'public, max-age=0, s-maxage=60',
+      xkey: 'settings sections article:311 not-found',
+      'surrogate-key': 'settings sections article:311 not-found',
+    });
+    expect(decideGoneHeaders(7, undefined).xkey).toBe('article:7 not-found');
+  });
+});
+
 describe('withNotFoundReplay', () => {
+  it('answers a withdrawn article’s address with the withdrawn page and a 410 carrying the article’s key', async () => {
+    const calls: string[] = [];
+    const next: http.RequestListener = (req, res) => {
+      calls.push(`${req.url} ${req.headers['if-none-match'] ?? ''}`.trim());
+      res.statusCode = 200;
+      res.setHeader('content-type', 'text/html');
+      res.setHeader('cache-control', 's-maxage=31536000');
+      res.setHeader('etag', '"withdrawn-page"');
+      res.setHeader('xkey', 'settings');
+      res.end('<h1>This article has been withdrawn</h1>');
+    };
+    const replay = withNotFoundReplay(next, { isMissing: () => async (path) => (path === '/city/pulled' ? { gone: 12 } : path === '/city/also-pulled' ? { gone: 13 } : false) });
+    const base = await listen(replay);
+    const gone = await fetch(`${base}/city/pulled`, { headers: { 'if-none-match': '"withdrawn-page"' } });
+    expect(gone.status).toBe(410);
+    expect(await gone.text()).toBe('<h1>This article has been withdrawn</h1>');
+    expect(gone.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=60');
+    expect(gone.headers.get('xkey')).toBe('settings article:12 not-found');
+    expect(gone.headers.get('etag')).toBeNull();
+    const live = await fetch(`${base}/city/live`);
+    expect(live.status).toBe(200);
+    expect(live.headers.get('xkey')).toBe('settings');
+    // Another withdrawn article: the same page, replayed with that article's key.
+    const other = await fetch(`${base}/city/also-pulled`);
+    expect(other.status).toBe(410);
+    expect(other.headers.get('x-gazette-cache')).toBe('GONE');
+    expect(other.headers.get('xkey')).toBe('settings article:13 not-found');
+    expect(other.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=60');
+    expect(other.headers.get('etag')).toBeNull();
+    expect(await other.text()).toBe('<h1>This article has been withdrawn</h1>');
+    expect(calls).toEqual(['/withdrawn', '/city/live']);
+    // Something public changed: the page is rendered anew.
+    replay.forget();
+    expect((await fetch(`${base}/city/pulled`)).status).toBe(410);
+    expect(calls).toEqual(['/withdrawn', '/city/live', '/withdrawn']);
+  });
+
+
   it('renders the first 404 of a made-up address and replays it for every other, per encoding', async () => {
     const calls: string[] = [];
     const next: http.RequestListener = (req, res) => {

@@ -1,9 +1,8 @@
 import { EditorsPicksRail, MostPopularRail, NewsFeedRail } from '@/components/article/rails';
-import { BreakingBanner } from '@/components/home/breaking-banner';
 import { SectionRail } from '@/components/home/section-rail';
 import { TopStories } from '@/components/home/top-stories';
 import { listSectionArticles } from '@/db/queries/articles';
-import { getActiveBreaking, getHomeFront } from '@/db/queries/home';
+import { getHomeFront } from '@/db/queries/home';
 import { getSiteSettings, listSections } from '@/db/queries/site';
 import { NEWS_FEED_SLUG } from '@/lib/seo/news-feed';
 import type { Metadata } from 'next';
@@ -25,12 +24,11 @@ export async function generateMetadata(): Promise<Metadata> {
   });
 }
 
-// The front page: breaking banner, the desk's lead and top stories, a rail per section, and
+// The front page (the breaking banner is the chrome's, components/site/site-chrome.tsx): the desk's lead and top stories, a rail per section, and
 // the News Feed, Most Popular and Editors' Picks beside them.
 export default async function HomePage() {
-  const [front, breaking, sections, settings] = await Promise.all([
+  const [front, sections, settings] = await Promise.all([
     getHomeFront(),
-    getActiveBreaking(),
     listSections(),
     getSiteSettings(),
   ]);
@@ -47,7 +45,6 @@ export default async function HomePage() {
   return (
     <>
       <JsonLd data={[buildWebSite(publisherInfo(settings.siteName, getSiteUrl())), buildOrganization(publisherInfo(settings.siteName, getSiteUrl()))]} />
-      {breaking ? <BreakingBanner breaking={breaking} /> : null}
       <h1 className="sr-only">{settings.siteName}: the front page</h1>
       <div className="grid gap-x-10 gap-y-12 py-6 lg:grid-cols-[minmax(0,1fr)_300px] lg:py-8">
         <div className="min-w-0 lg:col-start-1 lg:row-start-1">

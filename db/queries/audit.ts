@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { getDb, type DB } from '@/db/client';
-import { auditLog } from '@/db/schema';
+import { articles, auditLog } from '@/db/schema';
+import type { AuditArticle } from '@/lib/newsroom/audit-entry';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -55,6 +56,19 @@ export async function listAuditEntries(
     .limit(AUDIT_PAGE_SIZE)
     .offset((page - 1) * AUDIT_PAGE_SIZE);
   return { entries, total, page, pageCount };
+}
+
+/**
+ * The headlines of the articles a page of entries names (lib/newsroom/audit-entry.ts
+ * listAuditArticleIds), in one query; an article purged since is simply absent.
+ */
+export async function listAuditArticles(ids: readonly number[], db: DB = getDb()): Promise<Map<number, AuditArticle>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: articles.id, title: articles.title, deletedAt: articles.deletedAt })
+    .from(articles)
+    .where(inArray(articles.id, [...ids]));
+  return new Map(rows.map((row) => [row.id, { title: row.title, deleted: row.deletedAt !== null }]));
 }
 
 export async function listAuditFilterChoices(db: DB = getDb()): Promise<{ actors: string[]; actions: string[] }> {

@@ -30,6 +30,9 @@ beforeAll(() => {
     sqlite.prepare('INSERT INTO article_bylines (article_id, byline_id, position) VALUES (?, 1, 0)').run(lastInsertRowid);
   }
   insert.run('draft-story', 'Draft', 'draft', null, now);
+  insert.run('pulled-story', 'Pulled', 'unpublished', now - 86_400_000, now);
+  const trashed = insert.run('trashed-story', 'Trashed', 'published', now - 86_400_000, now);
+  sqlite.prepare('UPDATE articles SET deleted_at = ? WHERE id = ?').run(now, trashed.lastInsertRowid);
 });
 
 afterAll(() => {
@@ -41,6 +44,14 @@ describe('isMissingPublicPath', () => {
   it('says "missing" only for what no page answers', async () => {
     const missing = ['/nowhere', '/city/no-such-story', '/city/draft-story', '/tag/nothing', '/author/nobody', '/nowhere/rss.xml', '/tag/nothing/rss.xml', '/wp-login.php', '/.env', '/city/story-1/extra'];
     for (const url of missing) expect(await isMissingPublicPath(url), url).toBe(true);
+  });
+
+  it('names the article of an address readers once read and no longer can (unpublished or in the trash)', async () => {
+    const id = (slug: string) => (sqlite.prepare('SELECT id FROM articles WHERE slug = ?').get(slug) as { id: number }).id;
+    expect(await isMissingPublicPath('/city/pulled-story')).toEqual({ gone: id('pulled-story') });
+    expect(await isMissingPublicPath('/city/trashed-story')).toEqual({ gone: id('trashed-story') });
+    // The same slug in another section never held that story.
+    expect(await isMissingPublicPath('/empty/pulled-story')).toBe(true);
   });
 
   it('lets Next answer everything that exists, redirects, and what it handles itself', async () => {

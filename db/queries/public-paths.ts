@@ -6,6 +6,7 @@ import { FRONT_PAGE_SIZE, NEWS_FEED_PAGE_SIZE, NEWS_FEED_SLUG } from '@/lib/seo/
 import { countPages, parsePageParam } from '@/lib/site/pagination';
 import { classifyPublicPath } from '@/lib/site/public-routes.mjs';
 import { decideLowercaseRedirect, redirectLookupKeys } from '@/lib/site/redirects';
+import { decideWithdrawn } from '@/lib/articles/withdrawn';
 import { isPublished } from './articles';
 
 // Does nothing on the site answer this address? Asked by the server in front of Next
@@ -37,7 +38,13 @@ export function forgetPublicPathCounts(): void {
   counts.clear();
 }
 
-export async function isMissingPublicPath(url: string): Promise<boolean> {
+/**
+ * `false` maybe (Next decides), `true` nothing answers it, `{ gone }` an article that readers
+ * could read here once and no longer can (gateway/admission.mjs answers it 410).
+ */
+export type PublicPathAnswer = boolean | { gone: number };
+
+export async function isMissingPublicPath(url: string): Promise<PublicPathAnswer> {
   const queryAt = url.indexOf('?');
   const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
   const page = queryAt === -1 ? null : new URLSearchParams(url.slice(queryAt + 1)).get('page');
@@ -108,7 +115,15 @@ export async function isMissingPublicPath(url: string): Promise<boolean> {
         .innerJoin(sections, eq(sections.id, articles.sectionId))
         .where(and(eq(sections.slug, shape.section), eq(articles.slug, shape.slug), isPublished))
         .limit(1);
-      return row === undefined;
+      if (row) return false;
+      // Only for an address no live story answers: was it one once?
+      const [was] = await db
+        .select({ id: articles.id, status: articles.status, publishedAt: articles.publishedAt, deletedAt: articles.deletedAt })
+        .from(articles)
+        .innerJoin(sections, eq(sections.id, articles.sectionId))
+        .where(and(eq(sections.slug, shape.section), eq(articles.slug, shape.slug)))
+        .limit(1);
+      return was && decideWithdrawn(was) ? { gone: was.id } : true;
     }
   }
 }

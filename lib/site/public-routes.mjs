@@ -10,7 +10,7 @@
 // Plain JavaScript: scripts/start.mjs loads it without a build step.
 
 // Routes and files answered at a fixed address, and prefixes whose routes check for themselves.
-const FIXED = new Set(['/', '/search', '/corrections', '/robots.txt', '/sitemap.xml', '/rss.xml', '/news-sitemap.xml', '/icon.svg', '/logo.png']);
+const FIXED = new Set(['/', '/search', '/corrections', '/withdrawn', '/robots.txt', '/sitemap.xml', '/rss.xml', '/news-sitemap.xml', '/icon.svg', '/logo.png']);
 const PREFIXES = ['/_next/', '/api/', '/admin', '/login', '/preview', '/media/', '/media-crop/', '/social-card/', '/sitemaps/', '/paged/', '/corrections/'];
 const SLUG = /^[a-z0-9-]+$/;
 // Anything with a capital letter is redirected to its lowercase form by the pages themselves.

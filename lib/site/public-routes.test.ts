@@ -3,7 +3,7 @@ import { classifyPublicPath } from './public-routes.mjs';
 
 describe('classifyPublicPath', () => {
   it('lets Next answer fixed routes, route prefixes, trailing slashes and addresses to lowercase', () => {
-    for (const path of ['/', '/search', '/corrections', '/corrections/page/2', '/robots.txt', '/sitemap.xml', '/rss.xml', '/news-sitemap.xml', '/icon.svg', '/_next/static/x.js', '/api/health', '/admin', '/admin/articles', '/login', '/preview/3', '/media/2026/01/a.jpg', '/media-crop/16x9/a.jpg', '/social-card/article/1', '/sitemaps/articles-1.xml', '/paged/section/city/2', '/city/', '/City', '/City/Story']) {
+    for (const path of ['/', '/search', '/corrections', '/corrections/page/2', '/withdrawn', '/robots.txt', '/sitemap.xml', '/rss.xml', '/news-sitemap.xml', '/icon.svg', '/_next/static/x.js', '/api/health', '/admin', '/admin/articles', '/login', '/preview/3', '/media/2026/01/a.jpg', '/media-crop/16x9/a.jpg', '/social-card/article/1', '/sitemaps/articles-1.xml', '/paged/section/city/2', '/city/', '/City', '/City/Story']) {
       expect(classifyPublicPath(path), path).toBe('next');
     }
   });

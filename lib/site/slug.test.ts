@@ -30,7 +30,7 @@ describe('slugify', () => {
 
 describe('isReservedSlug', () => {
   it('refuses route names and file-like names', () => {
-    for (const slug of ['admin', 'api', 'tag', 'author', 'search', 'login', 'preview', 'media', 'rss.xml', 'favicon.ico', '_next']) {
+    for (const slug of ['admin', 'api', 'tag', 'author', 'search', 'login', 'preview', 'media', 'withdrawn', 'rss.xml', 'favicon.ico', '_next']) {
       expect(isReservedSlug(slug), slug).toBe(true);
     }
   });

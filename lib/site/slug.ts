@@ -52,6 +52,8 @@ export const RESERVED_SLUGS = new Set([
   'paged',
   // The public list of corrections and updates.
   'corrections',
+  // The notice at a withdrawn article's address (app/(site)/withdrawn).
+  'withdrawn',
 ]);
 
 export function isReservedSlug(slug: string): boolean {

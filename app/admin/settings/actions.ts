@@ -28,7 +28,7 @@ export const setBreakingAction = adminAction({
       if (expiresAt.getTime() <= Date.now()) return fieldError('expiresAt', 'That time has already passed: choose a later one or leave it empty.');
     }
     const result = await setBreaking({ text: input.text, url: input.url || null, expiresAt: expiresAt ? expiresAt.toISOString() : null }, actor);
-    return { ok: true, message: 'The banner is on the home page.', invalidates: result.invalidates };
+    return { ok: true, message: 'The banner is on every public page.', invalidates: result.invalidates };
   },
 });
 

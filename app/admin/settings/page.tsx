@@ -20,8 +20,8 @@ export default async function SettingsPage() {
     ? 'No banner is set.'
     : showing
       ? expiresAt
-        ? `Showing on the home page until ${formatDateTime(expiresAt, timeZone)}.`
-        : 'Showing on the home page until cleared.'
+        ? `Showing on every public page until ${formatDateTime(expiresAt, timeZone)}.`
+        : 'Showing on every public page until cleared.'
       : expiresAt
         ? `Expired ${formatDateTime(expiresAt, timeZone)}; no longer shown.`
         : 'Set, but not shown.';

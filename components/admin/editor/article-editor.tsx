@@ -32,6 +32,8 @@ interface Props {
   timeZone: string;
   permissions: { canPublish: boolean; canApprove: boolean; canCreateTags: boolean; canEdit: boolean; canDelete: boolean };
   defaultBylines: { id: number; name: string }[];
+  // Shown only while the article is live (the "View live" link): unpublishing in the editor
+  // takes it away at once, publishing brings it.
   children?: React.ReactNode;
 }
 
@@ -87,7 +89,7 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
               Revisions
             </a>
           ) : null}
-          {children}
+          {live ? children : null}
           <button
             type="button"
             disabled={

@@ -28,7 +28,9 @@ export default async function ArticlePage(props: PageProps<'/[section]/[slug]'>)
   const { section, slug } = await props.params;
   const [article, settings] = await Promise.all([getPublishedArticle(section, slug), getSiteSettings()]);
   if (!article) {
-    // A moved article (changed slug or section) or an uppercase address answers 308.
+    // A moved article (changed slug or section) or an uppercase address answers 308. An article
+    // that was public and is withdrawn never gets here behind the gateway: it answers 410 there
+    // (docs/decisions/017-withdrawn-articles-answer-410.md); under next dev it is this 404.
     const target = await findRedirectTarget(`/${section}/${slug}`);
     if (target) permanentRedirect(target);
     notFound();

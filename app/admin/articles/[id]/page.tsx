@@ -33,11 +33,9 @@ export default async function EditArticlePage({ params }: PageProps<'/admin/arti
         canDelete: controls.canDelete,
       }}
     >
-      {article.status === 'published' ? (
-        <a href={article.url} target="_blank" rel="noopener" className="rounded-md px-3 py-2 text-sm font-semibold hover:bg-paper">
-          View live ↗
-        </a>
-      ) : null}
+      <a href={article.url} target="_blank" rel="noopener" className="rounded-md px-3 py-2 text-sm font-semibold hover:bg-paper">
+        View live ↗
+      </a>
     </ArticleEditor>
   );
 }

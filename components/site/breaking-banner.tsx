@@ -3,7 +3,7 @@
 import { useSyncExternalStore } from 'react';
 import type { BreakingBanner as Banner } from '@/lib/site/home';
 
-// The front page is cached, and a cached page can outlive the banner's expiry (the cache entry
+// Reader pages are cached, and a cached page can outlive the banner's expiry (the cache entry
 // is refreshed in the background, after at least five minutes). The reader's browser therefore
 // hides an expired banner itself, on load and at the moment it expires while the page is open;
 // the server's rendering stays the fallback without JavaScript.
