@@ -196,6 +196,31 @@ test('an admin also sees the site settings, with the time zone list', async ({ p
   await expect(page.getByLabel('Newsroom time zone').locator('option[value="America/New_York"]')).toHaveCount(1);
 });
 
+test('an admin names the publication’s X account, and shared links carry it as twitter:site', async ({ page, signInAs, request }) => {
+  await signInAs('admin');
+  await page.goto('/admin/settings');
+  const account = page.getByLabel('X/Twitter account (optional)');
+  await account.fill('not a handle');
+  await page.getByRole('button', { name: 'Save site settings' }).click();
+  await expect(page.locator('#xAccount-error')).toHaveText(/^Enter the account as @handle/);
+
+  await account.fill('@gazette_desk');
+  await page.getByRole('button', { name: 'Save site settings' }).click();
+  await expect(page.getByTestId('site-message')).toHaveText('Site settings saved.');
+  try {
+    for (const path of ['/', '/politics']) {
+      const html = await (await request.get(path)).text();
+      expect(html, path).toContain('<meta name="twitter:site" content="@gazette_desk"/>');
+    }
+  } finally {
+    await page.goto('/admin/settings');
+    await page.getByLabel('X/Twitter account (optional)').fill('');
+    await page.getByRole('button', { name: 'Save site settings' }).click();
+    await expect(page.getByTestId('site-message')).toHaveText('Site settings saved.');
+  }
+  expect(await (await request.get('/')).text()).not.toContain('twitter:site');
+});
+
 for (const role of ['author', 'contributor'] as Role[]) {
   test(`a ${role} gets the forbidden view on the homepage and settings pages`, async ({ page, signInAs }) => {
     await signInAs(role);

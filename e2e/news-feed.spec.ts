@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { getNewsroomTimeZone } from './fixtures';
 import { listNewsFeedInOrder } from './reader-fixtures';
 
 // A reader follows the News Feed: "Show More" appends the next items in place with JavaScript,
@@ -51,6 +52,45 @@ test('Show More in the home page rail continues the rail in place', async ({ pag
   await expect(page.locator(`#${rail} [data-article-id]`)).toHaveCount(FEED_PAGE_SIZE);
   expect(await itemLinks(page, rail)).toEqual(expected.slice(0, FEED_PAGE_SIZE));
   await expect(page).toHaveURL('/');
+});
+
+test('items Show More adds to the rail look exactly like the rail’s first ones', async ({ page }) => {
+  await page.goto('/');
+  const rail = page.locator('#news-feed-rail-list');
+  const before = await rail.locator('[data-article-id]').count();
+  await page.getByRole('region', { name: 'News Feed' }).getByRole('link', { name: 'Show More' }).click();
+  await expect(rail.locator('[data-article-id]')).toHaveCount(FEED_PAGE_SIZE);
+  expect(FEED_PAGE_SIZE).toBeGreaterThan(before);
+  const looks = await rail.evaluate((list) => ({
+    items: [...new Set(Array.from(list.querySelectorAll('[data-article-id]'), (li) => li.className))],
+    links: [...new Set(Array.from(list.querySelectorAll('[data-article-id] a'), (a) => a.className))],
+    times: [...new Set(Array.from(list.querySelectorAll('[data-article-id] time'), (t) => t.className))],
+    headings: [...new Set(Array.from(list.querySelectorAll('[data-feed-day] > :first-child'), (h) => `${h.tagName} ${h.className}`))],
+    deks: list.querySelectorAll('[data-article-id] p').length,
+  }));
+  expect(looks.items).toHaveLength(1);
+  expect(looks.links).toHaveLength(1);
+  expect(looks.times).toHaveLength(1);
+  expect(looks.headings).toHaveLength(1);
+  expect(looks.headings[0]).toMatch(/^H3 /);
+  expect(looks.deks).toBe(0);
+  // The same size on screen, too: the first and the last item's headline.
+  const fonts = await rail.locator('[data-article-id] a').evaluateAll((links) =>
+    links.map((a) => getComputedStyle(a).fontSize + ' ' + getComputedStyle(a).fontFamily),
+  );
+  expect(new Set(fonts).size).toBe(1);
+});
+
+test('every News Feed day heading names its date in the newsroom’s zone', async ({ page }) => {
+  const zone = getNewsroomTimeZone();
+  const today = new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'long', month: 'long', day: 'numeric' }).format(new Date());
+  await page.goto('/news-feed');
+  const headings = await page.locator('#news-feed-list [data-feed-day] h2').allTextContents();
+  expect(headings.length).toBeGreaterThan(1);
+  expect(headings[0]).toBe(`Today · ${today}`);
+  for (const heading of headings) {
+    expect(heading).toMatch(/(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}\b/);
+  }
 });
 
 test.describe('without JavaScript', () => {

@@ -162,3 +162,15 @@ test('no stored text can close the JSON-LD script element', async ({ request }) 
   expect(article.headline).toBe(hostile);
   expect(article.description).toBe(hostile);
 });
+
+test('every image a shared link shows has the same alt text for X as for Open Graph', async ({ request }) => {
+  const seeded = getPublishedArticle();
+  for (const path of ['/', '/politics', '/news-feed', '/corrections', seeded.url]) {
+    const html = await getHtml(request, path);
+    const ogAlt = metaContent(html, 'meta property="og:image:alt" content');
+    expect(ogAlt, path).toBeDefined();
+    expect(metaContent(html, 'meta name="twitter:image:alt" content'), path).toBe(ogAlt);
+    expect(metaContent(html, 'meta name="twitter:image" content'), path).toBe(metaContent(html, 'meta property="og:image" content'));
+  }
+});
+

@@ -375,11 +375,19 @@ function answerGone(handler, req, res, articleId, stored, stats) {
 }
 
 /**
+ * Where the kept 404 is rendered: an address no route answers, so Next renders the root
+ * not-found page (app/not-found.tsx) whole. A notFound() thrown while a page renders (an unknown
+ * article, tag or byline, a page past a front's last) is answered by Next with its recovery shell
+ * instead, an empty <body> the browser fills from the Flight data only with JavaScript.
+ */
+export const NOT_FOUND_RENDER_PATH = '/gazette-not-found/no/route';
+
+/**
  * Made-up addresses: when `isMissing(url)` says no route answers a GET, the 404 Next
  * rendered for such an address before is replayed (one per Accept-Encoding); the first one is
- * rendered by Next and kept. `isMissing` is looked up on each request (the server registers it
- * once Next has started); until it exists, everything goes to Next. A withdrawn article's
- * address answers 410 (`answerGone`).
+ * rendered by Next, from NOT_FOUND_RENDER_PATH so that it is complete HTML, and kept. `isMissing`
+ * is looked up on each request (the server registers it once Next has started); until it exists,
+ * everything goes to Next. A withdrawn article's address answers 410 (`answerGone`).
  * @param {Handler} handler
  * @param {{ isMissing: () => ((url: string) => Promise<PathAnswer>) | undefined, stats?: { replayed: number, rendered: number } }} options
  * @returns {Handler & { forget: () => void }}
@@ -412,6 +420,7 @@ export function withNotFoundReplay(handler, options) {
           }
           stats.rendered++;
           keepNotFound(res, (headers, body) => stored.set(encoding, { headers, body }));
+          req.url = NOT_FOUND_RENDER_PATH;
           return handler(req, res);
         },
         () => handler(req, res),

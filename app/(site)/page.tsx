@@ -17,6 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return buildListingMetadata({
     siteUrl: getSiteUrl(),
     siteName: settings.siteName,
+    xAccount: settings.xAccount,
     path: '/',
     title: null,
     description: `${settings.siteName}: breaking news, analysis and the latest from the city, updated around the clock.`,

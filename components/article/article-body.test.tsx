@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { BodyDoc, BodyMedia } from '@/lib/body/types';
+import { absoluteUrl } from '@/lib/site/url';
 import { ArticleBody } from './article-body';
 
 const media: Record<number, BodyMedia> = {
@@ -138,9 +139,14 @@ describe('ArticleBody on the web', () => {
 
   it('renders one link per run, with rel only on external links and no target', () => {
     expect(html).toContain(
-      'Read <a href="https://example.com/report" rel="noopener noreferrer">the <strong>full report</strong></a> or <a href="/news/bridge">our story</a>',
+      `Read <a href="https://example.com/report" rel="noopener noreferrer">the <strong>full report</strong></a> or <a href="/news/bridge" data-print-href="${absoluteUrl('/news/bridge')}">our story</a>`,
     );
     expect(html).not.toContain('target=');
+  });
+
+  it('gives links within the site their absolute address for print, and external ones none', () => {
+    expect(html).toMatch(/<a href="\/news\/bridge" data-print-href="https?:\/\/[^"]+\/news\/bridge">/);
+    expect(html).not.toMatch(/href="https:\/\/example\.com\/report"[^>]*data-print-href/);
   });
 
   it('renders images as figures with size, lazy loading, caption and credit', () => {
@@ -165,7 +171,8 @@ describe('ArticleBody on the web', () => {
     expect(html).toContain('aria-label="Play video: The bridge from above"');
     expect(html).toContain('Watch on YouTube');
     expect(html).toContain('href="https://vimeo.com/76979871"');
-    expect(html).toContain('aria-label="Play video: Video"');
+    // Untitled: the name says what the link does, without "Video" twice.
+    expect(html).toContain('aria-label="Play video"');
     expect(html).toContain('Watch on Vimeo');
     expect(html).toMatch(/<svg[^>]*aria-hidden="true"/);
   });

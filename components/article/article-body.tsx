@@ -1,6 +1,7 @@
 import { Fragment, type ReactNode } from 'react';
 import Image from 'next/image';
 import { safeHref, sanitizeBody, videoWatchUrl } from '@/lib/body/sanitize';
+import { absoluteUrl } from '@/lib/site/url';
 import type {
   BlockNode,
   BodyDoc,
@@ -186,7 +187,14 @@ function renderInline(content: InlineNode[] | undefined): ReactNode[] {
       index += 1;
     }
     rendered.push(
-      <a key={start} href={href} rel={isExternal(href) ? 'noopener noreferrer' : undefined}>
+      <a
+        key={start}
+        href={href}
+        rel={isExternal(href) ? 'noopener noreferrer' : undefined}
+        // Print shows each link's address after it (app/globals.css); on paper a site-relative
+        // "/city/…" leads nowhere, so the absolute one is printed.
+        data-print-href={href.startsWith('/') && !href.startsWith('//') ? absoluteUrl(href) : undefined}
+      >
         {run}
       </a>,
     );

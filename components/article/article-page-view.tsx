@@ -3,6 +3,7 @@ import { ArticleBody } from '@/components/article/article-body';
 import { AuthorBox } from '@/components/article/author-box';
 import { Byline } from '@/components/article/byline';
 import { EditorsPicksRail, MostPopularRail, NewsFeedRail } from '@/components/article/rails';
+import { PrintSource } from '@/components/article/print-source';
 import { ShareBar } from '@/components/article/share-bar';
 import { TagList } from '@/components/article/tag-list';
 import type { ArticlePage } from '@/db/queries/articles';
@@ -33,6 +34,7 @@ export function ArticlePageView({
     <div className="grid gap-x-12 gap-y-12 py-6 lg:grid-cols-[minmax(0,1fr)_300px] lg:py-10">
       <article className="w-full min-w-0 lg:mx-auto lg:max-w-3xl">
         {head}
+        <PrintSource path={article.url} />
         <header>
           <a
             data-testid="section-label"

@@ -3,7 +3,8 @@ import { decidePageWindow, pageHref } from '@/lib/site/pagination';
 // Real links to real pages, so paging works without JavaScript and every page has an address.
 export function Pager({ base, page, totalPages }: { base: string; page: number; totalPages: number }) {
   if (totalPages <= 1) return null;
-  const linkClass = 'grid min-w-10 place-items-center border border-rule px-3 py-2 font-semibold hover:border-ink';
+  // A block of one line: as a grid, "Next", its hidden " page" and the arrow were three rows.
+  const linkClass = 'block min-w-10 border border-rule px-3 py-2 text-center font-semibold whitespace-nowrap hover:border-ink';
   return (
     <nav aria-label="Pages" data-testid="pager" className="no-print mt-12 border-t border-rule pt-6">
       <ul className="flex flex-wrap items-center justify-center gap-2 text-sm">

@@ -1,6 +1,33 @@
 'use client';
 
 import { useRef, useState, type MouseEvent } from 'react';
+import { isNewsFeedVariant, NEWS_FEED_STYLES, type NewsFeedPart } from './news-feed-styles';
+
+// The next page is the News Feed front, whose items are dressed for the front: dressed again as
+// the list they join (a rail's are smaller, with no dek, under a lower heading level).
+function dressLike(list: HTMLElement, node: HTMLElement): HTMLElement {
+  const variant = list.dataset.feedVariant;
+  if (!isNewsFeedVariant(variant)) return node;
+  const styles = NEWS_FEED_STYLES[variant];
+  const parts = [node, ...Array.from(node.querySelectorAll<HTMLElement>('[data-feed-part]'))];
+  for (const el of parts) {
+    const part = el.dataset.feedPart;
+    if (part === 'dek') {
+      if (!styles.showDek) el.remove();
+    } else if (part && part in styles) {
+      el.className = styles[part as NewsFeedPart];
+    }
+  }
+  const level = list.dataset.headingLevel;
+  for (const heading of Array.from(node.querySelectorAll<HTMLElement>('[data-feed-part="heading"]'))) {
+    if (!level || heading.tagName === `H${level}`) continue;
+    const replacement = document.createElement(`h${level}`);
+    for (const attribute of Array.from(heading.attributes)) replacement.setAttribute(attribute.name, attribute.value);
+    replacement.textContent = heading.textContent;
+    heading.replaceWith(replacement);
+  }
+  return node;
+}
 
 // "Show More" under a News Feed list. Without JavaScript it is a plain link to the next page.
 // With it, the next page (the same cached HTML a click would load) is fetched and its items are
@@ -40,7 +67,7 @@ export function ShowMore({ href, listId, className }: { href: string; listId: st
         if (last && last.dataset.feedDay === group.dataset.feedDay) {
           const target = last.querySelector('ul, ol');
           for (const item of items) {
-            const node = document.importNode(item, true);
+            const node = dressLike(list, document.importNode(item, true));
             target?.appendChild(node);
             added.push(node);
           }
@@ -48,7 +75,7 @@ export function ShowMore({ href, listId, className }: { href: string; listId: st
           for (const item of Array.from(group.querySelectorAll<HTMLElement>('[data-article-id]'))) {
             if (present.has(item.dataset.articleId)) item.remove();
           }
-          const node = document.importNode(group, true);
+          const node = dressLike(list, document.importNode(group, true));
           list.appendChild(node);
           added.push(...Array.from(node.querySelectorAll<HTMLElement>('[data-article-id]')));
         }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { playVideoName, videoTitle } from '@/lib/body/video-name';
 
 type Provider = 'youtube' | 'vimeo';
 
@@ -14,17 +15,20 @@ const PROVIDERS: Record<Provider, { name: string; watch: string; embed: string }
   vimeo: { name: 'Vimeo', watch: 'https://vimeo.com/', embed: 'https://player.vimeo.com/video/' },
 };
 
-const BOX = 'video-facade relative aspect-video w-full overflow-hidden bg-neutral-900 text-white';
+const BOX = 'video-facade relative aspect-video w-full overflow-hidden border border-rule bg-panel text-ink';
 
 // A video that costs nothing until the reader asks for it: no request to the provider before
-// the click (not even a thumbnail). Without JavaScript the poster is a plain link to the
-// provider's page; with it, the click swaps in the player and moves focus there.
+// the click, so no thumbnail from the provider either. The body holds no picture of its own for a
+// video, so the poster is drawn here: the site's panel with a film-strip edge, the play button, the
+// title and where it plays. Without JavaScript the poster is a plain link to the provider's page;
+// with it, the click swaps in the player and moves focus there.
 export function VideoFacade({ provider, videoId, title }: { provider: Provider; videoId: string; title?: string }) {
   const [playing, setPlaying] = useState(false);
   const frame = useRef<HTMLIFrameElement>(null);
   const { name, watch, embed } = PROVIDERS[provider];
   const id = encodeURIComponent(videoId);
-  const label = title?.trim() || 'Video';
+  const shown = videoTitle(title);
+  const label = shown || 'Video';
 
   useEffect(() => {
     if (playing) frame.current?.focus();
@@ -53,15 +57,17 @@ export function VideoFacade({ provider, videoId, title }: { provider: Provider; 
         <a
           href={`${watch}${id}`}
           onClick={play}
-          aria-label={`Play video: ${label}`}
-          className="group absolute inset-0 flex flex-col items-center justify-center gap-3 p-4 text-center text-white no-underline"
+          aria-label={playVideoName(title)}
+          className="group absolute inset-0 flex flex-col items-center justify-center gap-3 p-4 text-center text-ink no-underline"
         >
+          <span aria-hidden="true" className="video-facade-strip absolute inset-x-0 top-0 h-3" />
+          <span aria-hidden="true" className="video-facade-strip absolute inset-x-0 bottom-0 h-3" />
           <svg aria-hidden="true" focusable="false" viewBox="0 0 68 48" className="h-12 w-16 sm:h-16 sm:w-24">
             <rect width="68" height="48" rx="12" className="fill-red-600 group-hover:fill-red-500" />
             <path d="M27 14v20l18-10z" fill="#fff" />
           </svg>
-          {title ? <span className="max-w-prose text-lg font-semibold leading-snug">{title}</span> : null}
-          <span className="text-sm opacity-80 group-hover:underline">Watch on {name}</span>
+          {shown ? <span className="max-w-prose font-serif text-lg leading-snug font-semibold sm:text-xl">{shown}</span> : null}
+          <span className="text-sm text-muted group-hover:underline">Watch on {name}</span>
         </a>
       )}
     </div>

@@ -20,7 +20,7 @@ export function Masthead({
     <header role="banner" className="border-b border-ink">
       <div className="relative mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3 sm:flex-col sm:gap-2 sm:py-5">
         <Logo siteName={siteName} />
-        <p className="text-right text-xs font-medium tracking-wide text-muted uppercase sm:order-first sm:text-center">
+        <p className="text-right text-[0.7rem] font-medium whitespace-nowrap text-muted uppercase sm:order-first sm:text-center sm:text-xs sm:tracking-wide">
           <TodayDate label={today} timeZone={timeZone} />
         </p>
         <MobileMenu sections={sections} />
@@ -36,7 +36,9 @@ export function Masthead({
         </a>
       </div>
       <nav aria-label="Sections" className="border-t border-rule">
-        <ul className="mx-auto flex max-w-7xl gap-1 overflow-x-auto px-2 text-sm font-semibold whitespace-nowrap sm:justify-center">
+        {/* Centred while the names fit; "safe" starts them at the left edge when they overflow,
+            where plain centring pushed the first ones out of the scroll range. */}
+        <ul className="mx-auto flex max-w-7xl gap-1 overflow-x-auto px-2 text-sm font-semibold whitespace-nowrap sm:justify-center-safe">
           {sections.map((s) => (
             <li key={s.id}>
               <a

@@ -6,7 +6,7 @@ import { cacheTags } from '@/lib/site/cache-tags';
 import { appendAudit, auditedBy } from './audit';
 import type { Actor, Done, Tx } from './common';
 
-// Site settings (site_name, time_zone) and the breaking-news banner (breaking). Every public
+// Site settings (site_name, time_zone, x_account) and the breaking-news banner (breaking). Every public
 // page reads them through db/queries/site.ts getSiteSettings, tagged 'settings' (the banner also
 // through db/queries/home.ts getActiveBreaking); feeds and sitemaps print the site's name and
 // dates, so they are named as well.
@@ -45,14 +45,20 @@ export async function setBreaking(banner: BreakingValue | null, actor: Actor, db
 }
 
 export async function updateSiteSettings(
-  input: { siteName: string; timeZone: string },
+  input: { siteName: string; timeZone: string; xAccount?: string | null },
   actor: Actor,
   db: DB = getDb(),
 ): Promise<Done> {
   return db.transaction((tx): Done => {
-    const before = { siteName: readSetting(tx, 'site_name'), timeZone: readSetting(tx, 'time_zone') };
+    const before = {
+      siteName: readSetting(tx, 'site_name'),
+      timeZone: readSetting(tx, 'time_zone'),
+      xAccount: readSetting(tx, 'x_account'),
+    };
     writeSetting(tx, 'site_name', input.siteName);
     writeSetting(tx, 'time_zone', input.timeZone);
+    // Left alone when the caller does not name it; null clears it.
+    if (input.xAccount !== undefined) writeSetting(tx, 'x_account', input.xAccount);
     appendAudit(tx, {
       action: 'settings.updated',
       ...auditedBy(actor),

@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { sections, settings } from '@/db/schema';
 import { cacheTags } from '@/lib/site/cache-tags';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '@/lib/time/dates';
+import { isXHandle } from '@/lib/validation/taxonomy';
 
 export interface BreakingNews {
   text: string;
@@ -16,6 +17,8 @@ export interface SiteSettings {
   siteName: string;
   timeZone: string;
   breaking: BreakingNews | null;
+  // The publication's X (Twitter) account, "@gazette", or null.
+  xAccount: string | null;
 }
 
 export interface SectionLink {
@@ -33,6 +36,7 @@ export async function getSiteSettings(): Promise<SiteSettings> {
   const siteName = map.get('site_name');
   const timeZone = map.get('time_zone');
   const breaking = map.get('breaking') as BreakingNews | null | undefined;
+  const xAccount = map.get('x_account');
   // The settings table wins; the environment gives a fresh newsroom its defaults.
   const envName = process.env.GAZETTE_SITE_NAME?.trim();
   const envZone = process.env.GAZETTE_TIME_ZONE?.trim();
@@ -45,6 +49,7 @@ export async function getSiteSettings(): Promise<SiteSettings> {
           ? envZone
           : DEFAULT_TIME_ZONE,
     breaking: breaking && typeof breaking.text === 'string' ? breaking : null,
+    xAccount: typeof xAccount === 'string' && isXHandle(xAccount) ? xAccount : null,
   };
 }
 

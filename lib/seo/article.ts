@@ -18,6 +18,8 @@ export interface SeoContext {
   siteUrl: string;
   siteName: string;
   timeZone: string;
+  // The publication's X account ("@gazette"), for twitter:site.
+  xAccount?: string | null;
 }
 
 // "/media/seed/hero.jpg" → "seed/hero.jpg": crops are addressed by library file.
@@ -110,7 +112,8 @@ export function buildArticleMetadata(article: ArticlePage, context: SeoContext):
   const description = articleDescription(article);
   const og = heroCropUrl(article, 'og', siteUrl);
   const ogSize = cropOutputSize('og', 1200);
-  const images = og ? [{ url: og, width: ogSize.width, height: ogSize.height, alt: article.hero?.alt ?? '' }] : undefined;
+  const alt = article.hero?.alt ?? '';
+  const images = og ? [{ url: og, width: ogSize.width, height: ogSize.height, alt }] : undefined;
   return {
     title: decideArticleTitle(article, context.timeZone),
     description,
@@ -137,9 +140,11 @@ export function buildArticleMetadata(article: ArticlePage, context: SeoContext):
     },
     twitter: {
       card: 'summary_large_image',
+      ...(context.xAccount ? { site: context.xAccount } : {}),
       title: article.seoTitle || article.title,
       description,
-      ...(og ? { images: [og] } : {}),
+      // The same words as og:image:alt, as twitter:image:alt.
+      ...(og ? { images: [{ url: og, alt }] } : {}),
     },
   };
 }

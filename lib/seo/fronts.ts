@@ -22,6 +22,8 @@ export interface ListingSeoInput {
   image: string;
   feeds?: { title: string; path: string }[];
   ogType?: 'website' | 'profile';
+  // The publication's X account ("@gazette"), for twitter:site.
+  xAccount?: string | null;
 }
 
 export const SOCIAL_CARD_SIZE = { width: 1200, height: 630 } as const;
@@ -45,9 +47,11 @@ export function buildListingMetadata(input: ListingSeoInput): Metadata {
     },
     twitter: {
       card: 'summary_large_image',
+      ...(input.xAccount ? { site: input.xAccount } : {}),
       title: input.title ?? input.siteName,
       description: input.description,
-      images: [image.url],
+      // The same words as og:image:alt, as twitter:image:alt.
+      images: [{ url: image.url, alt: image.alt }],
     },
   };
 }
@@ -98,6 +102,7 @@ interface FrontSeoInput {
   page: number;
   // The articles listed on this page, in order.
   items: { url: string; title: string }[];
+  xAccount?: string | null;
 }
 
 // The metadata and the JSON-LD of one page of a front: a section or tag page is a
@@ -115,6 +120,7 @@ export function buildFrontSeo(input: FrontSeoInput): { metadata: Metadata; jsonL
   const metadata = buildListingMetadata({
     siteUrl,
     siteName,
+    xAccount: input.xAccount,
     path,
     title,
     description,

@@ -74,13 +74,13 @@ describe('formatDayHeading', () => {
   const now = at('2026-11-25T22:30:00Z'); // 00:30 on Nov 26 in Kyiv, still Nov 25 in New York
 
   it.each([
-    ['2026-11-26', KYIV, 'Today'],
-    ['2026-11-25', KYIV, 'Yesterday'],
+    ['2026-11-26', KYIV, 'Today · Thursday, November 26'],
+    ['2026-11-25', KYIV, 'Yesterday · Wednesday, November 25'],
     ['2026-11-24', KYIV, 'Tuesday, November 24'],
     ['2026-01-01', KYIV, 'Thursday, January 1'],
     ['2025-09-20', KYIV, 'Saturday, September 20, 2025'],
-    ['2026-11-25', NEW_YORK, 'Today'],
-    ['2026-11-24', NEW_YORK, 'Yesterday'],
+    ['2026-11-25', NEW_YORK, 'Today · Wednesday, November 25'],
+    ['2026-11-24', NEW_YORK, 'Yesterday · Tuesday, November 24'],
     ['2026-11-26', NEW_YORK, 'Thursday, November 26'],
   ])('%s in %s → %s', (key, zone, expected) => {
     expect(formatDayHeading(key, zone, now)).toBe(expected);
@@ -88,9 +88,9 @@ describe('formatDayHeading', () => {
 
   it('adds the year by the newsroom calendar across New Year', () => {
     const newYearInKyiv = at('2025-12-31T22:30:00Z');
-    expect(formatDayHeading('2025-12-31', KYIV, newYearInKyiv)).toBe('Yesterday');
+    expect(formatDayHeading('2025-12-31', KYIV, newYearInKyiv)).toBe('Yesterday · Wednesday, December 31, 2025');
     expect(formatDayHeading('2025-12-30', KYIV, newYearInKyiv)).toBe('Tuesday, December 30, 2025');
-    expect(formatDayHeading('2025-12-30', 'UTC', newYearInKyiv)).toBe('Yesterday');
+    expect(formatDayHeading('2025-12-30', 'UTC', newYearInKyiv)).toBe('Yesterday · Tuesday, December 30');
     expect(formatDayHeading('2025-09-20', 'UTC', newYearInKyiv)).toBe('Saturday, September 20');
   });
 });
@@ -114,8 +114,8 @@ describe('groupByDay', () => {
 
   it('groups by the Kyiv calendar: after 22:00 UTC it is already tomorrow', () => {
     expect(summarise(KYIV)).toEqual([
-      { key: '2026-11-26', label: 'Today', ids: 'ab' },
-      { key: '2026-11-25', label: 'Yesterday', ids: 'cd' },
+      { key: '2026-11-26', label: 'Today · Thursday, November 26', ids: 'ab' },
+      { key: '2026-11-25', label: 'Yesterday · Wednesday, November 25', ids: 'cd' },
       { key: '2026-11-24', label: 'Tuesday, November 24', ids: 'e' },
       { key: '2026-11-23', label: 'Monday, November 23', ids: 'f' },
     ]);
@@ -123,12 +123,12 @@ describe('groupByDay', () => {
 
   it('groups the same instants differently in UTC and New York', () => {
     expect(summarise('UTC')).toEqual([
-      { key: '2026-11-25', label: 'Today', ids: 'abcd' },
-      { key: '2026-11-24', label: 'Yesterday', ids: 'e' },
+      { key: '2026-11-25', label: 'Today · Wednesday, November 25', ids: 'abcd' },
+      { key: '2026-11-24', label: 'Yesterday · Tuesday, November 24', ids: 'e' },
       { key: '2026-11-23', label: 'Monday, November 23', ids: 'f' },
     ]);
     expect(summarise(NEW_YORK)).toEqual([
-      { key: '2026-11-25', label: 'Today', ids: 'abcd' },
+      { key: '2026-11-25', label: 'Today · Wednesday, November 25', ids: 'abcd' },
       { key: '2026-11-23', label: 'Monday, November 23', ids: 'ef' },
     ]);
   });

@@ -104,16 +104,18 @@ export function formatMastheadDate(date: Date, timeZone: string): string {
   return formatter('masthead', timeZone).format(date);
 }
 
-// A News Feed day heading: "Today", "Yesterday", "Saturday, September 20", and the year only
-// for a day outside the current year in the newsroom's zone.
+// A News Feed day heading: "Saturday, September 20", with the year only for a day outside the
+// current year in the newsroom's zone; today and yesterday say so first ("Today · Thursday,
+// November 26"), so a page read later, printed or shared still names its days.
 export function formatDayHeading(key: string, timeZone: string, now: Date): string {
-  const today = dayKey(now, timeZone);
-  if (key === today) return 'Today';
-  if (key === shiftDayKey(today, -1)) return 'Yesterday';
   const noon = dayKeyToUtcNoon(key);
   if (!noon) return key;
+  const today = dayKey(now, timeZone);
   const sameYear = key.slice(0, 4) === today.slice(0, 4);
-  return formatter(sameYear ? 'dayHeading' : 'dayHeadingWithYear', 'UTC').format(noon);
+  const date = formatter(sameYear ? 'dayHeading' : 'dayHeadingWithYear', 'UTC').format(noon);
+  if (key === today) return `Today · ${date}`;
+  if (key === shiftDayKey(today, -1)) return `Yesterday · ${date}`;
+  return date;
 }
 
 export interface DayGroup<T> {

@@ -120,7 +120,21 @@ export const siteSettingsInputSchema = z.object({
     .min(1, { error: 'Choose a time zone.' })
     .max(64)
     .refine(isSupportedTimeZone, { error: 'Choose a time zone from the list (an IANA name such as Europe/Kyiv).' }),
+  // The publication's X (Twitter) account, named on shared links as twitter:site; empty for none.
+  xAccount: z
+    .string()
+    .trim()
+    .default('')
+    .refine((value) => value === '' || isXHandle(value), {
+      error: 'Enter the account as @handle: an @ and up to 15 letters, digits or underscores.',
+    })
+    .transform((value) => (value === '' ? null : value)),
 });
+
+// "@gazette": X's own rule for user names (1–15 letters, digits or underscores), with the @.
+export function isXHandle(value: string): boolean {
+  return /^@[A-Za-z0-9_]{1,15}$/.test(value);
+}
 
 // The zones this runtime's Intl knows by name (fixed offsets such as "+02:00" are refused: they
 // ignore daylight saving time). ICU may list an old name ("Europe/Kiev") for a renamed zone, so

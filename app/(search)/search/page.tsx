@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
 import { Pager } from '@/components/article/pager';
 import { SearchForm } from '@/components/site/search-form';
 import { searchArticles } from '@/db/queries/search';
@@ -16,13 +15,16 @@ export const metadata: Metadata = {
 
 const PAGE_SIZE = 20;
 
+// Allowed to block: the results are read before the first byte, so the response is the whole
+// page. Behind a <Suspense> boundary they streamed into a hidden element after the shell, and a
+// reader without JavaScript saw an empty search (decision 001: complete HTML on first response).
+export const instant = false;
+
 export default function SearchPage(props: PageProps<'/search'>) {
   return (
     <div className="mx-auto max-w-3xl py-8">
       <h1 className="font-serif text-4xl font-bold tracking-tight">Search</h1>
-      <Suspense fallback={<SearchForm />}>
-        <SearchResultsView searchParams={props.searchParams} />
-      </Suspense>
+      <SearchResultsView searchParams={props.searchParams} />
     </div>
   );
 }
@@ -52,14 +54,16 @@ async function SearchResultsView({ searchParams }: { searchParams: PageProps<'/s
     <>
       <div className="mt-6">
         <SearchForm defaultValue={request.q} id="search-page-q">
-          <fieldset className="flex flex-wrap items-end gap-3 text-sm">
+          <fieldset className="flex min-w-0 flex-wrap items-end gap-3 text-sm">
             <legend className="sr-only">Filters</legend>
-            <label className="flex flex-col gap-1">
+            {/* A fieldset and a select are as wide as their longest option unless told otherwise:
+                one long section name widened the whole page on a phone. */}
+            <label className="flex max-w-full min-w-0 flex-col gap-1">
               <span className="font-semibold">Section</span>
               <select
                 name="section"
                 defaultValue={request.section ?? ''}
-                className="border border-rule bg-paper px-2 py-1.5 text-ink"
+                className="w-full max-w-full border border-rule bg-paper px-2 py-1.5 text-ink sm:w-auto sm:max-w-xs"
               >
                 <option value="">All sections</option>
                 {sections.map((s) => (

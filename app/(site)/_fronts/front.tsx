@@ -107,7 +107,7 @@ async function loadFrontPage(kind: FrontKind, slug: string, page: number): Promi
     front.list(front.pageSize, (page - 1) * front.pageSize),
     getSiteSettings(),
   ]);
-  const seo = buildFrontSeo({ siteUrl: getSiteUrl(), siteName: settings.siteName, subject: front.subject, page, items: articles });
+  const seo = buildFrontSeo({ siteUrl: getSiteUrl(), siteName: settings.siteName, xAccount: settings.xAccount, subject: front.subject, page, items: articles });
   return { front, page, totalPages, articles, seo };
 }
 

@@ -17,10 +17,11 @@ const BASE = '/corrections';
 const TITLE = 'Corrections and updates';
 
 export async function correctionsMetadata(page: number): Promise<Metadata> {
-  const { siteName } = await getSiteSettings();
+  const { siteName, xAccount } = await getSiteSettings();
   return buildListingMetadata({
     siteUrl: getSiteUrl(),
     siteName,
+    xAccount,
     path: pageHref(BASE, page),
     title: page > 1 ? `${TITLE} — page ${page}` : TITLE,
     description: `Every correction, clarification and update ${siteName} has made to a published story, newest first.`,

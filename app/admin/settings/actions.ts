@@ -9,10 +9,10 @@ import { breakingInputSchema, siteSettingsInputSchema } from '@/lib/validation/t
 import { adminAction, fieldError, formTexts } from '@/server/door';
 
 export type BreakingFormState = FormState<{ text: string; url: string; expiresAt: string }>;
-export type SiteSettingsFormState = FormState<{ siteName: string; timeZone: string }>;
+export type SiteSettingsFormState = FormState<{ siteName: string; timeZone: string; xAccount: string }>;
 
 const bannerValues = formTexts({ text: 1000, url: 1000, expiresAt: 40 });
-const siteValues = formTexts({ siteName: 500, timeZone: 100 });
+const siteValues = formTexts({ siteName: 500, timeZone: 100, xAccount: 100 });
 
 export const setBreakingAction = adminAction({
   permission: 'breaking.manage',
@@ -47,6 +47,6 @@ export const updateSiteSettingsAction = adminAction({
   input: siteSettingsInputSchema,
   run: async (input, { actor }) => {
     const result = await updateSiteSettings(input, actor);
-    return { ok: true, message: 'Site settings saved.', values: input, invalidates: result.invalidates };
+    return { ok: true, message: 'Site settings saved.', values: { ...input, xAccount: input.xAccount ?? '' }, invalidates: result.invalidates };
   },
 });

@@ -66,7 +66,7 @@ export default async function SettingsPage() {
           <h2 id="site-title" className="mb-4 text-lg font-bold">
             Site
           </h2>
-          <SiteSettingsForm initial={{ siteName: settings.siteName, timeZone }} zones={listSupportedTimeZones()} />
+          <SiteSettingsForm initial={{ siteName: settings.siteName, timeZone, xAccount: settings.xAccount ?? '' }} zones={listSupportedTimeZones()} />
         </section>
       ) : null}
     </div>

@@ -46,7 +46,7 @@ export function ClearBreakingForm() {
   );
 }
 
-export function SiteSettingsForm({ initial, zones }: { initial: { siteName: string; timeZone: string }; zones: string[] }) {
+export function SiteSettingsForm({ initial, zones }: { initial: { siteName: string; timeZone: string; xAccount: string }; zones: string[] }) {
   const [state, action] = useActionState<SiteSettingsFormState, FormData>(updateSiteSettingsAction, {});
   const values = state.values ?? initial;
   const errors = state.fieldErrors ?? {};
@@ -65,6 +65,9 @@ export function SiteSettingsForm({ initial, zones }: { initial: { siteName: stri
               </option>
             ))}
           </select>
+        </Field>
+        <Field label="X/Twitter account (optional)" name="xAccount" hint="As @handle. Shared links name it as the publication's account." errors={errors.xAccount}>
+          <input id="xAccount" name="xAccount" autoComplete="off" spellCheck={false} placeholder="@gazette" defaultValue={values.xAccount} aria-describedby="xAccount-hint" className={inputClass} />
         </Field>
       </div>
       <SubmitButton pendingText="Saving…">Save site settings</SubmitButton>

@@ -21,7 +21,7 @@ export async function generateMetadata(props: PageProps<'/[section]/[slug]'>): P
   const { section, slug } = await props.params;
   const [article, settings] = await Promise.all([getPublishedArticle(section, slug), getSiteSettings()]);
   if (!article) return { title: 'Page not found', robots: NOINDEX_ROBOTS };
-  return buildArticleMetadata(article, { siteUrl: getSiteUrl(), siteName: settings.siteName, timeZone: settings.timeZone });
+  return buildArticleMetadata(article, { siteUrl: getSiteUrl(), siteName: settings.siteName, timeZone: settings.timeZone, xAccount: settings.xAccount });
 }
 
 export default async function ArticlePage(props: PageProps<'/[section]/[slug]'>) {
