@@ -131,7 +131,8 @@ test('unpublishing asks why, refuses without a reason, and the reason is in the 
   await expect(page.getByTestId('article-status')).toHaveText('Unpublished');
   expect(articleRow(story.id).status).toBe('unpublished');
   expect(lastAudit('article.unpublish', story.id)).toMatchObject({ from: 'published', to: 'unpublished', reason: 'The council withdrew the figures' });
-  expect((await request.get(story.url)).status()).toBe(404);
+  // A withdrawn story's address answers 410 Gone (docs/decisions/017-withdrawn-articles-answer-410.md).
+  expect((await request.get(story.url)).status()).toBe(410);
 });
 
 test('a correction carries its reason into the audit log; readers see only the note', async ({ page, signInAs, request }) => {

@@ -24,7 +24,12 @@ test('an unpublished article answers 410 with a notice; its old address leads th
 
   await page.goto(`/admin/articles/${article.id}`);
   await expect(page.getByRole('link', { name: 'View live ↗' })).toHaveAttribute('href', article.url);
+  // Hydrated first: before that, the button posts without the dialog's confirmation.
+  await page.waitForLoadState('networkidle');
   await page.getByRole('button', { name: 'Unpublish' }).click();
+  const ask = page.getByRole('dialog', { name: 'Unpublish this article?' });
+  await ask.getByLabel('Reason').fill('Withdrawn for the 410 check');
+  await ask.getByRole('button', { name: 'Unpublish' }).click();
   await expect(page.getByTestId('article-status')).toHaveText('Unpublished');
   // Not live: nothing to view.
   await expect(page.getByRole('link', { name: 'View live ↗' })).toHaveCount(0);
@@ -77,8 +82,10 @@ test('a published article moved to the trash answers 410; a story never publishe
   const article = await publishThroughScheduler(request);
   await page.goto(`/admin/articles?q=${encodeURIComponent(article.title)}`);
   const row = page.getByTestId(`article-row-${article.id}`);
-  await row.locator('summary', { hasText: 'Delete' }).click();
-  await row.getByRole('button', { name: /Confirm delete/ }).click();
+  // Hydrated first: the dialog asks before anything is deleted.
+  await page.waitForLoadState('networkidle');
+  await row.getByRole('button', { name: /^Delete/ }).click();
+  await page.getByRole('dialog', { name: `Delete “${article.title}”?` }).getByRole('button', { name: 'Confirm delete' }).click();
   await expect(row).toHaveCount(0);
   expect(articleRow(article.id).deleted_at).not.toBeNull();
   const gone = await request.get(article.url);
