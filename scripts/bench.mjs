@@ -20,6 +20,7 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { encode } from 'next-auth/jwt';
 import { ensureWrk, runHostile, searchCapacity } from './bench-hostile.mjs';
+import { measurePageWeight } from './page-weight.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.join(root, 'bench-data');
@@ -242,8 +243,23 @@ async function main() {
   let publishVisible = null;
   let hostile = null;
   let search = null;
+  let weight = [];
   try {
     await waitForServer(`${base}/api/health`);
+    // What a reader downloads per page type (the budget: 30 KB of JavaScript gzipped, 50 KB of
+    // HTML, 12 KB gzipped, no flight payload).
+    const byline = pick(`SELECT slug FROM bylines ORDER BY id LIMIT 1`);
+    weight = await measurePageWeight(base, [
+      ['home', '/'],
+      ['article', `/${article.section}/${article.slug}`],
+      ['section front', `/${section.slug}`],
+      ['tag page', `/tag/${tag.slug}`],
+      ['author page', `/author/${byline.slug}`],
+      ['News Feed', '/news-feed'],
+      ['corrections', '/corrections'],
+      ['search', '/search?q=council'],
+      ['404', '/no-such-section/no-such-story'],
+    ]);
     for (const [name, urlPath] of targets) {
       const url = base + urlPath;
       const first = await fetch(url);
@@ -299,6 +315,7 @@ async function main() {
     publishToVisible: publishVisible,
     search,
     hostile,
+    pageWeight: weight,
   };
   fs.writeFileSync(path.join(root, 'bench-results.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log('');
@@ -309,6 +326,8 @@ async function main() {
         : { target: r.name, path: r.path, 'req/s': r.requestsPerSecond, 'p50 ms': r.p50ms, 'p99 ms': r.p99ms, errors: r.errors },
     ),
   );
+  console.log('page weight (budget: JS gz ≤ 30 KB, HTML ≤ 50 KB and ≤ 12 KB gz, flight 0):');
+  console.table(weight);
   if (publishVisible) {
     console.log(
       `publish → visible (${publishVisible.rounds} rounds): article page ${publishVisible.medianArticleVisibleMs} ms median, ` +
