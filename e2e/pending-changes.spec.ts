@@ -37,7 +37,10 @@ test("a live story's unpublished change is seen by a colleague in another browse
   expect(await (await request.get(story.url)).text()).not.toContain('two years late');
   await a.context.close();
 
-  // B, another person in another browser, opens the story and finds A's change waiting.
+  // B, another person in another browser, sees in the article list that the story has changes
+  // waiting, opens it and finds A's change.
+  await b.page.goto(`/admin/articles?q=${encodeURIComponent(story.title)}`);
+  await expect(b.page.getByTestId(`article-row-${story.id}`).getByTestId('pending-badge')).toHaveText(/^Pending changes/);
   await b.page.goto(`/admin/articles/${story.id}`);
   await expect(b.page.getByTestId('body-editor')).toBeVisible();
   await expect(b.page.getByLabel('Headline')).toHaveValue(pendingHeadline);
@@ -48,6 +51,9 @@ test("a live story's unpublished change is seen by a colleague in another browse
   await expect(b.page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
   expect(pendingRows(story.id)).toBe(0);
   expect(live(story.id).title).toBe(pendingHeadline);
+  await b.page.goto(`/admin/articles?q=${encodeURIComponent(pendingHeadline)}`);
+  await expect(b.page.getByTestId(`article-row-${story.id}`)).toBeVisible();
+  await expect(b.page.getByTestId(`article-row-${story.id}`).getByTestId('pending-badge')).toHaveCount(0);
 
   // Readers see it on the next request.
   const reader = await browser.newPage();

@@ -19,3 +19,15 @@ export function ArticleStatusBadge({ status, deleted = false }: { status: Articl
     </span>
   );
 }
+
+// A live or scheduled story whose edits wait for Update (the editor's pending changes).
+export function PendingChangesBadge({ savedAt }: { savedAt: string }) {
+  return (
+    <span
+      data-testid="pending-badge"
+      className="inline-block rounded border border-dashed border-amber-700/50 px-1.5 py-0.5 text-xs font-semibold whitespace-nowrap text-amber-900 dark:text-amber-100"
+    >
+      Pending changes<span className="sr-only">, saved {savedAt}</span>
+    </span>
+  );
+}

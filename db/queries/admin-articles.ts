@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from '@/db/client';
-import { articleBylines, articles, articleTags, bylines, sections, tags, users } from '@/db/schema';
+import { articleBylines, articles, articleTags, articleWorkingCopies, bylines, sections, tags, users } from '@/db/schema';
 import {
   ADMIN_ARTICLES_PER_PAGE,
   ADMIN_STATUS_TABS,
@@ -37,6 +37,9 @@ export interface AdminArticleRow {
   assigneeName: string | null;
   version: number;
   bylines: string[];
+  // When the story's pending changes (a live or scheduled story's edits waiting for Update) were
+  // last saved; null when it has none.
+  pendingSavedAt: Date | null;
 }
 
 export interface AdminArticleList {
@@ -124,11 +127,13 @@ export async function listAdminArticles(filters: AdminArticleFilters, viewer: Ad
       createdByName: creator.name,
       assigneeName: assignee.name,
       version: articles.version,
+      pendingSavedAt: articleWorkingCopies.savedAt,
     })
     .from(articles)
     .leftJoin(sections, eq(sections.id, articles.sectionId))
     .leftJoin(creator, eq(creator.id, articles.createdBy))
     .leftJoin(assignee, eq(assignee.id, articles.assigneeId))
+    .leftJoin(articleWorkingCopies, eq(articleWorkingCopies.articleId, articles.id))
     .where(and(...base, ...statusCondition(filters.status)))
     .orderBy(...orderFor(filters))
     .limit(ADMIN_ARTICLES_PER_PAGE)

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { DeleteArticleButton, RestoreArticleButton } from '@/components/admin/article-list-actions';
 import { ArticleListFilters } from '@/components/admin/article-list-filters';
-import { ArticleStatusBadge } from '@/components/admin/article-list-status';
+import { ArticleStatusBadge, PendingChangesBadge } from '@/components/admin/article-list-status';
 import { Card } from '@/components/ui';
 import { listAdminArticleFilterOptions, listAdminArticles, type AdminArticleRow } from '@/db/queries/admin-articles';
 import { getSiteSettings } from '@/db/queries/site';
@@ -87,6 +87,7 @@ export default async function ArticlesPage({ searchParams }: PageProps<'/admin/a
                 <div className="min-w-0">
                   <div className="flex flex-wrap items-center gap-2">
                     <ArticleStatusBadge status={row.status} deleted={row.deletedAt !== null} />
+                    {row.pendingSavedAt && !row.deletedAt ? <PendingChangesBadge savedAt={formatDateTime(row.pendingSavedAt, timeZone)} /> : null}
                     <a href={`/admin/articles/${row.id}`} className="font-semibold break-words hover:text-accent hover:underline">
                       {row.title || 'Untitled'}
                     </a>
