@@ -83,7 +83,7 @@ export function ConfirmDialog({
         onClose={() => {
           if (openerRef.current?.isConnected) openerRef.current.focus();
         }}
-        className="m-auto w-[min(30rem,calc(100vw-2rem))] rounded-lg border border-rule bg-paper p-0 text-ink shadow-xl backdrop:bg-ink/50"
+        className="m-auto w-[min(30rem,calc(100vw-2rem))] rounded-lg border border-rule bg-paper p-0 text-left text-ink shadow-xl backdrop:bg-ink/50"
       >
         <div className="space-y-4 p-5">
           <h2 id={`${id}-title`} className="font-serif text-xl font-bold">

@@ -147,7 +147,7 @@ export function WorkflowPanel({
             reason={{ label: 'Reason', required: true, hint: 'For the audit log; readers never see it.' }}
             onConfirm={(reason) => onMove({ to: 'unpublished', reason })}
           >
-            <p>It leaves the site, the lists and the feeds at once. Readers who open its address get a “not found” page.</p>
+            <p>It leaves the site, the lists and the feeds at once. Readers who open its address get a short notice that it was withdrawn.</p>
           </ConfirmDialog>
         )}
       </div>
