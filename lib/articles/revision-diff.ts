@@ -2,6 +2,7 @@ import { diffArrays, diffWords } from 'diff';
 import { PROSE_TEXT_FIELDS } from '@/lib/articles/fields';
 import { SNAPSHOT_FIELD_LABELS, type ArticleSnapshot } from '@/lib/articles/snapshot';
 import { formatDateTime } from '@/lib/time/dates';
+import { statusLabel } from './workflow';
 
 // What changed between two revisions of an article, field by field, as data the revisions page
 // renders (<ins>/<del>). Revisions are full snapshots (lib/articles/snapshot.ts); a snapshot may
@@ -60,14 +61,6 @@ const EXTRA_LABELS: Record<string, string> = {
 const PROSE_FIELDS = new Set<string>([...PROSE_TEXT_FIELDS, 'internalNotes']);
 const VALUE_FIELDS = new Set(['slug', 'kind', 'status', 'videoUrl']);
 const DATE_FIELDS = new Set(['publishedAt', 'scheduledAt', 'updatedAt', 'reviewDeadline']);
-const STATUS_LABELS: Record<string, string> = {
-  draft: 'Draft',
-  in_review: 'In review',
-  approved: 'Approved',
-  scheduled: 'Scheduled',
-  published: 'Published',
-  unpublished: 'Unpublished',
-};
 
 export function fieldLabel(field: string): string {
   return (SNAPSHOT_FIELD_LABELS as Record<string, string>)[field] ?? EXTRA_LABELS[field] ?? field;
@@ -110,7 +103,7 @@ function diffField(
   const label = fieldLabel(field);
   if (PROSE_FIELDS.has(field)) return { field, label, kind: 'words', parts: diffText(asText(before), asText(after)) };
   if (VALUE_FIELDS.has(field)) {
-    const show = (v: unknown) => (field === 'status' ? (STATUS_LABELS[asText(v)] ?? asText(v)) : asText(v)) || '(none)';
+    const show = (v: unknown) => (field === 'status' ? statusLabel(asText(v)) : asText(v)) || '(none)';
     return { field, label, kind: 'value', before: show(before), after: show(after) };
   }
   if (DATE_FIELDS.has(field)) {

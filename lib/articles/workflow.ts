@@ -33,6 +33,22 @@ export function decideTransition(
   return { ok: true };
 }
 
+// Each status as the newsroom names it (badges, the status panel, revision diffs, the audit log).
+export const STATUS_LABELS: Record<ArticleStatus, string> = {
+  draft: 'Draft',
+  in_review: 'In review',
+  approved: 'Approved',
+  scheduled: 'Scheduled',
+  published: 'Published',
+  unpublished: 'Unpublished',
+};
+
+/** The label of a stored status, or the value itself when it is not one (an old audit entry). */
+export function statusLabel(value: unknown): string {
+  const text = String(value);
+  return Object.hasOwn(STATUS_LABELS, text) ? STATUS_LABELS[text as ArticleStatus] : text;
+}
+
 export function label(status: ArticleStatus): string {
   return status === 'in_review' ? 'in review' : status;
 }

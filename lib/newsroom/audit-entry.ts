@@ -1,4 +1,5 @@
 import { formatDateTime } from '../time/dates';
+import { statusLabel } from '@/lib/articles/workflow';
 
 // How an audit entry reads to a person: what was done, to what (an article by its headline,
 // linked to the editor), and the details that matter for that action (a banner's text before and
@@ -82,14 +83,6 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'redirect.deleted': 'Redirect removed',
 };
 
-const STATUS_LABELS: Record<string, string> = {
-  draft: 'Draft',
-  in_review: 'In review',
-  approved: 'Approved',
-  scheduled: 'Scheduled',
-  published: 'Published',
-  unpublished: 'Unpublished',
-};
 
 const SLOT_LABELS: Record<string, string> = { lead: 'Lead story', top: 'Top stories', picks: "Editors' Picks" };
 
@@ -117,7 +110,7 @@ const plain = (text: string): AuditText => [{ text }];
 const detail = (label: string, text: string): AuditDetail => ({ label, value: plain(text) });
 const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-const status = (value: unknown) => STATUS_LABELS[String(value)] ?? String(value);
+const status = statusLabel;
 const quoted = (text: string) => `“${text}”`;
 
 function time(value: unknown, timeZone: string): string | null {

@@ -6,19 +6,11 @@ import { getArticleForPreview } from '@/db/queries/preview';
 import { getSiteSettings } from '@/db/queries/site';
 import { getCurrentUser } from '@/server/session';
 import { formatDateTime } from '@/lib/time/dates';
-import type { ArticleStatus } from '@/lib/domain';
 import { can } from '@/lib/newsroom/permissions';
 import { verifyPreviewToken } from '@/platform/preview-token';
 import { ExpiredPreviewNotice } from '../expired-notice';
+import { STATUS_LABELS } from '@/lib/articles/workflow';
 
-const STATUS_LABELS: Record<ArticleStatus, string> = {
-  draft: 'Draft',
-  in_review: 'In review',
-  approved: 'Approved',
-  scheduled: 'Scheduled',
-  published: 'Published',
-  unpublished: 'Unpublished',
-};
 
 // An article in any status, exactly as its public page will show it (same components, the
 // site's masthead and footer), with a bar saying it is a preview. Open to signed-in staff who

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { ConfirmDialog } from '@/components/ui';
 import { toZonedInputValue } from '@/lib/time/dates';
 import type { ArticleStatus } from '@/lib/domain';
+import { STATUS_LABELS } from '@/lib/articles/workflow';
 
 export interface WorkflowMove {
   to: ArticleStatus;
@@ -13,14 +14,6 @@ export interface WorkflowMove {
   reason?: string;
 }
 
-const STATUS_LABEL: Record<ArticleStatus, string> = {
-  draft: 'Draft',
-  in_review: 'In review',
-  approved: 'Approved',
-  scheduled: 'Scheduled',
-  published: 'Published',
-  unpublished: 'Unpublished',
-};
 
 // The article's place in the workflow and the moves this user may make from here. The server
 // checks every move again (role table and workflow rules); this only offers what makes sense.
@@ -76,7 +69,7 @@ export function WorkflowPanel({
           Status
         </h2>
         <span data-testid="article-status" className="rounded-full bg-panel px-2.5 py-0.5 text-sm font-semibold">
-          {STATUS_LABEL[status]}
+          {STATUS_LABELS[status]}
         </span>
       </div>
       {status === 'scheduled' && scheduledAt ? (
