@@ -33,14 +33,23 @@ const article = (id: number) =>
 test('a contributor drafts and submits; an editor edits, schedules, updates and unpublishes', async ({ browser, baseURL, request }) => {
   test.setTimeout(120_000);
   const db = testDb();
-  const tag = db
-    .prepare(
-      `SELECT t.name, t.slug FROM tags t JOIN article_tags at ON at.tag_id = t.id GROUP BY t.id ORDER BY count(*) DESC LIMIT 1`,
-    )
-    .get() as { name: string; slug: string };
-  const section = db.prepare(`SELECT id, name, slug FROM sections ORDER BY position LIMIT 1 OFFSET 1`).get() as { id: number; name: string; slug: string };
-  const byline = db.prepare(`SELECT name FROM bylines WHERE kind = 'person' ORDER BY id LIMIT 1`).get() as { name: string };
+  // Its own tag and the smallest section, so the journey's story never changes a list another
+  // test is reading at the same moment (the fronts' page-by-page checks read the biggest ones).
   const stamp = randomUUID().slice(0, 6);
+  const tag = { name: `Ferries ${stamp}`, slug: `ferries-${stamp}` };
+  db.prepare('INSERT INTO tags (name, slug) VALUES (?, ?)').run(tag.name, tag.slug);
+  const section = db
+    .prepare(
+      `SELECT s.id, s.name, s.slug FROM sections s LEFT JOIN articles a ON a.section_id = s.id AND a.status = 'published'
+        WHERE s.slug <> 'news-feed' GROUP BY s.id ORDER BY count(a.id), s.position LIMIT 1`,
+    )
+    .get() as { id: number; name: string; slug: string };
+  const byline = db
+    .prepare(
+      `SELECT b.name FROM bylines b LEFT JOIN article_bylines ab ON ab.byline_id = b.id
+        WHERE b.kind = 'person' GROUP BY b.id ORDER BY count(ab.article_id), b.id LIMIT 1`,
+    )
+    .get() as { name: string };
   const headline = `Harbour ferry returns after storm ${stamp}`;
 
   // ---- The contributor writes.
