@@ -113,6 +113,29 @@ const config = [
     },
   },
   {
+    // islands/ is the reader's browser code, bundled alone (scripts/build-islands.mjs): lib/ at most,
+    // and nothing of React or Next, which reader documents do not carry.
+    files: ['islands/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: dataBoundary.paths,
+          patterns: [
+            upward.app,
+            upward.components,
+            upward.server,
+            upward.db,
+            upward.platform,
+            upward.gateway,
+            nodeOnly,
+            { group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'next', 'next/*'], message: 'Islands run without React or Next: reader documents carry neither (docs/decisions/018-light-reader-pages.md).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // gateway/ runs before Next, as plain Node: lib/ (pure) at most.
     files: ['gateway/**/*.mjs'],
     rules: { 'no-restricted-imports': ['error', { paths: [], patterns: [upward.app, upward.components, upward.server, upward.db, upward.platform] }] },

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { NextConfig } from 'next';
 import { COMMON_SECURITY_HEADERS, publicContentSecurityPolicy } from './lib/site/security-headers';
 
@@ -20,7 +21,18 @@ const pagedListRewrites = [
   { source: '/author/:slug', has: PAGE_OTHER, destination: '/paged/author/:slug/invalid' },
 ];
 
+// The islands' addresses (scripts/build-islands.mjs runs before `next build` and `next dev`),
+// handed to the pages at build time (lib/site/islands.ts).
+function builtIslands(): string {
+  try {
+    return fs.readFileSync('./public/islands/manifest.json', 'utf8');
+  } catch {
+    return '{}';
+  }
+}
+
 const nextConfig: NextConfig = {
+  env: { GAZETTE_ISLANDS: builtIslands() },
   // Public pages are cached components, revalidated by tag (see lib/site/cache-tags.ts).
   cacheComponents: true,
   // Off: reader pages use plain links (decision 002), so the App Shell data Partial Prefetching
@@ -52,6 +64,8 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: [...COMMON_SECURITY_HEADERS] },
+      // Islands carry a content hash in their names: a new build gives new addresses.
+      { source: '/islands/:file*', headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }] },
       {
         source: '/:path((?!(?:admin|login)(?:/|$)).*)',
         headers: [{ key: 'Content-Security-Policy', value: publicContentSecurityPolicy() }],

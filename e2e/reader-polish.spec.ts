@@ -73,6 +73,8 @@ test.describe('without JavaScript, every public page is whole in its first respo
   test.use({ javaScriptEnabled: false });
 
   test('home, fronts, an article, News Feed, search, corrections and 404s show their content', async ({ page }) => {
+    // Twelve pages, some rendered for the first time: more than the default 30 s on a busy machine.
+    test.setTimeout(90_000);
     const section = biggest('section');
     const tag = biggest('tag');
     const byline = biggest('byline');

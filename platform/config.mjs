@@ -87,6 +87,7 @@ export const environmentSchema = z.object({
     z.url({ protocol: /^rediss?$/, error: 'a redis:// or rediss:// URL such as redis://127.0.0.1:6379' }).optional(),
   ),
   GAZETTE_RATE_LIMITS: optionalString.pipe(z.enum(['on', 'off'], 'on or off').optional()),
+  GAZETTE_READER_DOCUMENTS: optionalString.pipe(z.enum(['on', 'off'], 'on or off').optional()),
   LOG_LEVEL: optionalString.pipe(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace'], 'one of fatal, error, warn, info, debug, trace').optional(),
   ),

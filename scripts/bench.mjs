@@ -21,6 +21,7 @@ import Database from 'better-sqlite3';
 import { encode } from 'next-auth/jwt';
 import { ensureWrk, runHostile, searchCapacity } from './bench-hostile.mjs';
 import { measurePageWeight } from './page-weight.mjs';
+import { measureLighthouse } from './lighthouse.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.join(root, 'bench-data');
@@ -244,6 +245,7 @@ async function main() {
   let hostile = null;
   let search = null;
   let weight = [];
+  let lighthouse = [];
   try {
     await waitForServer(`${base}/api/health`);
     // What a reader downloads per page type (the budget: 30 KB of JavaScript gzipped, 50 KB of
@@ -260,6 +262,12 @@ async function main() {
       ['search', '/search?q=council'],
       ['404', '/no-such-section/no-such-story'],
     ]);
+    // Lighthouse's mobile run on a phone-class device, five times each (the goal: 99 or more every
+    // time, CLS 0, the other three categories 100). BENCH_LIGHTHOUSE_RUNS=0 skips it.
+    const lighthouseRuns = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5);
+    if (lighthouseRuns > 0) {
+      lighthouse = await measureLighthouse(base, [['home', '/'], ['article', `/${article.section}/${article.slug}`]], { runs: lighthouseRuns });
+    }
     for (const [name, urlPath] of targets) {
       const url = base + urlPath;
       const first = await fetch(url);
@@ -316,6 +324,7 @@ async function main() {
     search,
     hostile,
     pageWeight: weight,
+    lighthouse,
   };
   fs.writeFileSync(path.join(root, 'bench-results.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log('');
@@ -328,6 +337,10 @@ async function main() {
   );
   console.log('page weight (budget: JS gz ≤ 30 KB, HTML ≤ 50 KB and ≤ 12 KB gz, flight 0):');
   console.table(weight);
+  if (lighthouse.length) {
+    console.log('Lighthouse, mobile (goal: performance ≥ 99 in every run, CLS 0, the rest 100):');
+    console.table(lighthouse);
+  }
   if (publishVisible) {
     console.log(
       `publish → visible (${publishVisible.rounds} rounds): article page ${publishVisible.medianArticleVisibleMs} ms median, ` +

@@ -41,6 +41,7 @@ const { createPageCache, withPageCache, sharedGenerationCheck, PAGE_CACHE_KEY } 
 const { withSharedOnlyEdgeKeys } = await import('../gateway/edge-keys.mjs');
 const { withDecidedStatus } = await import('../gateway/decided-status.mjs');
 const { decideClientAddress, withRequestGuard, trustedProxyHops } = await import('../gateway/request-guard.mjs');
+const { withReaderDocuments } = await import('../gateway/reader-document.mjs');
 const { DEFAULT_BUDGETS, PUBLIC_PATHS_KEY, createBudgets, createPool, withBudgets, withNotFoundReplay, withPools } = await import('../gateway/admission.mjs');
 
 const server = http.createServer();
@@ -49,7 +50,12 @@ await app.prepare();
 // Pages carry their cache tags for an edge cache in front (gateway/edge-keys.mjs), only when a
 // shared cache may keep them.
 // A status proxy.ts decided before Next began the response (a page the role may not open: 403).
-const handle = withDecidedStatus(withSharedOnlyEdgeKeys(app.getRequestHandler()));
+// Reader pages go out as reader documents: Next's scripts and payload taken off, islands kept
+// (gateway/reader-document.mjs, docs/decisions/018-light-reader-pages.md).
+const nextHandler = app.getRequestHandler();
+const handle = withDecidedStatus(
+  withSharedOnlyEdgeKeys(config.env.GAZETTE_READER_DOCUMENTS === 'off' ? nextHandler : withReaderDocuments(nextHandler)),
+);
 const megabytes = config.env.GAZETTE_PAGE_CACHE_MB ?? 64;
 // The layers every request passes, outermost first (docs/decisions/009-readers-first.md):
 //   guard        odd addresses and cross-site actions refused; forwarding headers made true

@@ -1,25 +1,15 @@
-'use client';
+import { IslandScript } from '@/components/site/island-script';
 
-import { useState } from 'react';
-
-// Copies the article's address. Rendered only after hydration has a clipboard to use; without
-// JavaScript the share links beside it still work.
+// Copies the article's address. Hidden until the copy-link island (islands/copy-link.ts) shows
+// it: it needs a clipboard; without JavaScript the share links beside it still work.
 export function CopyLinkButton({ path }: { path: string }) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(new URL(path, window.location.origin).href);
-      setState('copied');
-    } catch {
-      setState('failed');
-    }
-    setTimeout(() => setState('idle'), 2500);
-  }
   return (
     <>
       <button
         type="button"
-        onClick={copy}
+        hidden
+        data-island="copy-link"
+        data-path={path}
         className="inline-flex items-center gap-1.5 rounded-full border border-rule px-3 py-1.5 text-sm font-semibold hover:border-ink"
       >
         <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth="2">
@@ -27,9 +17,8 @@ export function CopyLinkButton({ path }: { path: string }) {
         </svg>
         Copy link
       </button>
-      <span role="status" className="text-sm text-muted">
-        {state === 'copied' ? 'Link copied' : state === 'failed' ? 'Could not copy the link' : ''}
-      </span>
+      <span role="status" data-copy-status="" className="text-sm text-muted" />
+      <IslandScript name="copy-link" />
     </>
   );
 }

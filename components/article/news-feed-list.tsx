@@ -1,6 +1,6 @@
 import type { ArticleCard } from '@/db/queries/articles';
 import { formatTime, groupByDay } from '@/lib/time/dates';
-import { NEWS_FEED_STYLES, type NewsFeedVariant } from './news-feed-styles';
+import { NEWS_FEED_STYLES, type NewsFeedVariant } from '@/lib/site/news-feed-styles';
 
 // News Feed items under day headings in the newsroom's zone. The data attributes are what
 // "Show More" (show-more.tsx) reads from the next page to append items in place, and what it

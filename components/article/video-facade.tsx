@@ -1,11 +1,8 @@
-'use client';
-
-import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { IslandScript } from '@/components/site/island-script';
 import { playVideoName, videoTitle } from '@/lib/body/video-name';
 
 type Provider = 'youtube' | 'vimeo';
 
-// Built here rather than imported from lib/body/sanitize so the client bundle stays tiny.
 const PROVIDERS: Record<Provider, { name: string; watch: string; embed: string }> = {
   youtube: {
     name: 'YouTube',
@@ -21,55 +18,31 @@ const BOX = 'video-facade relative aspect-video w-full overflow-hidden border bo
 // the click, so no thumbnail from the provider either. The body holds no picture of its own for a
 // video, so the poster is drawn here: the site's panel with a film-strip edge, the play button, the
 // title and where it plays. Without JavaScript the poster is a plain link to the provider's page;
-// with it, the click swaps in the player and moves focus there.
+// with it, the video-facade island (islands/video-facade.ts) swaps in the player on a click.
 export function VideoFacade({ provider, videoId, title }: { provider: Provider; videoId: string; title?: string }) {
-  const [playing, setPlaying] = useState(false);
-  const frame = useRef<HTMLIFrameElement>(null);
   const { name, watch, embed } = PROVIDERS[provider];
   const id = encodeURIComponent(videoId);
   const shown = videoTitle(title);
-  const label = shown || 'Video';
-
-  useEffect(() => {
-    if (playing) frame.current?.focus();
-  }, [playing]);
-
-  function play(event: MouseEvent<HTMLAnchorElement>) {
-    // A modified click (new tab, new window) still opens the provider's page.
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    setPlaying(true);
-  }
-
   return (
     <div className={BOX}>
-      {playing ? (
-        <iframe
-          ref={frame}
-          src={`${embed}${id}?autoplay=1`}
-          title={label}
-          allow="autoplay; encrypted-media; picture-in-picture; fullscreen"
-          allowFullScreen
-          referrerPolicy="strict-origin-when-cross-origin"
-          className="absolute inset-0 h-full w-full border-0"
-        />
-      ) : (
-        <a
-          href={`${watch}${id}`}
-          onClick={play}
-          aria-label={playVideoName(title)}
-          className="group absolute inset-0 flex flex-col items-center justify-center gap-3 p-4 text-center text-ink no-underline"
-        >
-          <span aria-hidden="true" className="video-facade-strip absolute inset-x-0 top-0 h-3" />
-          <span aria-hidden="true" className="video-facade-strip absolute inset-x-0 bottom-0 h-3" />
-          <svg aria-hidden="true" focusable="false" viewBox="0 0 68 48" className="h-12 w-16 sm:h-16 sm:w-24">
-            <rect width="68" height="48" rx="12" className="fill-red-600 group-hover:fill-red-500" />
-            <path d="M27 14v20l18-10z" fill="#fff" />
-          </svg>
-          {shown ? <span className="max-w-prose font-serif text-lg leading-snug font-semibold sm:text-xl">{shown}</span> : null}
-          <span className="text-sm text-muted group-hover:underline">Watch on {name}</span>
-        </a>
-      )}
+      <a
+        href={`${watch}${id}`}
+        data-island="video-facade"
+        data-player={`${embed}${id}?autoplay=1`}
+        data-title={shown || 'Video'}
+        aria-label={playVideoName(title)}
+        className="group absolute inset-0 flex flex-col items-center justify-center gap-3 p-4 text-center text-ink no-underline"
+      >
+        <span aria-hidden="true" className="video-facade-strip absolute inset-x-0 top-0 h-3" />
+        <span aria-hidden="true" className="video-facade-strip absolute inset-x-0 bottom-0 h-3" />
+        <svg aria-hidden="true" focusable="false" viewBox="0 0 68 48" className="h-12 w-16 sm:h-16 sm:w-24">
+          <rect width="68" height="48" rx="12" className="fill-red-600 group-hover:fill-red-500" />
+          <path d="M27 14v20l18-10z" fill="#fff" />
+        </svg>
+        {shown ? <span className="max-w-prose font-serif text-lg leading-snug font-semibold sm:text-xl">{shown}</span> : null}
+        <span className="text-sm text-muted group-hover:underline">Watch on {name}</span>
+      </a>
+      <IslandScript name="video-facade" />
     </div>
   );
 }

@@ -19,6 +19,8 @@ export async function SiteChrome({ children }: { children: React.ReactNode }) {
   ]);
   return (
     <>
+      {/* Sent to readers as a reader document: no framework, islands only (gateway/reader-document.mjs). */}
+      <meta name="gazette-document" content="reader" />
       <a href="#main" className="skip-link">
         Skip to content
       </a>

@@ -1,7 +1,7 @@
 // How a News Feed list looks in a rail and on its own front. Both the server's list
-// (news-feed-list.tsx) and Show More (show-more.tsx), which takes items from the front's page
-// and appends them to whichever list it serves, dress each part from here, so appended items
-// look exactly like the ones the page came with.
+// (components/article/news-feed-list.tsx) and the Show More island (islands/show-more.ts), which
+// takes items from the front's page and appends them to whichever list it serves, dress each part
+// from here, so appended items look exactly like the ones the page came with.
 export type NewsFeedVariant = 'rail' | 'page';
 
 export type NewsFeedPart = 'group' | 'heading' | 'items' | 'item' | 'time' | 'link';
