@@ -57,7 +57,8 @@ export async function measureLighthouse(base, pages, options = {}) {
       const chrome = spawn(
         executable,
         ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'],
-        { stdio: 'ignore' },
+        // Its own process group, so the renderer and GPU processes go with it.
+        { stdio: 'ignore', detached: true },
       );
       try {
         await waitForDevtools(port);
@@ -79,9 +80,9 @@ export async function measureLighthouse(base, pages, options = {}) {
         });
       } finally {
         const exited = new Promise((resolve) => chrome.once('exit', resolve));
-        chrome.kill('SIGKILL');
+        process.kill(-(/** @type {number} */ (chrome.pid)), 'SIGKILL');
         await exited;
-        fs.rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+        fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
       }
     }
   }
