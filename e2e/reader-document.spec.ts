@@ -27,6 +27,8 @@ function readerPages(): { name: string; path: string; status?: number }[] {
     { name: 'search results', path: '/search?q=council' },
     { name: 'made-up address', path: '/no-such-section/no-such-story', status: 404 },
     { name: 'unknown article in a real section', path: `/${article.sectionSlug}/no-such-story-e2e`, status: 404 },
+    { name: 'section front past its last page', path: `/${biggest('section').slug}?page=9999`, status: 404 },
+    { name: 'corrections past the last page', path: '/corrections?page=999', status: 404 },
   ];
 }
 

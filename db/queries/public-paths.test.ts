@@ -74,6 +74,22 @@ describe('isMissingPublicPath', () => {
     // An article ignores the query string.
     expect(await isMissingPublicPath('/city/story-1?page=99')).toBe(false);
   });
+
+  it('knows the last page of the corrections (30 notes a page)', async () => {
+    const at = new Date().toISOString();
+    const notes = (n: number) => JSON.stringify(Array.from({ length: n }, (_, i) => ({ kind: 'correction', text: `Note ${i}`, at })));
+    sqlite.prepare('UPDATE articles SET corrections = ? WHERE slug = ?').run(notes(20), 'story-1');
+    sqlite.prepare('UPDATE articles SET corrections = ? WHERE slug = ?').run(notes(11), 'story-2');
+    // Notes of stories readers cannot read do not count.
+    sqlite.prepare('UPDATE articles SET corrections = ? WHERE slug = ?').run(notes(40), 'pulled-story');
+    forgetPublicPathCounts();
+    expect(await isMissingPublicPath('/corrections')).toBe(false);
+    expect(await isMissingPublicPath('/corrections?page=1')).toBe(false);
+    expect(await isMissingPublicPath('/corrections?page=2')).toBe(false);
+    expect(await isMissingPublicPath('/corrections?page=3')).toBe(true);
+    expect(await isMissingPublicPath('/corrections?page=999')).toBe(true);
+    expect(await isMissingPublicPath('/corrections?page=abc')).toBe(true);
+  });
 });
 
 describe('front counts', () => {

@@ -7,7 +7,9 @@ import { countPages, parsePageParam } from '@/lib/site/pagination';
 import { classifyPublicPath } from '@/lib/site/public-routes.mjs';
 import { decideLowercaseRedirect, redirectLookupKeys } from '@/lib/site/redirects';
 import { decideWithdrawn } from '@/lib/articles/withdrawn';
+import { CORRECTIONS_PAGE_SIZE } from '@/lib/articles/corrections';
 import { isPublished } from './articles';
+import { countCorrectionNotes } from './corrections';
 
 // Does nothing on the site answer this address? Asked by the server in front of Next
 // (gateway/admission.mjs) before it lets Next render, so a made-up address costs an indexed look-up
@@ -48,6 +50,14 @@ export async function isMissingPublicPath(url: string): Promise<PublicPathAnswer
   const queryAt = url.indexOf('?');
   const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
   const page = queryAt === -1 ? null : new URLSearchParams(url.slice(queryAt + 1)).get('page');
+  // "/corrections?page=N" past the last page, or not a page number (its route's notFound() would
+  // otherwise be rendered each time, as Next's empty recovery shell).
+  if (pathname === '/corrections' && page !== null) {
+    const wanted = parsePageParam(page);
+    if (wanted === null) return true;
+    if (wanted === 1) return false;
+    return wanted > countPages(await countOnce('corrections', countCorrectionNotes), CORRECTIONS_PAGE_SIZE);
+  }
   const shape = classifyPublicPath(pathname);
   if (shape === 'next') return false;
   if (decideLowercaseRedirect(pathname)) return false;

@@ -28,6 +28,9 @@ export interface CorrectionEntry {
 
 // Every note of the given articles as one list, newest first (ties: the later article first).
 // Notes with an unreadable time are left out rather than placed at random.
+/** Notes a page of /corrections lists. */
+export const CORRECTIONS_PAGE_SIZE = 30;
+
 export function flattenNotes(
   articles: { id: number; title: string; url: string; notes: ArticleNote[] }[],
 ): CorrectionEntry[] {

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { Pager } from '@/components/article/pager';
 import { listCorrectionNotes } from '@/db/queries/corrections';
 import { getSiteSettings } from '@/db/queries/site';
-import { NOTE_KIND_LABELS } from '@/lib/articles/corrections';
+import { CORRECTIONS_PAGE_SIZE, NOTE_KIND_LABELS } from '@/lib/articles/corrections';
 import { formatDateTime } from '@/lib/time/dates';
 import { buildListingMetadata } from '@/lib/seo/fronts';
 import { countPages, pageHref } from '@/lib/site/pagination';
@@ -12,7 +12,6 @@ import { getSiteUrl } from '@/lib/site/url';
 // The public record of every correction, clarification and update, newest first. Page 1 is
 // /corrections; "?page=N" is rewritten to ./page/[page] (next.config.ts), so both stay static.
 
-export const CORRECTIONS_PAGE_SIZE = 30;
 const BASE = '/corrections';
 const TITLE = 'Corrections and updates';
 
