@@ -18,7 +18,8 @@ export function articleCacheFacts(
   links: { tagIds: number[]; bylineIds: number[] },
 ): ArticleCacheFacts {
   const { id, status, kind, sectionId, slug } = row;
-  return { id, status, kind, sectionId, slug, publishedAt: row.publishedAt?.getTime() ?? null, ...links };
+  const { tagIds, bylineIds } = links;
+  return { id, status, kind, sectionId, slug, publishedAt: row.publishedAt?.getTime() ?? null, tagIds, bylineIds };
 }
 
 // The cache tags an article change invalidates (lib/site/cache-tags.ts says what each means):

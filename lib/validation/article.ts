@@ -12,6 +12,9 @@ const text = (max: number, label: string) =>
 
 const id = z.coerce.number().int().positive();
 
+// The "Related stories" block under an article shows this many cards at most.
+export const MAX_RELATED_STORIES = 4;
+
 // What an editor submits for an article. The form shows these messages next to
 // the fields; the server action is the real check.
 export const articleInputSchema = z.object({
@@ -32,6 +35,13 @@ export const articleInputSchema = z.object({
     .array(id)
     .max(20, 'At most 20 tags.')
     .refine((ids) => new Set(ids).size === ids.length, 'A tag is listed twice.')
+    .default([]),
+  // Stories the editor puts first in the article's "Related stories" block, in order; the save
+  // checks they are published and not the article itself (db/mutations/articles.ts).
+  relatedIds: z
+    .array(id)
+    .max(MAX_RELATED_STORIES, `At most ${MAX_RELATED_STORIES} related stories.`)
+    .refine((ids) => new Set(ids).size === ids.length, 'A related story is listed twice.')
     .default([]),
   // A draft may be saved without a byline; it needs one before review or publication
   // (readinessProblems below).
