@@ -3,6 +3,7 @@ import { ARTICLE_KINDS, ARTICLE_NOTE_KINDS } from '@/lib/domain';
 import { parseVideoUrl, sanitizeBody } from '@/lib/body/sanitize';
 import { isValidSlug } from '@/lib/site/slug';
 import { textFieldSchemas } from '@/lib/articles/fields';
+import { RELATED_STORY_COUNT } from '@/lib/articles/related';
 
 const text = (max: number, label: string) =>
   z
@@ -11,9 +12,6 @@ const text = (max: number, label: string) =>
     .max(max, `${label} must be at most ${max} characters.`);
 
 const id = z.coerce.number().int().positive();
-
-// The "Related stories" block under an article shows this many cards at most.
-export const MAX_RELATED_STORIES = 4;
 
 // What an editor submits for an article. The form shows these messages next to
 // the fields; the server action is the real check.
@@ -40,7 +38,7 @@ export const articleInputSchema = z.object({
   // checks they are published and not the article itself (db/mutations/articles.ts).
   relatedIds: z
     .array(id)
-    .max(MAX_RELATED_STORIES, `At most ${MAX_RELATED_STORIES} related stories.`)
+    .max(RELATED_STORY_COUNT, `At most ${RELATED_STORY_COUNT} related stories.`)
     .refine((ids) => new Set(ids).size === ids.length, 'A related story is listed twice.')
     .default([]),
   // A draft may be saved without a byline; it needs one before review or publication
