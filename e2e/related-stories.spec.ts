@@ -58,7 +58,9 @@ test('an editor chooses the related stories of a live article and readers see th
   expect(saved).toEqual([second.id, first.id]);
   await context.close();
 
-  const reader = await browser.newPage();
+  // axe needs a page of a context of its own.
+  const readerContext = await browser.newContext();
+  const reader = await readerContext.newPage();
   await reader.goto(story.url);
   const block = reader.getByRole('region', { name: 'Related stories' });
   await expect(block.getByRole('heading', { level: 2, name: 'Related stories' })).toBeVisible();
@@ -76,5 +78,5 @@ test('an editor chooses the related stories of a live article and readers see th
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
   const whole = await new AxeBuilder({ page: reader }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(whole.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
-  await reader.close();
+  await readerContext.close();
 });
