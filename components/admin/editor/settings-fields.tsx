@@ -99,7 +99,9 @@ export function PeopleFields({
 
 export function RelatedFields({ draft, errors, update, disabled, articleId }: DraftFieldsProps & { articleId: number | null }) {
   return (
-    <fieldset disabled={disabled} className={`space-y-3 ${fieldsetClass}`}>
+    // min-w-0: a fieldset is as wide as its widest line by default, and a chosen story's headline
+    // is one line (truncated) in the list.
+    <fieldset disabled={disabled} className={`min-w-0 space-y-3 ${fieldsetClass}`}>
       <legend className={legendClass}>Related stories</legend>
       <RelatedPicker value={draft.related} onChange={(v) => setField(update, 'related', v)} articleId={articleId} error={errors.relatedIds} />
     </fieldset>
