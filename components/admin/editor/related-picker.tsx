@@ -99,9 +99,9 @@ export function RelatedPicker({
         </ul>
       ) : null}
       <p id={`${id}-hint`} className="text-xs text-muted">
-        Up to {RELATED_STORY_COUNT}, shown first under the story in this order. The rest of the {RELATED_STORY_COUNT} places fill
-        automatically: stories sharing the most tags, then the same section, then similar headlines; never drafts or News Feed items
-        while other stories are left.
+        Up to {RELATED_STORY_COUNT} published stories, shown first under the story in this order. Places left over fill
+        automatically: stories sharing the most tags, then the newest in the same section, then stories with similar headlines
+        (News Feed items only when nothing else is left).
       </p>
       {message || error ? <p className="text-sm font-medium text-accent">{message ?? error}</p> : null}
     </div>
