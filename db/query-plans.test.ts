@@ -136,7 +136,9 @@ describe('query plans of the reader pages', () => {
     useBenchStatistics(getConnection().sqlite);
     const [first] = await articles.listRecentArticleParams(1);
     expect(first).toBeDefined();
+    const related = await import('./queries/related');
     const sections = await site.listSections();
+    const firstPage = await articles.getPublishedArticle(first!.section, first!.slug);
     const calls: [string, () => Promise<unknown>][] = [
       ['latest', () => articles.listLatestArticles({ limit: 25, excludeKind: 'feed' })],
       ['latest page 3', () => articles.listLatestArticles({ limit: 25, offset: 50 })],
@@ -145,6 +147,7 @@ describe('query plans of the reader pages', () => {
       ['most popular', () => articles.listMostPopular({ limit: 6 })],
       ['editors picks', () => articles.listEditorsPicks()],
       ['article', () => articles.getPublishedArticle(first!.section, first!.slug)],
+      ['related stories', () => related.listRelatedStories(firstPage!.id)],
       ['tag', async () => taxonomy.listTagArticles({ tagId: (await taxonomy.getTagBySlug('city-council'))?.id ?? 1, limit: 30 })],
       ['byline', async () => taxonomy.listBylineArticles({ bylineId: (await taxonomy.getBylineBySlug('news-desk'))!.id, limit: 30 })],
     ];

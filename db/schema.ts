@@ -241,6 +241,23 @@ export const articleTags = sqliteTable(
   ],
 );
 
+// Related stories an editor chose for an article, in the order they come first under it
+// (db/queries/related.ts fills the rest of the block automatically). Saved with the article like
+// its tags; only published stories can be chosen, never the article itself.
+export const articleRelated = sqliteTable(
+  'article_related',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    relatedId: integer('related_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.relatedId] }), index('article_related_related_idx').on(t.relatedId)],
+);
+
 // A full snapshot of every editable field per save.
 export const revisions = sqliteTable(
   'revisions',

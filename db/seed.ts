@@ -113,6 +113,7 @@ const CONTENT_TABLES = [
   'revisions',
   'article_tags',
   'article_bylines',
+  'article_related',
   'redirects',
   'articles',
   'bylines',
@@ -763,6 +764,7 @@ function writeSeed(conn: Connection, images: RenderedImages, options: SeedOption
   lap('pageViews');
   const curationRows = seedCuration(conn, published, seed, nowMs);
   lap('curation');
+  seedRelatedPicks(conn, published);
 
 
   return {
@@ -846,6 +848,17 @@ function seedCuration(conn: Connection, published: PublishedRef[], seed: number,
     picks.forEach((a, i) => insert.run('picks', i, a.id));
   })();
   return 1 + top.length + picks.length;
+}
+
+// One editor's choice of related stories, on the front page's lead story: two older stories that
+// the automatic fill (shared tags, newest first) would not choose, so the demo shows picks first.
+function seedRelatedPicks(conn: Connection, published: PublishedRef[]): void {
+  const lead = conn.sqlite.prepare(`SELECT article_id AS id FROM curation WHERE slot = 'lead'`).get() as { id: number } | undefined;
+  if (!lead) return;
+  const older = published.filter((a) => !a.feed && a.id !== lead.id).sort((a, b) => b.at - a.at);
+  const picks = [older[10], older[25]].filter((a): a is PublishedRef => a !== undefined);
+  const insert = conn.sqlite.prepare('INSERT INTO article_related (article_id, related_id, position) VALUES (?, ?, ?)');
+  conn.sqlite.transaction(() => picks.forEach((a, position) => insert.run(lead.id, a.id, position)))();
 }
 
 // ---------------------------------------------------------------------------------------------

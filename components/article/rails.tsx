@@ -5,7 +5,7 @@ import { NEWS_FEED_SLUG } from '@/lib/seo/news-feed';
 import { NewsFeedList } from './news-feed-list';
 import { ShowMore } from './show-more';
 
-function RailHeading({ id, children, href }: { id: string; children: string; href?: string }) {
+export function RailHeading({ id, children, href }: { id: string; children: string; href?: string }) {
   return (
     <h2 id={id} className="border-t-4 border-ink pt-2 text-sm font-extrabold tracking-wider uppercase">
       {href ? (

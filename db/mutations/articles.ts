@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import { getDb, type DB } from '@/db/client';
 import {
   articleBylines,
+  articleRelated,
   articles,
   articleTags,
   bylines,
@@ -61,8 +62,14 @@ function articlePath(tx: Tx, sectionId: number, slug: string): string {
   return `/${section?.slug ?? 'unknown'}/${slug}`;
 }
 
-/** The article's tag and byline ids, in their order. */
-export function linkedIds(tx: Tx, articleId: number): { tagIds: number[]; bylineIds: number[] } {
+export interface ArticleLinks {
+  tagIds: number[];
+  bylineIds: number[];
+  relatedIds: number[];
+}
+
+/** The article's tag, byline and chosen related-story ids, in their order. */
+export function linkedIds(tx: Tx, articleId: number): ArticleLinks {
   const tagIds = tx
     .select({ id: articleTags.tagId })
     .from(articleTags)
@@ -77,10 +84,17 @@ export function linkedIds(tx: Tx, articleId: number): { tagIds: number[]; byline
     .orderBy(asc(articleBylines.position))
     .all()
     .map((r) => r.id);
-  return { tagIds, bylineIds };
+  const relatedIds = tx
+    .select({ id: articleRelated.relatedId })
+    .from(articleRelated)
+    .where(eq(articleRelated.articleId, articleId))
+    .orderBy(asc(articleRelated.position))
+    .all()
+    .map((r) => r.id);
+  return { tagIds, bylineIds, relatedIds };
 }
 
-export function snapshotOf(row: Article, links: { tagIds: number[]; bylineIds: number[] }): ArticleSnapshot {
+export function snapshotOf(row: Article, links: ArticleLinks): ArticleSnapshot {
   return {
     ...pickTexts(row),
     slug: row.slug,
@@ -94,6 +108,7 @@ export function snapshotOf(row: Article, links: { tagIds: number[]; bylineIds: n
     socialMediaId: row.socialMediaId,
     bylineIds: links.bylineIds,
     tagIds: links.tagIds,
+    relatedIds: links.relatedIds,
     corrections: row.corrections,
     updatedAt: row.updatedAt?.toISOString() ?? null,
     assigneeId: row.assigneeId,
@@ -150,6 +165,8 @@ function validateReferences(tx: Tx, input: ArticleInput, articleId: number | nul
     const found = tx.select({ id: tags.id }).from(tags).where(inArray(tags.id, input.tagIds)).all();
     if (found.length !== input.tagIds.length) errors.tagIds = 'One of the tags no longer exists.';
   }
+  const related = relatedStoryProblem(tx, input.relatedIds, articleId);
+  if (related) errors.relatedIds = related;
   for (const field of ['heroMediaId', 'socialMediaId'] as const) {
     const mediaId = input[field];
     if (mediaId == null) continue;
@@ -157,6 +174,27 @@ function validateReferences(tx: Tx, input: ArticleInput, articleId: number | nul
     if (!image) errors[field] = 'That image is no longer in the media library: choose another.';
   }
   return errors;
+}
+
+// Chosen related stories must be live stories other than this one: a draft or a withdrawn story
+// would be left out of the block anyway, so refusing it tells the editor now, by its headline.
+function relatedStoryProblem(tx: Tx, relatedIds: number[], articleId: number | null): string | null {
+  if (relatedIds.length === 0) return null;
+  if (articleId !== null && relatedIds.includes(articleId)) return 'A story cannot be related to itself: remove it from Related stories.';
+  const rows = tx
+    .select({ id: articles.id, title: articles.title, status: articles.status, deletedAt: articles.deletedAt })
+    .from(articles)
+    .where(inArray(articles.id, relatedIds))
+    .all();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const unknown = relatedIds.filter((id) => !byId.has(id));
+  if (unknown.length > 0) return `No story has the id ${unknown.join(', ')}: remove it from Related stories.`;
+  const notLive = rows.filter((r) => r.status !== 'published' || r.deletedAt !== null);
+  if (notLive.length > 0) {
+    const names = notLive.map((r) => `“${r.title}”`).join(', ');
+    return `${names} ${notLive.length === 1 ? 'is' : 'are'} not published: only published stories can be related.`;
+  }
+  return null;
 }
 
 // The newsroom's clock for the dates in a refusal (the settings row, as db/queries/site.ts reads it).
@@ -184,10 +222,12 @@ function rightsProblems(tx: Tx, article: ArticleImages, at: Date, now: Date): Re
 function writeLinks(tx: Tx, articleId: number, input: ArticleInput): void {
   tx.delete(articleBylines).where(eq(articleBylines.articleId, articleId)).run();
   tx.delete(articleTags).where(eq(articleTags.articleId, articleId)).run();
+  tx.delete(articleRelated).where(eq(articleRelated.articleId, articleId)).run();
   input.bylineIds.forEach((bylineId, position) =>
     tx.insert(articleBylines).values({ articleId, bylineId, position }).run(),
   );
   input.tagIds.forEach((tagId, position) => tx.insert(articleTags).values({ articleId, tagId, position }).run());
+  input.relatedIds.forEach((relatedId, position) => tx.insert(articleRelated).values({ articleId, relatedId, position }).run());
 }
 
 function contentColumns(input: ArticleInput) {

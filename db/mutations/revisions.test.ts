@@ -77,7 +77,7 @@ describe('restoreRevision', () => {
     const result = await restoreRevision(a.id, a.first.id, moved.version, editor);
     expect(result).toMatchObject({ ok: true, id: a.id, version: moved.version + 1, restoredVersion: 1, pending: false });
     if (!result.ok) return;
-    expect(result.dropped).toEqual({ tagIds: [], bylineIds: [], mediaIds: [] });
+    expect(result.dropped).toEqual({ tagIds: [], bylineIds: [], mediaIds: [], relatedIds: [] });
 
     const row = one<{ title: string; slug: string; status: string; hero_credit: string; body_text: string; version: number }>(
       'SELECT title, slug, status, hero_credit, body_text, version FROM articles WHERE id = ?',
@@ -292,6 +292,7 @@ describe('revision queries', () => {
       bylines: { 1: 'Iryna Bondar' },
       media: { 7: 'Tram depot' },
       users: {},
+      articles: {},
     });
   });
 });

@@ -39,6 +39,9 @@ export interface DroppedReferences {
   bylineIds: number[];
   // Hero, social and body images deleted from the media library since.
   mediaIds: number[];
+  // Chosen related stories no longer published (or the article itself). Absent from results
+  // recorded before related stories existed.
+  relatedIds?: number[];
 }
 
 export type RestoreResult =
@@ -94,10 +97,23 @@ export async function restoreRevision(
         ? tx.select({ id: bylines.id }).from(bylines).where(inArray(bylines.id, bylineIds)).all().map((r) => r.id)
         : [],
     );
+    const relatedIds = ids(snapshot.relatedIds);
+    const liveRelated = new Set(
+      relatedIds.length
+        ? tx
+            .select({ id: articles.id })
+            .from(articles)
+            .where(and(inArray(articles.id, relatedIds), eq(articles.status, 'published'), isNull(articles.deletedAt)))
+            .all()
+            .map((r) => r.id)
+            .filter((id) => id !== articleId)
+        : [],
+    );
     const dropped: DroppedReferences = {
       tagIds: tagIds.filter((id) => !liveTags.has(id)),
       bylineIds: bylineIds.filter((id) => !liveBylines.has(id)),
       mediaIds: [],
+      relatedIds: relatedIds.filter((id) => !liveRelated.has(id)),
     };
 
     const content = Object.fromEntries(Object.entries(snapshot).filter(([key]) => !WORKFLOW_FIELDS.has(key)));
@@ -105,6 +121,7 @@ export async function restoreRevision(
       ...content,
       tagIds: tagIds.filter((id) => liveTags.has(id)),
       bylineIds: bylineIds.filter((id) => liveBylines.has(id)),
+      relatedIds: relatedIds.filter((id) => liveRelated.has(id)),
     });
     if (!parsed.success) return { ok: false, reason: 'invalid', errors: fieldErrors(parsed.error) };
     const input = parsed.data;
@@ -167,6 +184,9 @@ export function describeDropped(dropped: DroppedReferences): string | null {
   if (dropped.tagIds.length) parts.push(n(dropped.tagIds.length, 'tag', 'tags'));
   if (dropped.bylineIds.length) parts.push(n(dropped.bylineIds.length, 'byline', 'bylines'));
   if (dropped.mediaIds.length) parts.push(n(dropped.mediaIds.length, 'image', 'images'));
-  if (parts.length === 0) return null;
-  return `Left out because they no longer exist: ${parts.join(', ')}.`;
+  const related = dropped.relatedIds?.length ?? 0;
+  if (parts.length === 0 && related === 0) return null;
+  const gone = parts.length ? `Left out because they no longer exist: ${parts.join(', ')}.` : '';
+  const unpublished = related ? `Left out because ${related === 1 ? 'it is' : 'they are'} no longer published: ${n(related, 'related story', 'related stories')}.` : '';
+  return [gone, unpublished].filter(Boolean).join(' ');
 }

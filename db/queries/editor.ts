@@ -3,6 +3,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import {
   articleBylines,
+  articleRelated,
   articles,
   articleTags,
   articleWorkingCopies,
@@ -42,6 +43,8 @@ export interface EditorArticle extends ArticleTexts {
   body: BodyDoc;
   tags: { id: number; name: string; slug: string }[];
   bylines: { id: number; name: string }[];
+  // The related stories the editor chose, in order; `live` is false for one unpublished since.
+  related: { id: number; title: string; live: boolean }[];
   hero: EditorMedia | null;
   social: EditorMedia | null;
   corrections: ArticleNote[];
@@ -61,7 +64,7 @@ export interface EditorArticle extends ArticleTexts {
 /** What the editor changes about an article, with the names and images behind its ids. */
 export type EditorContent = Pick<
   EditorArticle,
-  keyof ArticleTexts | 'slug' | 'sectionId' | 'kind' | 'body' | 'tags' | 'bylines' | 'hero' | 'social' | 'bodyMedia'
+  keyof ArticleTexts | 'slug' | 'sectionId' | 'kind' | 'body' | 'tags' | 'bylines' | 'related' | 'hero' | 'social' | 'bodyMedia'
 >;
 
 export interface PendingChanges {
@@ -90,15 +93,25 @@ async function mediaByIds(ids: number[]): Promise<Map<number, EditorMedia>> {
 type StoredContent = Pick<ArticleInput, keyof ArticleTexts | 'slug' | 'sectionId' | 'kind' | 'tagIds' | 'bylineIds' | 'heroMediaId'> & {
   body: unknown;
   socialMediaId?: number | null;
+  // Pending changes saved before related stories existed lack it.
+  relatedIds?: number[];
 };
 
 // Resolves a stored article's (or its pending changes') ids to what the editor shows, in order;
-// a tag, byline or image deleted since is left out.
+// a tag, byline, image or related story deleted since is left out (a related story unpublished
+// since stays, marked, so the editor sees why the save refuses it).
 async function editorContent(c: StoredContent): Promise<EditorContent> {
   const db = getDb();
-  const [tagRows, bylineRows] = await Promise.all([
+  const relatedIds = c.relatedIds ?? [];
+  const [tagRows, bylineRows, relatedRows] = await Promise.all([
     c.tagIds.length ? db.select({ id: tags.id, name: tags.name, slug: tags.slug }).from(tags).where(inArray(tags.id, c.tagIds)) : [],
     c.bylineIds.length ? db.select({ id: bylines.id, name: bylines.name }).from(bylines).where(inArray(bylines.id, c.bylineIds)) : [],
+    relatedIds.length
+      ? db
+          .select({ id: articles.id, title: articles.title, status: articles.status, deletedAt: articles.deletedAt })
+          .from(articles)
+          .where(inArray(articles.id, relatedIds))
+      : [],
   ]);
   const inOrder = <T extends { id: number }>(ids: number[], rows: T[]) =>
     ids.flatMap((id) => rows.filter((r) => r.id === id).slice(0, 1));
@@ -114,6 +127,7 @@ async function editorContent(c: StoredContent): Promise<EditorContent> {
     body,
     tags: inOrder(c.tagIds, tagRows),
     bylines: inOrder(c.bylineIds, bylineRows),
+    related: inOrder(relatedIds, relatedRows).map((r) => ({ id: r.id, title: r.title, live: r.status === 'published' && r.deletedAt === null })),
     hero: c.heroMediaId ? (found.get(c.heroMediaId) ?? null) : null,
     social: socialMediaId ? (found.get(socialMediaId) ?? null) : null,
     bodyMedia: Object.fromEntries([...bodyIds].flatMap((mid) => (found.has(mid) ? [[mid, found.get(mid)!]] : []))),
@@ -148,12 +162,18 @@ export async function getArticleForEditor(id: number): Promise<EditorArticle | n
     .limit(1);
   if (!row || row.article.deletedAt) return null;
   const a = row.article;
-  const [tagIds, bylineIds, pending] = await Promise.all([
+  const [tagIds, bylineIds, relatedIds, pending] = await Promise.all([
     db.select({ id: articleTags.tagId }).from(articleTags).where(eq(articleTags.articleId, id)).orderBy(asc(articleTags.position)),
     db.select({ id: articleBylines.bylineId }).from(articleBylines).where(eq(articleBylines.articleId, id)).orderBy(asc(articleBylines.position)),
+    db.select({ id: articleRelated.relatedId }).from(articleRelated).where(eq(articleRelated.articleId, id)).orderBy(asc(articleRelated.position)),
     getPendingChanges(id),
   ]);
-  const content = await editorContent({ ...a, tagIds: tagIds.map((t) => t.id), bylineIds: bylineIds.map((b) => b.id) });
+  const content = await editorContent({
+    ...a,
+    tagIds: tagIds.map((t) => t.id),
+    bylineIds: bylineIds.map((b) => b.id),
+    relatedIds: relatedIds.map((r) => r.id),
+  });
   return {
     id: a.id,
     version: a.version,

@@ -92,13 +92,14 @@ function bodyMediaIds(node: unknown, out: number[] = []): number[] {
   return out;
 }
 
-/** Names for every section, tag, byline and image the snapshots mention (ids since deleted are absent). */
+/** Names for every section, tag, byline, image and related story the snapshots mention (ids since deleted are absent). */
 export async function getRevisionLookups(snapshots: unknown[]): Promise<RevisionLookups> {
   const sectionIds = new Set<number>();
   const tagIds = new Set<number>();
   const bylineIds = new Set<number>();
   const mediaIds = new Set<number>();
   const userIds = new Set<number>();
+  const articleIds = new Set<number>();
   for (const raw of snapshots) {
     if (!raw || typeof raw !== 'object') continue;
     const s = raw as Record<string, unknown>;
@@ -107,9 +108,10 @@ export async function getRevisionLookups(snapshots: unknown[]): Promise<Revision
     idsOf(s.bylineIds).forEach((id) => bylineIds.add(id));
     [...idsOf(s.heroMediaId), ...idsOf(s.socialMediaId), ...bodyMediaIds(s.body)].forEach((id) => mediaIds.add(id));
     idsOf(s.assigneeId).forEach((id) => userIds.add(id));
+    idsOf(s.relatedIds).forEach((id) => articleIds.add(id));
   }
   const db = getDb();
-  const [sectionRows, tagRows, bylineRows, mediaRows, userRows] = await Promise.all([
+  const [sectionRows, tagRows, bylineRows, mediaRows, userRows, articleRows] = await Promise.all([
     sectionIds.size ? db.select({ id: sections.id, name: sections.name }).from(sections).where(inArray(sections.id, [...sectionIds])) : [],
     tagIds.size ? db.select({ id: tags.id, name: tags.name }).from(tags).where(inArray(tags.id, [...tagIds])) : [],
     bylineIds.size ? db.select({ id: bylines.id, name: bylines.name }).from(bylines).where(inArray(bylines.id, [...bylineIds])) : [],
@@ -120,6 +122,7 @@ export async function getRevisionLookups(snapshots: unknown[]): Promise<Revision
           .where(inArray(media.id, [...mediaIds]))
       : [],
     userIds.size ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...userIds])) : [],
+    articleIds.size ? db.select({ id: articles.id, title: articles.title }).from(articles).where(inArray(articles.id, [...articleIds])) : [],
   ]);
   return {
     sections: Object.fromEntries(sectionRows.map((r) => [r.id, r.name])),
@@ -127,5 +130,6 @@ export async function getRevisionLookups(snapshots: unknown[]): Promise<Revision
     bylines: Object.fromEntries(bylineRows.map((r) => [r.id, r.name])),
     media: Object.fromEntries(mediaRows.map((r) => [r.id, r.alt.trim() || r.originalName])),
     users: Object.fromEntries(userRows.map((r) => [r.id, r.name])),
+    articles: Object.fromEntries(articleRows.map((r) => [r.id, r.title])),
   };
 }

@@ -18,7 +18,8 @@ export function articleCacheFacts(
   links: { tagIds: number[]; bylineIds: number[] },
 ): ArticleCacheFacts {
   const { id, status, kind, sectionId, slug } = row;
-  return { id, status, kind, sectionId, slug, publishedAt: row.publishedAt?.getTime() ?? null, ...links };
+  const { tagIds, bylineIds } = links;
+  return { id, status, kind, sectionId, slug, publishedAt: row.publishedAt?.getTime() ?? null, tagIds, bylineIds };
 }
 
 // The cache tags an article change invalidates (lib/site/cache-tags.ts says what each means):
@@ -27,7 +28,9 @@ export function articleCacheFacts(
 //     publication time or kind): every list it was or is in;
 //   - when a published article changes section, tags or bylines: only the lists it joined or left;
 //   - when it gets a public address it did not have: the cached "not found" answers.
-// A draft that stays a draft touches nothing public.
+// A draft that stays a draft touches nothing public. The related stories an editor picks are
+// part of the article: a change to them expires 'article:N' like any other save of a live story,
+// and no list (db/queries/related.ts tags its block with the story's own 'article:N').
 export function tagsForArticleChange(before: ArticleCacheFacts | null, after: ArticleCacheFacts | null): string[] {
   const was = before?.status === 'published' ? before : null;
   const is = after?.status === 'published' ? after : null;

@@ -25,8 +25,17 @@ export interface EditorDraft extends DraftTexts {
   body: unknown;
   tags: { id: number; name: string }[];
   bylines: { id: number; name: string }[];
+  // Related stories the editor chose, first in the block under the article, in this order.
+  related: RelatedRef[];
   hero: MediaRef | null;
   social: MediaRef | null;
+}
+
+export interface RelatedRef {
+  id: number;
+  title: string;
+  // False for a story unpublished since it was chosen: the save refuses it until it is removed.
+  live: boolean;
 }
 
 export const EMPTY_BODY = { type: 'doc', content: [{ type: 'paragraph' }] };
@@ -41,6 +50,7 @@ export function emptyDraft(sectionId: number, bylines: { id: number; name: strin
     body: EMPTY_BODY,
     tags: [],
     bylines,
+    related: [],
     hero: null,
     social: null,
   };
@@ -75,6 +85,8 @@ export function draftToInput(draft: EditorDraft) {
     body: stripDisplayAttrs(draft.body),
     tagIds: draft.tags.map((t) => t.id),
     bylineIds: draft.bylines.map((b) => b.id),
+    // Drafts kept in a browser before related stories existed lack them.
+    relatedIds: (draft.related ?? []).map((r) => r.id),
     heroMediaId: draft.hero?.id ?? null,
     socialMediaId: draft.social?.id ?? null,
   };
@@ -107,6 +119,7 @@ export const DRAFT_FIELD_LABELS = {
   body: 'Body',
   tags: 'Tags',
   bylines: 'Bylines',
+  related: 'Related stories',
   hero: 'Hero image',
   social: 'Social image',
 } as const;
@@ -122,6 +135,8 @@ export function draftFieldText(draft: EditorDraft, field: DraftField, sectionNam
     case 'tags':
     case 'bylines':
       return draft[field].map((x) => x.name).join(', ');
+    case 'related':
+      return (draft.related ?? []).map((x) => x.title).join(', ');
     case 'hero':
     case 'social':
       return draft[field] ? `${draft[field]!.alt || 'Image'} (#${draft[field]!.id})` : '';
@@ -134,7 +149,7 @@ export function changedDraftFields(a: EditorDraft, b: EditorDraft): DraftField[]
   const ia = draftToInput(a) as Record<string, unknown>;
   const ib = draftToInput(b) as Record<string, unknown>;
   // The draft's name of a field where the save's differs (the rest are the same name).
-  const inputKey: Partial<Record<DraftField, string>> = { tags: 'tagIds', bylines: 'bylineIds', hero: 'heroMediaId', social: 'socialMediaId' };
+  const inputKey: Partial<Record<DraftField, string>> = { tags: 'tagIds', bylines: 'bylineIds', related: 'relatedIds', hero: 'heroMediaId', social: 'socialMediaId' };
   return (Object.keys(DRAFT_FIELD_LABELS) as DraftField[]).filter((f) => {
     const key = inputKey[f] ?? f;
     return JSON.stringify(ia[key]) !== JSON.stringify(ib[key]);
@@ -164,6 +179,9 @@ export function parseLocalCopy(raw: string | null): LocalCopy | null {
   try {
     const value = JSON.parse(raw) as LocalCopy;
     if (!value || typeof value !== 'object' || !value.draft || typeof value.draft.title !== 'string' || typeof value.at !== 'string') return null;
+    // Copies kept before related stories existed lack them.
+    value.draft.related ??= [];
+    if (value.base) value.base.related ??= [];
     return value;
   } catch {
     return null;
@@ -202,6 +220,7 @@ export function draftFromArticle(a: LoadedArticle): EditorDraft {
     body: withDisplaySrc(a.body, a.bodyMedia),
     tags: a.tags.map((t) => ({ id: t.id, name: t.name })),
     bylines: a.bylines.map((b) => ({ id: b.id, name: b.name })),
+    related: a.related.map((r) => ({ id: r.id, title: r.title, live: r.live })),
     hero: a.hero ? { id: a.hero.id, url: a.hero.url, alt: a.hero.alt } : null,
     social: a.social ? { id: a.social.id, url: a.social.url, alt: a.social.alt } : null,
   };

@@ -42,9 +42,11 @@ export interface RevisionLookups {
   media: Record<number, string>;
   // Newsroom users, for the review assignee.
   users?: Record<number, string>;
+  // Headlines of the chosen related stories.
+  articles?: Record<number, string>;
 }
 
-export const EMPTY_LOOKUPS: RevisionLookups = { sections: {}, tags: {}, bylines: {}, media: {}, users: {} };
+export const EMPTY_LOOKUPS: RevisionLookups = { sections: {}, tags: {}, bylines: {}, media: {}, users: {}, articles: {} };
 
 type AnySnapshot = Partial<ArticleSnapshot> & Record<string, unknown>;
 
@@ -121,6 +123,8 @@ function diffField(
       return { field, label, ...diffIdList(before, after, lookups.tags) };
     case 'bylineIds':
       return { field, label, ...diffIdList(before, after, lookups.bylines) };
+    case 'relatedIds':
+      return { field, label, ...diffIdList(before ?? [], after ?? [], lookups.articles ?? {}) };
     case 'body':
       return { field, label, kind: 'lines', lines: diffLineLists(bodyToDiffText(before, lookups), bodyToDiffText(after, lookups)) };
     case 'corrections':

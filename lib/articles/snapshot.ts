@@ -17,6 +17,8 @@ export type ArticleSnapshot = Partial<ArticleTexts> &
     socialMediaId?: number | null;
     bylineIds: number[];
     tagIds: number[];
+    // The related stories the editor chose. Optional: revisions saved before they existed lack it.
+    relatedIds?: number[];
     // Public notes (corrections, clarifications, updates) and the internal review fields.
     // Optional: revisions saved before they existed lack them.
     corrections?: ArticleNote[];
@@ -40,6 +42,7 @@ export const SNAPSHOT_FIELD_LABELS: Record<keyof ArticleSnapshot, string> = {
   socialMediaId: 'Social image',
   bylineIds: 'Bylines',
   tagIds: 'Tags',
+  relatedIds: 'Related stories',
   corrections: 'Corrections and updates',
   updatedAt: 'Updated',
   assigneeId: 'Assigned to',

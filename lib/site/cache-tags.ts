@@ -8,8 +8,10 @@
 //     (home, fronts, rails, feeds, search), 'tag:N' and 'byline:N' where the name is shown;
 //   - which articles a list CONTAINS: 'latest', 'news-feed', 'section:N', 'tag-list:N',
 //     'byline-list:N' — expired only when an article joins or leaves the list (or moves in it).
-// An article page shows its tags' names but is not a list of them, so publishing another story
-// with the same tag leaves it cached.
+// An article page shows its tags' names but is not a list of them: publishing another story with
+// the same tag reaches it only through its "Related stories" block, which is a list and says
+// which lists it read ('tag-list:N' of the story's tags, 'section:N' and 'latest' only when its
+// fill reached them: db/queries/related.ts).
 export const cacheTags = {
   settings: 'settings',
   // Section names and addresses: the navigation on every page, every card's section line.

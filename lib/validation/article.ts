@@ -3,6 +3,7 @@ import { ARTICLE_KINDS, ARTICLE_NOTE_KINDS } from '@/lib/domain';
 import { parseVideoUrl, sanitizeBody } from '@/lib/body/sanitize';
 import { isValidSlug } from '@/lib/site/slug';
 import { textFieldSchemas } from '@/lib/articles/fields';
+import { RELATED_STORY_COUNT } from '@/lib/articles/related';
 
 const text = (max: number, label: string) =>
   z
@@ -32,6 +33,13 @@ export const articleInputSchema = z.object({
     .array(id)
     .max(20, 'At most 20 tags.')
     .refine((ids) => new Set(ids).size === ids.length, 'A tag is listed twice.')
+    .default([]),
+  // Stories the editor puts first in the article's "Related stories" block, in order; the save
+  // checks they are published and not the article itself (db/mutations/articles.ts).
+  relatedIds: z
+    .array(id)
+    .max(RELATED_STORY_COUNT, `At most ${RELATED_STORY_COUNT} related stories.`)
+    .refine((ids) => new Set(ids).size === ids.length, 'A related story is listed twice.')
     .default([]),
   // A draft may be saved without a byline; it needs one before review or publication
   // (readinessProblems below).

@@ -82,7 +82,7 @@ export default async function PreviewPage(props: PageProps<'/preview/[id]'>) {
         </div>
       </div>
       <SiteChrome>
-        <ArticlePageView article={article} timeZone={tz} />
+        <ArticlePageView article={article} timeZone={tz} preview />
       </SiteChrome>
     </>
   );

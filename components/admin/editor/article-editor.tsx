@@ -13,7 +13,7 @@ import { setField, type DraftChange } from './fields';
 import { LocalCopyNotice } from './local-copy-notice';
 import { PendingChanges } from './pending-changes';
 import { SaveStatus } from './save-status';
-import { HeroFields, PeopleFields, PlacementFields, SearchFields } from './settings-fields';
+import { HeroFields, PeopleFields, PlacementFields, RelatedFields, SearchFields } from './settings-fields';
 import { StoryFields } from './story-fields';
 import { useArticleSync } from './use-article-sync';
 import { usePresence } from './use-presence';
@@ -193,6 +193,7 @@ export function ArticleEditor({ article, options, timeZone, permissions, default
 
           <PlacementFields {...fields} sections={options.sections} everPublished={Boolean(workflow.publishedAt)} />
           <PeopleFields {...fields} bylines={options.bylines} canCreateTags={permissions.canCreateTags} />
+          <RelatedFields {...fields} articleId={snap.articleId} />
           <HeroFields {...fields} onPick={() => setPicker('hero')} />
           <SearchFields {...fields} onPick={() => setPicker('social')} />
           <ArticleNotes initial={article?.corrections ?? []} live={live} canAdd={permissions.canPublish} sync={sync} onError={workflow.setError} />

@@ -5,6 +5,7 @@ import { ARTICLE_KINDS } from '@/lib/domain';
 import type { EditorDraft, MediaRef } from '@/lib/articles/draft';
 import { BylinePicker } from './byline-picker';
 import { FieldError, inputClass, setField, type DraftFieldsProps } from './fields';
+import { RelatedPicker } from './related-picker';
 import { TagPicker } from './tag-picker';
 
 // The article's settings beside the story, one fieldset each: where it goes, who wrote it and
@@ -92,6 +93,17 @@ export function PeopleFields({
       <legend className={legendClass}>People and topics</legend>
       <BylinePicker value={draft.bylines} options={bylines} onChange={(v) => setField(update, 'bylines', v)} error={errors.bylineIds} />
       <TagPicker value={draft.tags} onChange={(v) => setField(update, 'tags', v)} canCreate={canCreateTags} error={errors.tagIds} />
+    </fieldset>
+  );
+}
+
+export function RelatedFields({ draft, errors, update, disabled, articleId }: DraftFieldsProps & { articleId: number | null }) {
+  return (
+    // min-w-0: a fieldset is as wide as its widest line by default, and a chosen story's headline
+    // is one line (truncated) in the list.
+    <fieldset disabled={disabled} className={`min-w-0 space-y-3 ${fieldsetClass}`}>
+      <legend className={legendClass}>Related stories</legend>
+      <RelatedPicker value={draft.related} onChange={(v) => setField(update, 'related', v)} articleId={articleId} error={errors.relatedIds} />
     </fieldset>
   );
 }
