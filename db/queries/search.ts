@@ -4,6 +4,7 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/db/client';
 import { cacheTags } from '@/lib/site/cache-tags';
 import { MARK_END, MARK_START } from '@/lib/site/search-query';
+import { decideCorrection, foldWord, spellingNeighbours } from '@/lib/site/spelling';
 import { listArticleCardsByIds, type ArticleCard } from './articles';
 
 // Full-text search over published articles (articles_fts, db/migrations/0001_search_index.sql).
@@ -12,7 +13,7 @@ import { listArticleCardsByIds, type ArticleCard } from './articles';
 
 export interface SearchHit {
   // Only what a result shows: the cached results are decoded on every request.
-  article: Pick<ArticleCard, 'id' | 'url' | 'section' | 'publishedAt'>;
+  article: Pick<ArticleCard, 'id' | 'url' | 'section' | 'publishedAt'> & { bylines: string[] };
   // The title with MARK_START/MARK_END around matched words.
   title: string;
   // Text with MARK_START/MARK_END around matches (split into <mark> by the page).
@@ -36,6 +37,8 @@ export interface SearchOptions {
   // Epoch ms, inclusive start / exclusive end.
   fromMs?: number | null;
   toMs?: number | null;
+  // Relevance (bm25 over the newest matches) by default; newest first on request.
+  sort?: 'relevance' | 'newest';
   limit: number;
   offset: number;
 }
@@ -50,9 +53,9 @@ export const COUNT_CAP = 1000;
 const RANK_WINDOW = 1000;
 const FILTERED_RANK_WINDOW = 10000;
 
-// Title matches weigh 10, dek 4, body 1: a story named for the words ranks above one that
-// mentions them.
-const RANK = sql.raw('bm25(articles_fts, 10.0, 4.0, 1.0)');
+// Title matches weigh 10, dek 4, body 1, bylines and tags 5: a story named for the words ranks
+// above one that mentions them, and a reporter's or a topic's name counts like a dek.
+const RANK = sql.raw('bm25(articles_fts, 10.0, 4.0, 1.0, 5.0, 5.0)');
 
 function snippetOf(column: number): SQL {
   return sql`snippet(articles_fts, ${sql.raw(String(column))}, ${MARK_START}, ${MARK_END}, '…', 28)`;
@@ -85,18 +88,20 @@ export async function searchArticles(options: SearchOptions): Promise<SearchResu
     const capped = counted > COUNT_CAP;
     if (total === 0 || options.offset >= total) return { total, capped, hits: [], failed: false };
 
-    // 1. The page of ids: candidates scored by bm25 among the newest matches, then filtered.
+    // 1. The page of ids: candidates among the newest matches (all of them when there are fewer
+    // than the window), filtered, then scored by bm25 or ordered by publication.
     const window = Math.max(filtered ? FILTERED_RANK_WINDOW : RANK_WINDOW, options.offset + options.limit);
+    const newest = options.sort === 'newest';
     const ranked = await db.all<{ id: number }>(sql`
       WITH candidates AS (
-        SELECT rowid AS id, ${RANK} AS score FROM articles_fts
+        SELECT rowid AS id${newest ? sql`` : sql`, ${RANK} AS score`} FROM articles_fts
          WHERE articles_fts MATCH ${options.match}
          ORDER BY rowid DESC LIMIT ${window})
       SELECT a.id AS id FROM candidates c
         JOIN articles a INDEXED BY articles_live_id_idx ON a.id = c.id
         JOIN sections s ON s.id = a.section_id
        WHERE ${where}
-       ORDER BY c.score, a.published_at DESC
+       ORDER BY ${newest ? sql`a.published_at DESC, a.id DESC` : sql`c.score, a.published_at DESC`}
        LIMIT ${options.limit} OFFSET ${options.offset}`);
     if (ranked.length === 0) return { total, capped, hits: [], failed: false };
 
@@ -124,11 +129,59 @@ export async function searchArticles(options: SearchOptions): Promise<SearchResu
       // The body's matching passage when the body matched, else the dek (highlighted if it did).
       const snippet = row?.body.includes(MARK_START) ? row.body : row?.dek || article.dek;
       const { url, section, publishedAt } = article;
-      return [{ article: { id, url, section, publishedAt }, snippet, title: row?.title || article.title }];
+      const bylines = article.bylines.map((b) => b.name);
+      return [{ article: { id, url, section, publishedAt, bylines }, snippet, title: row?.title || article.title }];
     });
     return { total, capped, hits, failed: false };
   } catch (error) {
     console.error('search failed', error);
     return { total: 0, capped: false, hits: [], failed: true };
+  }
+}
+
+// Spelling, from the corpus: how many articles hold each word, read from articles_words_vocab
+// (the unstemmed index's vocabulary, db/migrations/0013_search_people_tags.sql). Given the words a
+// reader typed (lib/site/spelling.ts spellingWords), returns the better spelling of each word that
+// has one, keyed by the folded word. `typing` is the last word when it also matches as a prefix:
+// a word the corpus continues ("harb" → "harbour") is being typed, not misspelt.
+// The vocabulary counts unpublished articles too: the caller shows a correction only when the
+// corrected query finds published ones, so a word only a draft holds is never suggested.
+export async function suggestSpelling(words: string[], typing: string | null): Promise<Record<string, string>> {
+  'use cache';
+  cacheTag(cacheTags.latest);
+  cacheLife({ stale: 60, revalidate: 60, expire: 300 });
+  if (words.length === 0) return {};
+  const db = getDb();
+  const counts = async (terms: string[]) =>
+    new Map(
+      (
+        await db.all<{ term: string; doc: number }>(sql`
+          SELECT v.term AS term, v.doc AS doc FROM json_each(${JSON.stringify(terms)}) j
+            JOIN articles_words_vocab v ON v.term = j.value`)
+      ).map((row) => [row.term, row.doc]),
+    );
+  try {
+    const own = await counts(words);
+    const corrections: Record<string, string> = {};
+    const typingWord = typing === null ? null : foldWord(typing);
+    for (const word of words) {
+      const docs = own.get(word) ?? 0;
+      if (docs === 0 && word === typingWord) {
+        const continued = await db.get<{ one: number }>(sql`
+          SELECT 1 AS one FROM articles_words_vocab WHERE term > ${word} AND term < ${`${word}\u{10FFFF}`} LIMIT 1`);
+        if (continued) continue;
+      }
+      const neighbours = spellingNeighbours(word);
+      const found = await counts(neighbours);
+      const better = decideCorrection(
+        docs,
+        [...found].map(([term, n]) => ({ term, docs: n })),
+      );
+      if (better) corrections[word] = better;
+    }
+    return corrections;
+  } catch (error) {
+    console.error('spelling suggestions failed', error);
+    return {};
   }
 }
