@@ -14,7 +14,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-search-'));
 process.env.GAZETTE_DATA_DIR = dir;
 
 const { getConnection } = await import('../client');
-const { COUNT_CAP, searchArticles, suggestSpelling } = await import('./search');
+const { COUNT_CAP, searchArticles, searchWithSpelling, suggestSpelling } = await import('./search');
 const { sqlite } = getConnection();
 
 function article(id: number, title: string, body: string, options: { status?: string; section?: number; publishedAt?: number } = {}) {
@@ -169,5 +169,33 @@ describe('suggestSpelling', () => {
     const corrections = await suggest('zanzibarin');
     const corrected = applyCorrections(parseSearchQuery('zanzibarin'), corrections);
     if (corrected) expect((await search('', { match: buildMatchExpression(corrected)! })).total).toBe(0);
+  });
+});
+
+describe('searchWithSpelling', () => {
+  const run = (q: string, exact = false) => searchWithSpelling(parseSearchQuery(q), { limit: 10, offset: 0 }, exact);
+
+  it('shows the corrected query’s results when the typed one finds nothing, unless asked for the words as typed', async () => {
+    const found = await run('inflaton');
+    expect(found?.showing?.terms[0]!.words).toEqual(['inflation']);
+    expect(found?.results.hits.map((h) => h.article.id).sort()).toEqual([5, 6]);
+    const exact = await run('inflaton', true);
+    expect(exact).toMatchObject({ showing: null, didYouMean: null, results: { total: 0 } });
+  });
+
+  it('offers a far more common spelling when the typed one finds a few', async () => {
+    // "harbor" in one published story, "harbour" in three.
+    article(9, 'Harbor tour', 'An American visitor tours the docks.');
+    const found = await run('harbor');
+    expect(found?.results.total).toBe(1);
+    expect(found?.didYouMean?.terms[0]!.words).toEqual(['harbour']);
+  });
+
+  it('never suggests a word only a draft holds', async () => {
+    expect(await run('zanzibarin')).toMatchObject({ showing: null, didYouMean: null, results: { total: 0 } });
+  });
+
+  it('has nothing to run for exclusions alone', async () => {
+    expect(await run('-harbour')).toBeNull();
   });
 });

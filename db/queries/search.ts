@@ -3,8 +3,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/db/client';
 import { cacheTags } from '@/lib/site/cache-tags';
-import { MARK_END, MARK_START } from '@/lib/site/search-query';
-import { decideCorrection, foldWord, spellingNeighbours } from '@/lib/site/spelling';
+import { buildHighlightExpression, buildMatchExpression, MARK_END, MARK_START, type ParsedSearch } from '@/lib/site/search-query';
+import { applyCorrections, decideCorrection, foldWord, spellingNeighbours, spellingWords } from '@/lib/site/spelling';
 import { listArticleCardsByIds, type ArticleCard } from './articles';
 
 // Full-text search over published articles (articles_fts, db/migrations/0001_search_index.sql).
@@ -184,4 +184,46 @@ export async function suggestSpelling(words: string[], typing: string | null): P
     console.error('spelling suggestions failed', error);
     return {};
   }
+}
+
+// Fewer results than this and the corpus is asked for a better spelling.
+export const FEW_RESULTS = 3;
+
+export interface SpelledSearch {
+  results: SearchResults;
+  // Set when the results are for a corrected query because the typed one found nothing
+  // ("Showing results for …").
+  showing: ParsedSearch | null;
+  // A corrected query that finds more, offered as a link when the typed one found a few.
+  didYouMean: ParsedSearch | null;
+}
+
+// The search page's one call: the reader's query, and when it finds fewer than FEW_RESULTS, the
+// same query with corrected spelling — shown instead when the typed one found nothing, offered
+// when it found a few. Only a correction that finds more published stories is used. `exact`: the
+// reader asked for the words as typed.
+export async function searchWithSpelling(
+  parsed: ParsedSearch,
+  options: Omit<SearchOptions, 'match' | 'highlight'>,
+  exact = false,
+): Promise<SpelledSearch | null> {
+  const match = buildMatchExpression(parsed);
+  if (!match) return null;
+  const results = await searchArticles({ ...options, match, highlight: buildHighlightExpression(parsed) });
+  if (results.failed || exact || results.total >= FEW_RESULTS) return { results, showing: null, didYouMean: null };
+  const last = parsed.terms.at(-1);
+  const corrected = applyCorrections(
+    parsed,
+    await suggestSpelling(spellingWords(parsed), parsed.prefixLast && last ? last.words[0]! : null),
+  );
+  if (!corrected) return { results, showing: null, didYouMean: null };
+  const none = results.total === 0;
+  const alternative = await searchArticles({
+    ...options,
+    match: buildMatchExpression(corrected)!,
+    highlight: buildHighlightExpression(corrected),
+    ...(none ? {} : { limit: 0, offset: 0 }),
+  });
+  if (alternative.failed || alternative.total <= results.total) return { results, showing: null, didYouMean: null };
+  return none ? { results: alternative, showing: corrected, didYouMean: null } : { results, showing: null, didYouMean: corrected };
 }

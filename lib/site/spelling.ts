@@ -8,9 +8,10 @@ import type { ParsedSearch } from './search-query';
 // "cut", "act"…); longer ones are rare and cost more look-ups (about 54 per letter).
 const MIN_WORD_CHARS = 3;
 const MAX_WORD_CHARS = 20;
-// A word the corpus holds is replaced only by a spelling at least this many times as common:
-// "harbor" in two stories beside "harbour" in four hundred.
-export const DOMINANCE = 10;
+// A word the corpus holds is offered another spelling only when that one is at least this many
+// times as common ("harbor" in two stories beside "harbour" in four hundred), and only as a
+// "Did you mean" link unless the typed words found nothing at all.
+export const DOMINANCE = 3;
 
 const LATIN = 'abcdefghijklmnopqrstuvwxyz';
 const UKRAINIAN = 'абвгґдеєжзиіїйклмнопрстуфхцчшщьюя';

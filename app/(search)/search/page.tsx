@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
 import { Pager } from '@/components/article/pager';
 import { SearchForm } from '@/components/site/search-form';
-import { searchArticles, suggestSpelling } from '@/db/queries/search';
+import { searchWithSpelling } from '@/db/queries/search';
 import { getSiteSettings, listSections } from '@/db/queries/site';
 import { formatPublishedDate } from '@/lib/time/dates';
 import { countPages, pageHref } from '@/lib/site/pagination';
 import { nextDayKey, parseSearchRequest, searchHref, startOfZonedDay } from '@/lib/site/search-params';
 import {
-  buildHighlightExpression,
   buildMatchExpression,
   formatSearchQuery,
   nothingToSearch,
@@ -15,7 +14,6 @@ import {
   splitHighlights,
   type NothingToSearch,
 } from '@/lib/site/search-query';
-import { applyCorrections, spellingWords } from '@/lib/site/spelling';
 
 export const metadata: Metadata = {
   title: 'Search',
@@ -38,9 +36,6 @@ export default function SearchPage(props: PageProps<'/search'>) {
   );
 }
 
-// Fewer results than this and the page asks the corpus for a better spelling.
-const FEW_RESULTS = 3;
-
 const NOTHING: Record<NothingToSearch, string> = {
   empty: 'Search every story we have published.',
   'no-words': 'Nothing to search for: type a word or two. Punctuation and symbols are ignored.',
@@ -61,42 +56,17 @@ async function SearchResultsView({ searchParams }: { searchParams: PageProps<'/s
     toMs: request.to ? startOfZonedDay(nextDayKey(request.to), tz) : null,
     sort: request.sort,
   };
-  const pageOf = { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
   const datesWrong = request.problems.length > 0;
-  let results =
+  const found =
     match && request.page !== null && !datesWrong
-      ? await searchArticles({ match, highlight: buildHighlightExpression(parsed), ...filters, ...pageOf })
+      ? await searchWithSpelling(parsed, { ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, request.exact)
       : null;
-
-  // Few or no results: is there a better spelling, from the corpus? With none, its results are
-  // shown ("Showing results for …"); with a few, a link offers it ("Did you mean …?"). Either only
-  // when the corrected words find more published stories.
-  let shownQuery = request.q;
-  let correctedFrom: string | null = null;
-  let didYouMean: string | null = null;
-  if (results && !results.failed && !request.exact && results.total < FEW_RESULTS) {
-    const last = parsed.terms.at(-1);
-    const corrections = await suggestSpelling(spellingWords(parsed), parsed.prefixLast && last ? last.words[0]! : null);
-    const corrected = applyCorrections(parsed, corrections);
-    if (corrected) {
-      const none = results.total === 0;
-      const alternative = await searchArticles({
-        match: buildMatchExpression(corrected)!,
-        highlight: buildHighlightExpression(corrected),
-        ...filters,
-        ...(none ? pageOf : { limit: 0, offset: 0 }),
-      });
-      if (!alternative.failed && alternative.total > results.total) {
-        if (none) {
-          correctedFrom = request.q;
-          shownQuery = formatSearchQuery(corrected);
-          results = alternative;
-        } else {
-          didYouMean = formatSearchQuery(corrected);
-        }
-      }
-    }
-  }
+  const results = found?.results ?? null;
+  // "Showing results for …" when the typed words found nothing and a better spelling did;
+  // "Did you mean …?" when they found a few and it finds more.
+  const shownQuery = found?.showing ? formatSearchQuery(found.showing) : request.q;
+  const correctedFrom = found?.showing ? request.q : null;
+  const didYouMean = found?.didYouMean ? formatSearchQuery(found.didYouMean) : null;
   const totalPages = results ? countPages(results.total, PAGE_SIZE) : 1;
   const base = searchHref(request);
   const pageMissing = request.page === null || (results !== null && page > totalPages && results.total > 0);
