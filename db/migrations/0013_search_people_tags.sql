@@ -6,8 +6,9 @@
 -- index reads them like any other column of the article.
 --
 -- articles_fts is rebuilt with the two new columns (external content, porter-stemmed, as before).
--- articles_words is the spelling dictionary: the same text unstemmed, only which articles hold
--- each word (detail=none, no column sizes: the smallest index FTS5 makes), read through the
+-- articles_words is the spelling dictionary: the words of headlines, deks, bylines and tags
+-- (bodies would make it twenty times larger and slower to read), unstemmed, only which articles
+-- hold each word (detail=none, no column sizes: the smallest index FTS5 makes), read through the
 -- fts5vocab table articles_words_vocab as (term, doc) pairs for "Did you mean".
 DROP TRIGGER IF EXISTS `articles_fts_ai`;
 --> statement-breakpoint
@@ -28,7 +29,7 @@ CREATE VIRTUAL TABLE `articles_fts` USING fts5(
 );
 --> statement-breakpoint
 CREATE VIRTUAL TABLE `articles_words` USING fts5(
-  title, dek, body_text, byline_names, tag_names,
+  title, dek, byline_names, tag_names,
   content='articles', content_rowid='id',
   tokenize='unicode61 remove_diacritics 2', detail='none', columnsize=0
 );
@@ -42,15 +43,15 @@ INSERT INTO articles_words(articles_words) VALUES ('rebuild');
 CREATE TRIGGER `articles_fts_ai` AFTER INSERT ON `articles` BEGIN
   INSERT INTO articles_fts(rowid, title, dek, body_text, byline_names, tag_names)
     VALUES (new.id, new.title, new.dek, new.body_text, new.byline_names, new.tag_names);
-  INSERT INTO articles_words(rowid, title, dek, body_text, byline_names, tag_names)
-    VALUES (new.id, new.title, new.dek, new.body_text, new.byline_names, new.tag_names);
+  INSERT INTO articles_words(rowid, title, dek, byline_names, tag_names)
+    VALUES (new.id, new.title, new.dek, new.byline_names, new.tag_names);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `articles_fts_ad` AFTER DELETE ON `articles` BEGIN
   INSERT INTO articles_fts(articles_fts, rowid, title, dek, body_text, byline_names, tag_names)
     VALUES ('delete', old.id, old.title, old.dek, old.body_text, old.byline_names, old.tag_names);
-  INSERT INTO articles_words(articles_words, rowid, title, dek, body_text, byline_names, tag_names)
-    VALUES ('delete', old.id, old.title, old.dek, old.body_text, old.byline_names, old.tag_names);
+  INSERT INTO articles_words(articles_words, rowid, title, dek, byline_names, tag_names)
+    VALUES ('delete', old.id, old.title, old.dek, old.byline_names, old.tag_names);
 END;
 --> statement-breakpoint
 -- Only when indexed text changed: a save that touches status or times leaves the index alone.
@@ -62,10 +63,10 @@ BEGIN
     VALUES ('delete', old.id, old.title, old.dek, old.body_text, old.byline_names, old.tag_names);
   INSERT INTO articles_fts(rowid, title, dek, body_text, byline_names, tag_names)
     VALUES (new.id, new.title, new.dek, new.body_text, new.byline_names, new.tag_names);
-  INSERT INTO articles_words(articles_words, rowid, title, dek, body_text, byline_names, tag_names)
-    VALUES ('delete', old.id, old.title, old.dek, old.body_text, old.byline_names, old.tag_names);
-  INSERT INTO articles_words(rowid, title, dek, body_text, byline_names, tag_names)
-    VALUES (new.id, new.title, new.dek, new.body_text, new.byline_names, new.tag_names);
+  INSERT INTO articles_words(articles_words, rowid, title, dek, byline_names, tag_names)
+    VALUES ('delete', old.id, old.title, old.dek, old.byline_names, old.tag_names);
+  INSERT INTO articles_words(rowid, title, dek, byline_names, tag_names)
+    VALUES (new.id, new.title, new.dek, new.byline_names, new.tag_names);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `search_names_article_bylines_ai` AFTER INSERT ON `article_bylines` BEGIN

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildHighlightExpression,
   buildMatchExpression,
   formatSearchQuery,
+  highlightWords,
   MARK_END,
   MARK_START,
   MAX_QUERY_TOKENS,
@@ -120,11 +120,11 @@ describe('splitHighlights', () => {
   });
 });
 
-describe('buildHighlightExpression', () => {
-  it('marks any of the words, whole, quoted like the search', () => {
-    expect(buildHighlightExpression('Council budget!')).toBe('"Council" OR "budget"');
-    expect(buildHighlightExpression('"a (b" NOT c')).toBe('"a" OR "b" OR "c"');
-    expect(buildHighlightExpression('harbour -ferry')).toBe('"harbour"');
-    expect(buildHighlightExpression('  ')).toBeNull();
+describe('highlightWords', () => {
+  it('marks the positive words, phrase words included, never the excluded ones', () => {
+    expect(highlightWords('Council budget!')).toEqual(['Council', 'budget']);
+    expect(highlightWords('"a (b" NOT c')).toEqual(['a', 'b', 'c']);
+    expect(highlightWords('harbour -ferry "city hall"')).toEqual(['harbour', 'city', 'hall']);
+    expect(highlightWords('  ')).toEqual([]);
   });
 });

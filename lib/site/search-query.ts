@@ -140,13 +140,10 @@ export function buildMatchExpression(input: unknown): string | null {
   return excluded.length === 0 ? all : `(${all}) NOT (${excluded.join(' OR ')})`;
 }
 
-// The words to mark in the results: any positive word, whole words only. Cheaper per row than the
-// search expression (a prefix term re-reads FTS5's term list for every row it is checked
-// against), and a row found only through the prefix simply shows its dek unmarked.
-export function buildHighlightExpression(input: unknown): string | null {
+// The words to mark in the results: every word of the positive terms (lib/site/search-snippet.ts).
+export function highlightWords(input: unknown): string[] {
   const parsed = typeof input === 'object' && input !== null && 'terms' in input ? (input as ParsedSearch) : parseSearchQuery(input);
-  const words = [...new Set(parsed.terms.filter((term) => !term.exclude).flatMap((term) => term.words))];
-  return words.length === 0 ? null : words.map((word) => `"${word}"`).join(' OR ');
+  return [...new Set(parsed.terms.filter((term) => !term.exclude).flatMap((term) => term.words))];
 }
 
 // The query as a reader would type it (for "Showing results for …" and its link).

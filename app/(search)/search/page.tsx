@@ -168,9 +168,9 @@ async function SearchResultsView({ searchParams }: { searchParams: PageProps<'/s
                     <Highlighted text={snippet} />
                   </p>
                 ) : null}
-                {article.bylines.length > 0 ? (
+                {article.bylines ? (
                   <p data-testid="search-byline" className="mt-1 text-sm text-muted">
-                    By {article.bylines.join(', ')}
+                    By {article.bylines}
                   </p>
                 ) : null}
               </li>
