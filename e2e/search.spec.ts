@@ -214,7 +214,7 @@ test('dates that are not dates, or a range that ends before it starts, are named
   await expect(page.getByTestId('search-results')).toHaveCount(0);
 
   await page.goto('/search?q=city&from=2026-03-10&to=2026-03-01');
-  await expect(page.getByRole('main').getByLabel('To')).toHaveAccessibleDescription(
+  await expect(page.getByRole('main').getByLabel('To', { exact: true })).toHaveAccessibleDescription(
     'The end date (2026-03-01) is before the start date (2026-03-10).',
   );
 });

@@ -192,13 +192,18 @@ async function SearchResultsView({ searchParams }: { searchParams: PageProps<'/s
   );
 }
 
-// A date filter; a value that is not a date is named beside the field, which keeps what was typed.
+// A date filter; a value that is not a date is named below the field (its description, not part
+// of its name).
 function DateField({ name, label, value, problem }: { name: 'from' | 'to'; label: string; value: string | null; problem?: string }) {
-  const hint = `search-${name}-problem`;
+  const id = `search-${name}`;
+  const hint = `${id}-problem`;
   return (
-    <label className="flex max-w-full flex-col gap-1">
-      <span className="font-semibold">{label}</span>
+    <div className="flex max-w-full flex-col gap-1">
+      <label htmlFor={id} className="font-semibold">
+        {label}
+      </label>
       <input
+        id={id}
         type="date"
         name={name}
         defaultValue={value ?? ''}
@@ -207,11 +212,11 @@ function DateField({ name, label, value, problem }: { name: 'from' | 'to'; label
         className="border border-rule bg-paper px-2 py-1 text-ink aria-invalid:border-red-700"
       />
       {problem ? (
-        <span id={hint} className="max-w-56 text-red-800">
+        <p id={hint} className="max-w-56 text-red-800">
           {problem}
-        </span>
+        </p>
       ) : null}
-    </label>
+    </div>
   );
 }
 
