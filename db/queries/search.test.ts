@@ -197,6 +197,13 @@ describe('searchWithSpelling', () => {
     expect(await run('zanzibarin')).toMatchObject({ showing: null, didYouMean: null, results: { total: 0 } });
   });
 
+  it('never fails on hostile input, spelling included', async () => {
+    for (const q of [...HOSTILE_QUERIES, 'constructor __proto__', 'NEAR(harbor, 2)', '"harbor', '-"']) {
+      const found = await run(q);
+      if (found) expect(found.results.failed, q).toBe(false);
+    }
+  });
+
   it('has nothing to run for exclusions alone', async () => {
     expect(await run('-harbour')).toBeNull();
   });
