@@ -140,6 +140,10 @@ export const articles = sqliteTable(
     body: text('body', { mode: 'json' }).notNull(),
     // Plain text of the body, kept for search, reading time and feeds' summaries.
     bodyText: text('body_text').notNull().default(''),
+    // The article's byline and tag names, for search only: written by triggers whenever a byline
+    // or tag is added, removed or renamed (db/migrations/0014_search_people_tags.sql), never by code.
+    bylineNames: text('byline_names').notNull().default(''),
+    tagNames: text('tag_names').notNull().default(''),
     wordCount: integer('word_count').notNull().default(0),
     status: text('status', { enum: ARTICLE_STATUSES }).notNull().default('draft'),
     // First publication: never changes once set.

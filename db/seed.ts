@@ -7,7 +7,8 @@
 // better-sqlite3 handle: the ORM's per-row overhead would dominate a 100,000-article run.
 // Up to 10,000 articles the whole seed is one transaction; above that (a benchmark run, with
 // 2,000 tags and 50 bylines) it commits every 5,000 articles and keeps revisions only for
-// unpublished work. The FTS index follows the articles table through its triggers.
+// unpublished work. The search indexes follow the articles, bylines and tags through their
+// triggers (built once at the end of a large run, withBulkLoading).
 //
 // Images are drawn locally and written once to <media dir>/seed/<name>-<hash>.jpg; the hash
 // in the name lets a re-run reuse them.
@@ -122,12 +123,23 @@ const CONTENT_TABLES = [
   'media',
 ] as const;
 
-// Deletes every content row (not users, settings or the audit log) and restarts their ids.
+// The search triggers (db/migrations/0014_search_people_tags.sql): a bulk load or a reset sets
+// them aside and brings the search indexes up to date once, instead of row by row.
+const SEARCH_TRIGGERS = `type = 'trigger' AND (name LIKE 'articles_fts_%' OR name LIKE 'search_names_%')`;
+const SEARCH_INDEXES = ['articles_fts', 'articles_words'] as const;
+
+// Deletes every content row (not users, settings or the audit log) and restarts their ids. Row by
+// row, the search triggers would re-index every article once per tag and byline link deleted.
 export function resetContent(conn: Connection): void {
-  conn.sqlite.transaction(() => {
-    for (const table of CONTENT_TABLES) conn.sqlite.prepare(`DELETE FROM ${table}`).run();
+  const { sqlite } = conn;
+  sqlite.transaction(() => {
+    const triggers = sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE ${SEARCH_TRIGGERS}`).all() as { name: string; sql: string }[];
+    for (const trigger of triggers) sqlite.exec(`DROP TRIGGER "${trigger.name}"`);
+    for (const table of CONTENT_TABLES) sqlite.prepare(`DELETE FROM ${table}`).run();
+    for (const index of SEARCH_INDEXES) sqlite.exec(`INSERT INTO ${index}(${index}) VALUES ('delete-all')`);
+    for (const trigger of triggers) sqlite.exec(trigger.sql);
     const names = CONTENT_TABLES.map((t) => `'${t}'`).join(', ');
-    conn.sqlite.prepare(`DELETE FROM sqlite_sequence WHERE name IN (${names})`).run();
+    sqlite.prepare(`DELETE FROM sqlite_sequence WHERE name IN (${names})`).run();
   })();
 }
 
@@ -428,7 +440,7 @@ export async function seedDatabase(conn: Connection, options: SeedOptions = {}):
   const total = Math.max(1, Math.floor(options.articles ?? 300));
   const summary =
     total > LARGE_RUN
-      ? withBulkLoading(conn, () => writeSeed(conn, images, options), options.log)
+      ? withBulkLoading(conn, () => writeSeed(conn, images, options), options.log, { searchNamesWritten: true })
       : conn.sqlite.transaction(() => writeSeed(conn, images, options))();
   conn.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   summary.timings = { images: renderMs, ...summary.timings };
@@ -440,13 +452,20 @@ export async function seedDatabase(conn: Connection, options: SeedOptions = {}):
 // them once at the end, from sorted data, takes seconds. The trigger and index definitions are
 // read back from the database itself and re-created exactly, whatever happens in between, and
 // durability is relaxed only for the load (a crash mid-seed leaves a seed to redo, not a newsroom).
-export function withBulkLoading<T>(conn: Connection, load: () => T, log: (line: string) => void = () => {}): T {
+// `searchNamesWritten`: the load wrote articles.byline_names and tag_names itself (the seed does);
+// otherwise they are filled from the link tables afterwards, which rewrites every article row.
+export function withBulkLoading<T>(
+  conn: Connection,
+  load: () => T,
+  log: (line: string) => void = () => {},
+  options: { searchNamesWritten?: boolean } = {},
+): T {
   const { sqlite } = conn;
   const deferred = sqlite
     .prepare(
       `SELECT type, name, sql FROM sqlite_master
-        WHERE tbl_name IN ('articles', 'article_tags', 'article_bylines', 'revisions') AND sql IS NOT NULL
-          AND ((type = 'index' AND name NOT LIKE 'sqlite_autoindex%') OR (type = 'trigger' AND name = 'articles_fts_ai'))`,
+        WHERE tbl_name IN ('articles', 'article_tags', 'article_bylines', 'bylines', 'tags', 'revisions') AND sql IS NOT NULL
+          AND ((type = 'index' AND name NOT LIKE 'sqlite_autoindex%') OR (${SEARCH_TRIGGERS}))`,
     )
     .all() as { type: 'index' | 'trigger'; name: string; sql: string }[];
   sqlite.pragma('synchronous = OFF');
@@ -457,8 +476,16 @@ export function withBulkLoading<T>(conn: Connection, load: () => T, log: (line: 
   } finally {
     const started = performance.now();
     sqlite.transaction(() => {
+      // The names the search triggers would have written link by link, in one pass.
+      if (!options.searchNamesWritten) sqlite.exec(
+        `UPDATE articles SET
+           byline_names = coalesce((SELECT group_concat(b.name, ', ' ORDER BY ab.position) FROM article_bylines ab
+                                      JOIN bylines b ON b.id = ab.byline_id WHERE ab.article_id = articles.id), ''),
+           tag_names = coalesce((SELECT group_concat(t.name, ', ' ORDER BY at.position) FROM article_tags at
+                                   JOIN tags t ON t.id = at.tag_id WHERE at.article_id = articles.id), '')`,
+      );
       for (const item of deferred) sqlite.exec(item.sql);
-      sqlite.exec(`INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')`);
+      for (const index of SEARCH_INDEXES) sqlite.exec(`INSERT INTO ${index}(${index}) VALUES ('rebuild')`);
     })();
     sqlite.pragma('synchronous = NORMAL');
     log(`  indexes and search index built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -574,12 +601,18 @@ function writeSeed(conn: Connection, images: RenderedImages, options: SeedOption
   const plan = planArticles(total, seed, nowMs, days);
   lap('plan');
 
+  // byline_names and tag_names are what the search triggers write when the links are inserted
+  // (db/migrations/0014_search_people_tags.sql); written here too, so a bulk load need not fill them.
   const insertArticle = sqlite.prepare(
     `INSERT INTO articles (slug, section_id, kind, title, dek, body, body_text, word_count, status,
        published_at, updated_at, scheduled_at, modified_at, hero_media_id, hero_caption, hero_credit,
-       video_url, corrections, review_deadline, internal_notes, version, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+       video_url, corrections, review_deadline, internal_notes, version, created_at, byline_names, tag_names)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
   );
+  const namesOf = (table: 'bylines' | 'tags') =>
+    new Map((sqlite.prepare(`SELECT id, name FROM ${table}`).all() as { id: number; name: string }[]).map((r) => [r.id, r.name]));
+  const bylineNames = namesOf('bylines');
+  const tagNames = namesOf('tags');
   const insertArticleByline = sqlite.prepare(
     'INSERT INTO article_bylines (article_id, byline_id, position) VALUES (?, ?, ?)',
   );
@@ -717,6 +750,8 @@ function writeSeed(conn: Connection, images: RenderedImages, options: SeedOption
           reviewDeadline,
           internalNotes,
           Math.min(createdAt, modifiedAt),
+          bylineIds.map((b) => bylineNames.get(b) ?? '').join(', '),
+          tagIds.map((t) => tagNames.get(t) ?? '').join(', '),
         );
         const id = Number(result.lastInsertRowid);
         bylineIds.forEach((bylineId, position) => insertArticleByline.run(id, bylineId, position));

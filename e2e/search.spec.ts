@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { HOSTILE_QUERIES } from '../lib/testing/hostile-queries';
+import { getNewsroomTimeZone, getPublishedArticle, openTestDb } from './fixtures';
 import { getTitleWordAlsoInBodies } from './reader-fixtures';
+import { withWritableTestDb } from './seo-helpers';
 
 // A reader searches: ranked results with highlighted snippets, filters, pages, and whatever
 // they type never breaks the page.
@@ -68,4 +70,180 @@ test('hostile input gives results or a friendly empty state, never an error', as
   // The query is shown escaped, never as markup.
   const xss = await request.get(`/search?q=${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
   expect(await xss.text()).not.toContain('<img src=x');
+});
+
+// What readers type: misspellings, names, tags, phrases, exclusions, filters kept in the address.
+
+test('a misspelt word shows results for the corrected spelling, with a way back to the words typed', async ({ page }) => {
+  for (const [typed, meant] of [
+    ['inflaton', 'inflation'],
+    // American spelling, British corpus: one edit apart, the same mechanism.
+    ['harbor', 'harbour'],
+  ] as const) {
+    await page.goto(`/search?q=${typed}`);
+    const correction = page.getByTestId('search-correction');
+    await expect(correction).toContainText(`Showing results for ${meant}`);
+    await expect(page.getByTestId('search-summary')).toContainText(`for “${meant}”`);
+    await expect(page.getByTestId('search-results').locator('mark').first()).toBeVisible();
+    await correction.getByRole('link', { name: `search instead for ${typed}` }).click();
+    await expect(page).toHaveURL(`/search?q=${typed}&exact=1`);
+    await expect(page.getByTestId('search-summary')).toHaveText(`No results for “${typed}”.`);
+    await expect(page.getByTestId('search-correction')).toHaveCount(0);
+  }
+});
+
+test('a word with a few results offers the far more common spelling', async ({ page }) => {
+  // A story that spells "council" one letter wrong: the typed word finds it, and the page asks.
+  const slug = `e2e-councel-${Date.now()}`;
+  const seeded = getPublishedArticle();
+  const now = Date.now() - 60_000;
+  const id = withWritableTestDb((db) => {
+    const section = db.prepare('SELECT id FROM sections WHERE slug = ?').get(seeded.sectionSlug) as { id: number };
+    const body = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Minutes.' }] }] });
+    return Number(
+      db
+        .prepare(
+          `INSERT INTO articles (slug, section_id, kind, title, dek, body, body_text, word_count, status, published_at, updated_at, modified_at, created_at)
+           VALUES (?, ?, 'news', 'Councel minutes published', '', ?, 'Minutes.', 1, 'published', ?, ?, ?, ?)`,
+        )
+        .run(slug, section.id, body, now, now, now, now).lastInsertRowid,
+    );
+  });
+  try {
+    await page.goto('/search?q=councel');
+    await expect(page.getByTestId('search-summary')).toHaveText('1 result for “councel”');
+    await expect(page.getByTestId('search-results').getByRole('link', { name: 'Councel minutes published' })).toBeVisible();
+    const offer = page.getByTestId('search-suggestion');
+    await expect(offer).toHaveText('Did you mean council?');
+    await offer.getByRole('link', { name: 'council' }).click();
+    await expect(page).toHaveURL('/search?q=council');
+    await expect(page.getByTestId('search-summary')).toHaveText(/^\d+ results for “council”$/);
+  } finally {
+    withWritableTestDb((db) => db.prepare('DELETE FROM articles WHERE id = ?').run(id));
+  }
+});
+
+test('a byline’s name and a tag’s name find their stories', async ({ page }) => {
+  // A story whose text never names its reporter or its tag: only the byline and tag can find it.
+  const db = openTestDb();
+  const story = db
+    .prepare(
+      `SELECT a.id, '/' || s.slug || '/' || a.slug AS url, a.title, s.slug AS section, a.published_at AS publishedAt,
+              b.name AS byline, t.name AS tag
+         FROM articles a JOIN sections s ON s.id = a.section_id
+         JOIN article_bylines ab ON ab.article_id = a.id JOIN bylines b ON b.id = ab.byline_id AND b.kind = 'person'
+         JOIN article_tags at ON at.article_id = a.id JOIN tags t ON t.id = at.tag_id
+        WHERE a.status = 'published' AND a.deleted_at IS NULL
+          AND instr(lower(a.title || ' ' || a.dek || ' ' || a.body_text), lower(t.name)) = 0
+          AND instr(lower(a.title || ' ' || a.dek || ' ' || a.body_text), lower(substr(b.name, instr(b.name, ' ') + 1))) = 0
+        ORDER BY a.published_at DESC LIMIT 1`,
+    )
+    .get() as { url: string; title: string; section: string; publishedAt: number; byline: string; tag: string };
+  expect(story, 'the demo seed has a story that names neither its byline nor its tag').toBeDefined();
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: getNewsroomTimeZone() }).format(new Date(story.publishedAt));
+  const narrow = `&section=${story.section}&from=${day}&to=${day}&sort=newest`;
+  const surname = story.byline.split(' ').at(-1)!;
+
+  await page.goto(`/search?q=${encodeURIComponent(surname)}${narrow}`);
+  const byName = page.getByTestId('search-results').locator('> li').filter({ has: page.getByRole('link', { name: story.title }) });
+  await expect(byName).toBeVisible();
+  await expect(byName.getByTestId('search-byline')).toContainText(story.byline);
+
+  await page.goto(`/search?q=${encodeURIComponent(`"${story.tag}"`)}${narrow}`);
+  await expect(page.getByTestId('search-results').getByRole('link', { name: story.title })).toBeVisible();
+});
+
+test('quoted phrases and -exclusions narrow the results', async ({ page }) => {
+  const count = async (q: string) => {
+    await page.goto(`/search?q=${encodeURIComponent(q)}`);
+    const summary = (await page.getByTestId('search-summary').textContent()) ?? '';
+    if (summary.startsWith('No results')) return 0;
+    const n = /^(\d+) results? for/.exec(summary)?.[1];
+    expect(n, summary).toBeDefined();
+    return Number(n);
+  };
+  // "council" last each time, so it matches as a prefix in all three.
+  const council = await count('council');
+  const withBudget = await count('budget council');
+  const withoutBudget = await count('-budget council');
+  expect(withBudget).toBeGreaterThan(0);
+  expect(withoutBudget).toBeGreaterThan(0);
+  // Every story with "council" either has "budget" or is left out by "-budget".
+  expect(withBudget + withoutBudget).toBe(council);
+  await expect(page.getByRole('main').getByRole('searchbox')).toHaveValue('-budget council');
+
+  const words = await count('city council');
+  const phrase = await count('"city council"');
+  expect(phrase).toBeGreaterThan(0);
+  expect(phrase).toBeLessThanOrEqual(words);
+  await expect(page.getByRole('main').getByRole('searchbox')).toHaveValue('"city council"');
+
+  await page.goto(`/search?q=${encodeURIComponent('-council -"city hall"')}`);
+  await expect(page.getByTestId('search-summary')).toHaveText(/^Nothing to search for: add a word to look for/);
+  await expect(page.getByTestId('search-results')).toHaveCount(0);
+});
+
+test('filters and the sort stay in the address and the form across pages', async ({ page }) => {
+  await page.goto('/search');
+  const main = page.getByRole('main');
+  await main.getByRole('searchbox', { name: 'Search the Gazette' }).fill('city');
+  await main.getByRole('combobox', { name: 'Sort by' }).selectOption('newest');
+  await main.getByLabel('From').fill('2000-01-01');
+  await main.getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(/sort=newest/);
+  await expect(page).toHaveURL(/from=2000-01-01/);
+
+  const next = page.getByTestId('pager').getByRole('link', { name: 'Page 2' });
+  await expect(next).toHaveAttribute('href', '/search?q=city&from=2000-01-01&sort=newest&page=2');
+  const firstPage = await page.getByTestId('search-results').locator('time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
+  await next.click();
+  await expect(page).toHaveURL('/search?q=city&from=2000-01-01&sort=newest&page=2');
+  await expect(main.getByRole('combobox', { name: 'Sort by' })).toHaveValue('newest');
+  await expect(main.getByLabel('From')).toHaveValue('2000-01-01');
+  await expect(main.getByRole('searchbox', { name: 'Search the Gazette' })).toHaveValue('city');
+  const secondPage = await page.getByTestId('search-results').locator('time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
+  // Newest first, across the page break.
+  const all = [...firstPage, ...secondPage];
+  expect(all).toEqual([...all].sort().reverse());
+});
+
+test('dates that are not dates, or a range that ends before it starts, are named', async ({ page }) => {
+  await page.goto('/search?q=city&from=2026-13-45');
+  await expect(page.getByTestId('search-summary')).toHaveText('Check the dates above to search.');
+  await expect(page.getByRole('main').getByLabel('From')).toHaveAccessibleDescription(/“2026-13-45” is not a date/);
+  await expect(page.getByTestId('search-results')).toHaveCount(0);
+
+  await page.goto('/search?q=city&from=2026-03-10&to=2026-03-01');
+  await expect(page.getByRole('main').getByLabel('To', { exact: true })).toHaveAccessibleDescription(
+    'The end date (2026-03-01) is before the start date (2026-03-10).',
+  );
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the form searches and the results, the correction and the pages are in the HTML', async ({ page }) => {
+    await page.goto('/search');
+    const main = page.getByRole('main');
+    await main.getByRole('searchbox', { name: 'Search the Gazette' }).fill('inflaton');
+    await main.getByRole('combobox', { name: 'Sort by' }).selectOption('newest');
+    await main.getByRole('button', { name: 'Search' }).click();
+    await expect(page).toHaveURL(/\/search\?q=inflaton&.*sort=newest/);
+    await expect(page.getByTestId('search-correction')).toContainText('Showing results for inflation');
+    await expect(page.getByTestId('search-results').locator('> li').first()).toBeVisible();
+  });
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the filters and a date message fit without sideways scrolling', async ({ page }) => {
+    await page.goto('/search?q=city&from=not-a-date-at-all-and-then-some&sort=newest');
+    await expect(page.getByRole('main').getByLabel('From')).toHaveAccessibleDescription(/is not a date/);
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+  });
 });

@@ -2,9 +2,11 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/db/client';
-import { cacheTags } from '@/lib/site/cache-tags';
-import { MARK_END, MARK_START } from '@/lib/site/search-query';
-import { listArticleCardsByIds, type ArticleCard } from './articles';
+import { cacheTags, cardTags } from '@/lib/site/cache-tags';
+import { buildMatchExpression, highlightWords, type ParsedSearch } from '@/lib/site/search-query';
+import { markedPassage, matchKeys, markWords } from '@/lib/site/search-snippet';
+import { applyCorrections, decideCorrection, foldWord, spellingNeighbours, spellingWords } from '@/lib/site/spelling';
+import { articleUrl, type ArticleCard } from './articles';
 
 // Full-text search over published articles (articles_fts, db/migrations/0001_search_index.sql).
 // Results are cached per query for a minute; the page around them renders per request.
@@ -12,11 +14,24 @@ import { listArticleCardsByIds, type ArticleCard } from './articles';
 
 export interface SearchHit {
   // Only what a result shows: the cached results are decoded on every request.
-  article: Pick<ArticleCard, 'id' | 'url' | 'section' | 'publishedAt'>;
+  // bylines: the names as one line ("Olena Marchuk, Ivan Sorokin"), empty when unsigned.
+  article: Pick<ArticleCard, 'id' | 'url' | 'section' | 'publishedAt'> & { bylines: string };
   // The title with MARK_START/MARK_END around matched words.
   title: string;
   // Text with MARK_START/MARK_END around matches (split into <mark> by the page).
   snippet: string;
+}
+
+interface CardRow {
+  id: number;
+  slug: string;
+  title: string;
+  dek: string;
+  body: string;
+  publishedAt: number;
+  bylines: string;
+  sectionSlug: string;
+  sectionName: string;
 }
 
 export interface SearchResults {
@@ -30,12 +45,14 @@ export interface SearchResults {
 
 export interface SearchOptions {
   match: string;
-  // Marks the shown results (buildHighlightExpression); defaults to `match`.
-  highlight?: string | null;
+  // The words to mark in the shown results (highlightWords).
+  highlight?: readonly string[];
   sectionSlug?: string | null;
   // Epoch ms, inclusive start / exclusive end.
   fromMs?: number | null;
   toMs?: number | null;
+  // Relevance (bm25 over the newest matches) by default; newest first on request.
+  sort?: 'relevance' | 'newest';
   limit: number;
   offset: number;
 }
@@ -50,13 +67,9 @@ export const COUNT_CAP = 1000;
 const RANK_WINDOW = 1000;
 const FILTERED_RANK_WINDOW = 10000;
 
-// Title matches weigh 10, dek 4, body 1: a story named for the words ranks above one that
-// mentions them.
-const RANK = sql.raw('bm25(articles_fts, 10.0, 4.0, 1.0)');
-
-function snippetOf(column: number): SQL {
-  return sql`snippet(articles_fts, ${sql.raw(String(column))}, ${MARK_START}, ${MARK_END}, '…', 28)`;
-}
+// Title matches weigh 10, dek 4, body 1, bylines and tags 5: a story named for the words ranks
+// above one that mentions them, and a reporter's or a topic's name counts like a dek.
+const RANK = sql.raw('bm25(articles_fts, 10.0, 4.0, 1.0, 5.0, 5.0)');
 
 export async function searchArticles(options: SearchOptions): Promise<SearchResults> {
   // Cached per query for a minute: a trending word or a reader paging back and forth asks the
@@ -85,50 +98,201 @@ export async function searchArticles(options: SearchOptions): Promise<SearchResu
     const capped = counted > COUNT_CAP;
     if (total === 0 || options.offset >= total) return { total, capped, hits: [], failed: false };
 
-    // 1. The page of ids: candidates scored by bm25 among the newest matches, then filtered.
+    // The page of ids: candidates among the newest matches (all of them when there are fewer
+    // than the window), filtered, then scored by bm25 or ordered by publication.
     const window = Math.max(filtered ? FILTERED_RANK_WINDOW : RANK_WINDOW, options.offset + options.limit);
+    const newest = options.sort === 'newest';
     const ranked = await db.all<{ id: number }>(sql`
       WITH candidates AS (
-        SELECT rowid AS id, ${RANK} AS score FROM articles_fts
+        SELECT rowid AS id${newest ? sql`` : sql`, ${RANK} AS score`} FROM articles_fts
          WHERE articles_fts MATCH ${options.match}
          ORDER BY rowid DESC LIMIT ${window})
       SELECT a.id AS id FROM candidates c
         JOIN articles a INDEXED BY articles_live_id_idx ON a.id = c.id
         JOIN sections s ON s.id = a.section_id
        WHERE ${where}
-       ORDER BY c.score, a.published_at DESC
+       ORDER BY ${newest ? sql`a.published_at DESC, a.id DESC` : sql`c.score, a.published_at DESC`}
        LIMIT ${options.limit} OFFSET ${options.offset}`);
     if (ranked.length === 0) return { total, capped, hits: [], failed: false };
 
-    // 2. Highlights and snippets for that page only, a row at a time (FTS5 looks a rowid up
-    // directly only for `rowid = `, and needs it as an integer: CAST).
-    const highlight = options.highlight || options.match;
-    const marked = (
-      await Promise.all(
-        ranked.map(({ id }) =>
-          db.get<{ id: number; title: string; dek: string; body: string }>(sql`
-            SELECT rowid AS id, highlight(articles_fts, 0, ${MARK_START}, ${MARK_END}) AS title,
-                   ${snippetOf(1)} AS dek, ${snippetOf(2)} AS body
-              FROM articles_fts
-             WHERE articles_fts MATCH ${highlight} AND rowid = CAST(${id} AS INTEGER)`),
-        ),
-      )
-    ).filter((row): row is { id: number; title: string; dek: string; body: string } => row !== undefined);
-    const markedById = new Map(marked.map((m) => [m.id, m]));
-    const cards = await listArticleCardsByIds(ranked.map((r) => r.id));
+    // What a result shows, in one read (the byline names are the row's own search column): the
+    // general card query also reads heroes and each byline, three times the work for this page.
+    const cards = await db.all<CardRow>(sql`
+      SELECT a.id AS id, a.slug AS slug, a.title AS title, a.dek AS dek, a.body_text AS body, a.published_at AS publishedAt,
+             a.byline_names AS bylines, s.slug AS sectionSlug, s.name AS sectionName
+        FROM articles a JOIN sections s ON s.id = a.section_id
+       WHERE a.id IN (SELECT value FROM json_each(${JSON.stringify(ranked.map((r) => r.id))}))
+         AND a.status = 'published' AND a.deleted_at IS NULL`);
+    // An edit to a story found expires these results, as it does every list showing its card.
+    cacheTag(cacheTags.articleLists, ...cardTags(cards));
     const byId = new Map(cards.map((c) => [c.id, c]));
+    const keys = matchKeys(options.highlight ?? []);
     const hits = ranked.flatMap(({ id }) => {
       const article = byId.get(id);
       if (!article) return [];
-      const row = markedById.get(id);
-      // The body's matching passage when the body matched, else the dek (highlighted if it did).
-      const snippet = row?.body.includes(MARK_START) ? row.body : row?.dek || article.dek;
-      const { url, section, publishedAt } = article;
-      return [{ article: { id, url, section, publishedAt }, snippet, title: row?.title || article.title }];
+      // The body's matching passage when the body has a searched word, else the dek, marked.
+      const snippet = markedPassage(article.body, keys) ?? markWords(article.dek, keys);
+      const found = {
+        id,
+        url: articleUrl(article.sectionSlug, article.slug),
+        section: { name: article.sectionName, slug: article.sectionSlug },
+        publishedAt: new Date(article.publishedAt).toISOString(),
+        bylines: article.bylines,
+      };
+      return [{ article: found, snippet, title: markWords(article.title, keys) }];
     });
     return { total, capped, hits, failed: false };
   } catch (error) {
     console.error('search failed', error);
     return { total: 0, capped: false, hits: [], failed: true };
   }
+}
+
+// The spelling dictionary: every word of headlines, deks, bylines and tags with the number of
+// articles that hold it, read from articles_words_vocab (db/migrations/0014_search_people_tags.sql)
+// into memory. A look-up in the fts5vocab table costs ~40 µs however small the answer, and one
+// misspelt word has ~400 neighbours to ask about; in memory they cost microseconds. Reading the
+// vocabulary counts every posting (~90 ms at 100,000 articles, 3 MB of index), so it is read on first use and
+// again at most every DICTIONARY_MAX_AGE_MS, after the answer that found it old: a word first
+// published a minute ago may not be suggested yet, which costs a reader nothing.
+const DICTIONARY_MAX_AGE_MS = 10 * 60_000;
+interface Dictionary {
+  counts: Map<string, number>;
+  // The same words in order, to ask whether any word continues a prefix.
+  sorted: string[];
+  readAt: number;
+}
+let dictionary: Promise<Dictionary> | null = null;
+let refreshing = false;
+
+// Read a hundred words at a time, letting other requests run in between: at 100,000 articles
+// the whole vocabulary is ~90 ms of SQLite, too long to hold the one event loop.
+const DICTIONARY_CHUNK = 100;
+
+async function readDictionary(): Promise<Dictionary> {
+  const counts = new Map<string, number>();
+  const sorted: string[] = [];
+  for (let after = ''; ; ) {
+    const rows = await getDb().all<{ term: string; doc: number }>(sql`
+      SELECT term, doc FROM articles_words_vocab WHERE term > ${after} ORDER BY term LIMIT ${DICTIONARY_CHUNK}`);
+    for (const row of rows) {
+      counts.set(row.term, row.doc);
+      sorted.push(row.term);
+    }
+    if (rows.length < DICTIONARY_CHUNK) break;
+    after = rows.at(-1)!.term;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { counts, sorted, readAt: Date.now() };
+}
+
+async function getDictionary(): Promise<Dictionary> {
+  dictionary ??= readDictionary().catch((error: unknown) => {
+    dictionary = null;
+    throw error;
+  });
+  const current = await dictionary;
+  if (!refreshing && Date.now() - current.readAt > DICTIONARY_MAX_AGE_MS) {
+    refreshing = true;
+    setImmediate(() => {
+      readDictionary()
+        .then((fresh) => {
+          dictionary = Promise.resolve(fresh);
+        })
+        .catch((error: unknown) => console.error('spelling dictionary refresh failed', error))
+        .finally(() => {
+          refreshing = false;
+        });
+    });
+  }
+  return current;
+}
+
+function continues(sorted: readonly string[], prefix: string): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo]!.startsWith(prefix);
+}
+
+// Given the words a reader typed (lib/site/spelling.ts spellingWords), the better spelling of each
+// word that has one, keyed by the folded word. `typing` is the last word when it also matches as a
+// prefix: a word the dictionary continues ("harb" → "harbour") is being typed, not misspelt.
+// The dictionary counts unpublished articles too: the caller shows a correction only when the
+// corrected query finds published ones, so a word only a draft holds is never suggested.
+export async function suggestSpelling(words: string[], typing: string | null): Promise<Record<string, string>> {
+  'use cache';
+  cacheTag(cacheTags.latest);
+  cacheLife({ stale: 60, revalidate: 60, expire: 300 });
+  if (words.length === 0) return {};
+  try {
+    const { counts: known, sorted } = await getDictionary();
+    const typingWord = typing === null ? null : foldWord(typing);
+    const corrections: Record<string, string> = {};
+    for (const word of words) {
+      const docs = known.get(word) ?? 0;
+      if (docs === 0 && word === typingWord && continues(sorted, word)) continue;
+      const neighbours = spellingNeighbours(word).flatMap((term) => {
+        const n = known.get(term);
+        return n ? [{ term, docs: n }] : [];
+      });
+      const better = decideCorrection(docs, neighbours);
+      if (better) corrections[word] = better;
+    }
+    return corrections;
+  } catch (error) {
+    console.error('spelling suggestions failed', error);
+    return {};
+  }
+}
+
+// For tests: the next look-up reads the dictionary again.
+export function forgetSpellingDictionary(): void {
+  dictionary = null;
+}
+
+// Fewer results than this and the corpus is asked for a better spelling.
+export const FEW_RESULTS = 3;
+
+export interface SpelledSearch {
+  results: SearchResults;
+  // Set when the results are for a corrected query because the typed one found nothing
+  // ("Showing results for …").
+  showing: ParsedSearch | null;
+  // A corrected query that finds more, offered as a link when the typed one found a few.
+  didYouMean: ParsedSearch | null;
+}
+
+// The search page's one call: the reader's query, and when it finds fewer than FEW_RESULTS, the
+// same query with corrected spelling — shown instead when the typed one found nothing, offered
+// when it found a few. Only a correction that finds more published stories is used. `exact`: the
+// reader asked for the words as typed.
+export async function searchWithSpelling(
+  parsed: ParsedSearch,
+  options: Omit<SearchOptions, 'match' | 'highlight'>,
+  exact = false,
+): Promise<SpelledSearch | null> {
+  const match = buildMatchExpression(parsed);
+  if (!match) return null;
+  const results = await searchArticles({ ...options, match, highlight: highlightWords(parsed) });
+  if (results.failed || exact || results.total >= FEW_RESULTS) return { results, showing: null, didYouMean: null };
+  const last = parsed.terms.at(-1);
+  const corrected = applyCorrections(
+    parsed,
+    await suggestSpelling(spellingWords(parsed), parsed.prefixLast && last ? last.words[0]! : null),
+  );
+  if (!corrected) return { results, showing: null, didYouMean: null };
+  const none = results.total === 0;
+  const alternative = await searchArticles({
+    ...options,
+    match: buildMatchExpression(corrected)!,
+    highlight: highlightWords(corrected),
+    ...(none ? {} : { limit: 0, offset: 0 }),
+  });
+  if (alternative.failed || alternative.total <= results.total) return { results, showing: null, didYouMean: null };
+  return none ? { results: alternative, showing: corrected, didYouMean: null } : { results, showing: null, didYouMean: corrected };
 }

@@ -1,12 +1,19 @@
 import type { Metadata } from 'next';
 import { Pager } from '@/components/article/pager';
 import { SearchForm } from '@/components/site/search-form';
-import { searchArticles } from '@/db/queries/search';
+import { searchWithSpelling } from '@/db/queries/search';
 import { getSiteSettings, listSections } from '@/db/queries/site';
 import { formatPublishedDate } from '@/lib/time/dates';
 import { countPages, pageHref } from '@/lib/site/pagination';
 import { nextDayKey, parseSearchRequest, searchHref, startOfZonedDay } from '@/lib/site/search-params';
-import { buildHighlightExpression, buildMatchExpression, splitHighlights } from '@/lib/site/search-query';
+import {
+  buildMatchExpression,
+  formatSearchQuery,
+  nothingToSearch,
+  parseSearchQuery,
+  splitHighlights,
+  type NothingToSearch,
+} from '@/lib/site/search-query';
 
 export const metadata: Metadata = {
   title: 'Search',
@@ -29,32 +36,47 @@ export default function SearchPage(props: PageProps<'/search'>) {
   );
 }
 
+const NOTHING: Record<NothingToSearch, string> = {
+  empty: 'Search every story we have published.',
+  'no-words': 'Nothing to search for: type a word or two. Punctuation and symbols are ignored.',
+  'only-exclusions': 'Nothing to search for: add a word to look for as well as the words to leave out (-word).',
+};
+
 async function SearchResultsView({ searchParams }: { searchParams: PageProps<'/search'>['searchParams'] }) {
   const request = parseSearchRequest(await searchParams);
   const [sections, settings] = await Promise.all([listSections(), getSiteSettings()]);
   const tz = settings.timeZone;
-  const match = buildMatchExpression(request.q);
+  const parsed = parseSearchQuery(request.q);
+  const nothing = nothingToSearch(parsed, request.q);
+  const match = nothing ? null : buildMatchExpression(parsed);
   const page = request.page ?? 1;
-  const results =
-    match && request.page !== null
-      ? await searchArticles({
-          match,
-          highlight: buildHighlightExpression(request.q),
-          sectionSlug: request.section,
-          fromMs: request.from ? startOfZonedDay(request.from, tz) : null,
-          toMs: request.to ? startOfZonedDay(nextDayKey(request.to), tz) : null,
-          limit: PAGE_SIZE,
-          offset: (page - 1) * PAGE_SIZE,
-        })
+  const filters = {
+    sectionSlug: request.section,
+    fromMs: request.from ? startOfZonedDay(request.from, tz) : null,
+    toMs: request.to ? startOfZonedDay(nextDayKey(request.to), tz) : null,
+    sort: request.sort,
+  };
+  const datesWrong = request.problems.length > 0;
+  const found =
+    match && request.page !== null && !datesWrong
+      ? await searchWithSpelling(parsed, { ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, request.exact)
       : null;
+  const results = found?.results ?? null;
+  // "Showing results for …" when the typed words found nothing and a better spelling did;
+  // "Did you mean …?" when they found a few and it finds more.
+  const shownQuery = found?.showing ? formatSearchQuery(found.showing) : request.q;
+  const correctedFrom = found?.showing ? request.q : null;
+  const didYouMean = found?.didYouMean ? formatSearchQuery(found.didYouMean) : null;
   const totalPages = results ? countPages(results.total, PAGE_SIZE) : 1;
   const base = searchHref(request);
+  const pageMissing = request.page === null || (results !== null && page > totalPages && results.total > 0);
+  const problem = (field: 'from' | 'to') => request.problems.find((p) => p.field === field);
 
   return (
     <>
       <div className="mt-6">
         <SearchForm defaultValue={request.q} id="search-page-q">
-          <fieldset className="flex min-w-0 flex-wrap items-end gap-3 text-sm">
+          <fieldset className="flex min-w-0 flex-wrap items-start gap-3 text-sm">
             <legend className="sr-only">Filters</legend>
             {/* A fieldset and a select are as wide as their longest option unless told otherwise:
                 one long section name widened the whole page on a phone. */}
@@ -73,23 +95,14 @@ async function SearchResultsView({ searchParams }: { searchParams: PageProps<'/s
                 ))}
               </select>
             </label>
+            <DateField name="from" label="From" value={request.from} problem={problem('from')?.message} />
+            <DateField name="to" label="To" value={request.to} problem={problem('to')?.message} />
             <label className="flex flex-col gap-1">
-              <span className="font-semibold">From</span>
-              <input
-                type="date"
-                name="from"
-                defaultValue={request.from ?? ''}
-                className="border border-rule bg-paper px-2 py-1 text-ink"
-              />
-            </label>
-            <label className="flex flex-col gap-1">
-              <span className="font-semibold">To</span>
-              <input
-                type="date"
-                name="to"
-                defaultValue={request.to ?? ''}
-                className="border border-rule bg-paper px-2 py-1 text-ink"
-              />
+              <span className="font-semibold">Sort by</span>
+              <select name="sort" defaultValue={request.sort} className="border border-rule bg-paper px-2 py-1.5 text-ink">
+                <option value="relevance">Relevance</option>
+                <option value="newest">Newest first</option>
+              </select>
             </label>
           </fieldset>
         </SearchForm>
@@ -97,20 +110,38 @@ async function SearchResultsView({ searchParams }: { searchParams: PageProps<'/s
 
       <section aria-labelledby="search-results-heading" className="mt-8">
         <h2 id="search-results-heading" data-testid="search-summary" className="border-b border-rule pb-2 text-sm text-muted">
-          {!match
-            ? request.q
-              ? 'Type a word or two to search: punctuation and symbols are ignored.'
-              : 'Search every story we have published.'
-            : request.page === null || (results && page > totalPages && results.total > 0)
-              ? 'That page of results does not exist.'
-              : results?.failed
-                ? 'Search is not available right now. Please try again in a moment.'
-                : results && results.total > 0
-                  ? results.capped
-                    ? `More than ${results.total.toLocaleString('en')} results for “${request.q}”`
-                    : `${results.total} ${results.total === 1 ? 'result' : 'results'} for “${request.q}”`
-                  : `No results for “${request.q}”.`}
+          {nothing
+            ? NOTHING[nothing]
+            : datesWrong
+              ? 'Check the dates above to search.'
+              : pageMissing
+                ? 'That page of results does not exist.'
+                : results?.failed
+                  ? 'Search is not available right now. Please try again in a moment.'
+                  : results && results.total > 0
+                    ? results.capped
+                      ? `More than ${results.total.toLocaleString('en')} results for “${shownQuery}”`
+                      : `${results.total} ${results.total === 1 ? 'result' : 'results'} for “${shownQuery}”`
+                    : `No results for “${request.q}”.`}
         </h2>
+        {correctedFrom !== null ? (
+          <p data-testid="search-correction" className="mt-3">
+            Showing results for <strong className="font-semibold">{shownQuery}</strong>
+            {' — '}
+            <a href={searchHref({ ...request, exact: true })} className="text-accent underline">
+              search instead for {correctedFrom}
+            </a>
+          </p>
+        ) : null}
+        {didYouMean !== null ? (
+          <p data-testid="search-suggestion" className="mt-3">
+            Did you mean{' '}
+            <a href={searchHref({ ...request, q: didYouMean })} className="font-semibold text-accent underline">
+              {didYouMean}
+            </a>
+            ?
+          </p>
+        ) : null}
         {results && results.total === 0 && match ? (
           <p data-testid="search-empty" className="mt-4 text-muted">
             Check the spelling, try fewer or more general words, or remove the filters.
@@ -137,6 +168,11 @@ async function SearchResultsView({ searchParams }: { searchParams: PageProps<'/s
                     <Highlighted text={snippet} />
                   </p>
                 ) : null}
+                {article.bylines ? (
+                  <p data-testid="search-byline" className="mt-1 text-sm text-muted">
+                    By {article.bylines}
+                  </p>
+                ) : null}
               </li>
             ))}
           </ol>
@@ -144,7 +180,7 @@ async function SearchResultsView({ searchParams }: { searchParams: PageProps<'/s
         {results && request.page !== null && page <= totalPages ? (
           <Pager base={base} page={page} totalPages={totalPages} />
         ) : null}
-        {request.page === null || (results && page > totalPages && results.total > 0) ? (
+        {pageMissing ? (
           <p className="mt-4">
             <a href={pageHref(base, 1)} className="font-semibold text-accent hover:underline">
               Go to the first page of results
@@ -153,6 +189,34 @@ async function SearchResultsView({ searchParams }: { searchParams: PageProps<'/s
         ) : null}
       </section>
     </>
+  );
+}
+
+// A date filter; a value that is not a date is named below the field (its description, not part
+// of its name).
+function DateField({ name, label, value, problem }: { name: 'from' | 'to'; label: string; value: string | null; problem?: string }) {
+  const id = `search-${name}`;
+  const hint = `${id}-problem`;
+  return (
+    <div className="flex max-w-full flex-col gap-1">
+      <label htmlFor={id} className="font-semibold">
+        {label}
+      </label>
+      <input
+        id={id}
+        type="date"
+        name={name}
+        defaultValue={value ?? ''}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? hint : undefined}
+        className="border border-rule bg-paper px-2 py-1 text-ink aria-invalid:border-red-700"
+      />
+      {problem ? (
+        <p id={hint} className="max-w-56 text-red-800">
+          {problem}
+        </p>
+      ) : null}
+    </div>
   );
 }
 
