@@ -54,7 +54,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['.next/**', 'node_modules/**', 'data/**', 'test-data/**', 'bench-data/**', 'next-env.d.ts', 'playwright-report/**', 'test-results/**', 'tmp/**'],
+    ignores: ['.next/**', 'public/islands/**', 'node_modules/**', 'data/**', 'test-data/**', 'bench-data/**', 'next-env.d.ts', 'playwright-report/**', 'test-results/**', 'tmp/**'],
   },
   {
     // Keep the data layer behind one door: app/ and components/ never talk SQL.
