@@ -2,11 +2,13 @@ import Image from 'next/image';
 import { ArticleBody } from '@/components/article/article-body';
 import { AuthorBox } from '@/components/article/author-box';
 import { Byline } from '@/components/article/byline';
+import { LiveBadge, LiveKeyPoints, LiveUpdates } from '@/components/article/live-coverage';
 import { EditorsPicksRail, MostPopularRail, NewsFeedRail } from '@/components/article/rails';
 import { PrintSource } from '@/components/article/print-source';
 import { ShareBar } from '@/components/article/share-bar';
 import { TagList } from '@/components/article/tag-list';
 import type { ArticlePage } from '@/db/queries/articles';
+import type { LiveCoverageView } from '@/db/queries/live';
 import { noteKindLabel } from '@/lib/articles/corrections';
 import { formatDateTime } from '@/lib/time/dates';
 import { formatReadingTime } from '@/lib/articles/reading-time';
@@ -14,16 +16,19 @@ import { formatReadingTime } from '@/lib/articles/reading-time';
 // The article as readers see it: the public route (app/(site)/[section]/[slug]) and the preview
 // (app/preview) both render this, so a preview is exactly the page readers will get. The public
 // route passes its JSON-LD as `head` and the view beacon as `end`; the preview passes neither.
+// A story with live coverage passes it as `live` (components/article/live-coverage.tsx).
 export function ArticlePageView({
   article,
   timeZone,
   head,
   end,
+  live,
 }: {
   article: ArticlePage;
   timeZone: string;
   head?: React.ReactNode;
   end?: React.ReactNode;
+  live?: LiveCoverageView | null;
 }) {
   const tz = timeZone;
   const published = new Date(article.publishedAt);
@@ -51,6 +56,7 @@ export function ArticlePageView({
               {article.kicker}
             </span>
           ) : null}
+          <LiveBadge live={live} />
           <h1 className="mt-2 font-serif text-[2rem] leading-[1.12] font-bold tracking-tight text-balance sm:text-5xl">
             {article.title}
           </h1>
@@ -94,9 +100,13 @@ export function ArticlePageView({
           </figure>
         ) : null}
 
+        <LiveKeyPoints live={live} />
+
         <div className="mt-8">
           <ArticleBody doc={article.body} media={article.media} />
         </div>
+
+        <LiveUpdates live={live} timeZone={tz} />
 
         {article.corrections.length > 0 ? (
           <aside aria-label="Corrections" className="mt-8 max-w-[40rem] space-y-2 border-l-4 border-accent bg-panel p-4 text-sm">

@@ -4,6 +4,7 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/db/client';
 import { articles, bylines, liveCoverage, liveUpdates, media, sections } from '@/db/schema';
 import type { BodyDoc, BodyMedia } from '@/lib/body/types';
+import type { BylineKind } from '@/lib/domain';
 import { decideCoverageState, liveUpdateDoc, orderLiveUpdates } from '@/lib/live/updates';
 import { cacheTags } from '@/lib/site/cache-tags';
 import { articleUrl, mediaUrl } from './articles';
@@ -20,7 +21,7 @@ export interface LiveUpdateView {
   pinned: boolean;
   createdAt: string;
   updatedAt: string;
-  author: { name: string; slug: string | null };
+  author: { name: string; slug: string | null; kind: BylineKind };
 }
 
 export interface LiveCoverageView {
@@ -40,7 +41,7 @@ export async function buildLiveCoverage(articleId: number): Promise<LiveCoverage
   const coverage = await db.select().from(liveCoverage).where(eq(liveCoverage.articleId, articleId)).get();
   if (!coverage) return null;
   const rows = await db
-    .select({ update: liveUpdates, bylineSlug: bylines.slug, bylineName: bylines.name })
+    .select({ update: liveUpdates, bylineSlug: bylines.slug, bylineName: bylines.name, bylineKind: bylines.kind })
     .from(liveUpdates)
     .leftJoin(bylines, eq(bylines.id, liveUpdates.bylineId))
     .where(and(eq(liveUpdates.articleId, articleId), isNull(liveUpdates.deletedAt)))
@@ -57,7 +58,7 @@ export async function buildLiveCoverage(articleId: number): Promise<LiveCoverage
   for (const m of mediaRows) {
     bodyMedia[m.id] = { id: m.id, src: mediaUrl(m.file), width: m.width, height: m.height, alt: m.alt, caption: m.caption, credit: m.credit };
   }
-  const updates = orderLiveUpdates(rows.map((r) => ({ ...r.update, bylineSlug: r.bylineSlug, bylineName: r.bylineName }))).map(
+  const updates = orderLiveUpdates(rows.map((r) => ({ ...r.update, bylineSlug: r.bylineSlug, bylineName: r.bylineName, bylineKind: r.bylineKind }))).map(
     (u): LiveUpdateView => ({
       id: u.id,
       title: u.title,
@@ -66,7 +67,7 @@ export async function buildLiveCoverage(articleId: number): Promise<LiveCoverage
       pinned: u.pinned,
       createdAt: u.createdAt.toISOString(),
       updatedAt: u.updatedAt.toISOString(),
-      author: { name: u.bylineName ?? u.authorName, slug: u.bylineSlug ?? null },
+      author: { name: u.bylineName ?? u.authorName, slug: u.bylineSlug ?? null, kind: u.bylineKind ?? 'person' },
     }),
   );
   const times = [coverage.updatedAt.getTime(), Number(latest?.at ?? 0)];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decideCoverageState, liveUpdateDoc, newUpdatesLabel, orderLiveUpdates, parseKeyPoints, updateAnchor, updateHeadline } from './updates';
+import { newUpdatesLabel, updatesAddedLabel } from './labels';
+import { decideCoverageState, liveUpdateDoc, orderLiveUpdates, parseKeyPoints, updateAnchor, updateHeadline } from './updates';
 
 describe('live coverage decisions', () => {
   it('says whether coverage is live, ended or never was', () => {
@@ -40,5 +41,6 @@ describe('live coverage decisions', () => {
     expect(updateAnchor(12)).toBe('update-12');
     expect(newUpdatesLabel(1)).toBe('1 new update');
     expect(newUpdatesLabel(3)).toBe('3 new updates');
+    expect(updatesAddedLabel(2)).toBe('2 new updates added at the top.');
   });
 });

@@ -83,8 +83,3 @@ export function parseKeyPoints(text: string): string[] {
     .map((line) => line.replace(/^\s*(?:[-*•]\s+)?/, '').trim())
     .filter((line) => line !== '');
 }
-
-/** What the "N new updates" button says. */
-export function newUpdatesLabel(count: number): string {
-  return count === 1 ? '1 new update' : `${count} new updates`;
-}
