@@ -175,6 +175,8 @@ test('the desk edits and deletes updates, keeps what was typed on a refusal, and
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`the live story has no serious or critical axe violation in the ${scheme} theme`, async ({ page }) => {
+    // A long page: axe takes its time on a busy machine.
+    test.setTimeout(90_000);
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(getSeededLiveStory().url);
     await expect(page.getByTestId('live-badge')).toBeVisible();

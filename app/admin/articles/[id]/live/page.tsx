@@ -70,7 +70,6 @@ export default async function LiveDeskPage({ params }: PageProps<'/admin/article
             Coverage
           </h2>
           <CoverageForm
-            key={desk.coverage?.version ?? 0}
             articleId={desk.article.id}
             version={desk.coverage?.version ?? 0}
             keyPoints={desk.coverage?.keyPoints ?? []}
