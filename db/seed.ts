@@ -861,6 +861,7 @@ const LIVE_STORY = {
   slug: 'storm-vera-live',
   title: 'Storm Vera: rivers rise as the city braces for a second night',
   dek: 'The embankment is closed, ferries are suspended and schools shut early. Follow the latest here.',
+  heroCaption: 'The city centre under the first clouds of the storm, early on the first morning.',
   body: [
     'Storm Vera brought a month of rain in a day to the region, and forecasters expect more overnight.',
     'Our reporters are following the water levels, the closures and the emergency services’ work across the city.',
@@ -890,11 +891,11 @@ function seedLiveCoverage(conn: Connection, published: PublishedRef[], nowMs: nu
   const body = { type: 'doc', content: LIVE_STORY.body.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) };
   const text = bodyToPlainText(body as BodyDoc);
   sqlite
-    .prepare(`UPDATE articles SET slug = ?, title = ?, dek = ?, body = ?, body_text = ?, word_count = ? WHERE id = ?`)
-    .run(LIVE_STORY.slug, LIVE_STORY.title, LIVE_STORY.dek, JSON.stringify(body), text, countWords(text), story.id);
+    .prepare(`UPDATE articles SET slug = ?, title = ?, dek = ?, body = ?, body_text = ?, word_count = ?, hero_caption = ? WHERE id = ?`)
+    .run(LIVE_STORY.slug, LIVE_STORY.title, LIVE_STORY.dek, JSON.stringify(body), text, countWords(text), LIVE_STORY.heroCaption, story.id);
   sqlite
-    .prepare(`UPDATE revisions SET snapshot = json_set(snapshot, '$.slug', ?, '$.title', ?, '$.dek', ?, '$.body', json(?)) WHERE article_id = ?`)
-    .run(LIVE_STORY.slug, LIVE_STORY.title, LIVE_STORY.dek, JSON.stringify(body), story.id);
+    .prepare(`UPDATE revisions SET snapshot = json_set(snapshot, '$.slug', ?, '$.title', ?, '$.dek', ?, '$.body', json(?), '$.heroCaption', ?) WHERE article_id = ?`)
+    .run(LIVE_STORY.slug, LIVE_STORY.title, LIVE_STORY.dek, JSON.stringify(body), LIVE_STORY.heroCaption, story.id);
   // Coverage began with the story; every update falls between then and now.
   const startedAt = Math.min(story.at, nowMs - 3 * HOUR);
   sqlite

@@ -141,7 +141,7 @@ test('the desk edits and deletes updates, keeps what was typed on a refusal, and
 
   // Edit the older one.
   const older = items.filter({ hasText: first });
-  await older.getByText('Edit', { exact: true }).click();
+  await older.locator('summary', { hasText: 'Edit' }).click();
   const edited = `${first}, now out`;
   await older.getByRole('form', { name: 'Edit this update' }).getByLabel('Update', { exact: true }).fill(edited);
   await older.getByRole('button', { name: 'Save changes' }).click();
