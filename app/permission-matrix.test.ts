@@ -458,6 +458,35 @@ const DOORS: Record<string, Door | 'public'> = {
     },
   },
 
+  // ---- server actions: live coverage ----
+  'app/admin/articles/[id]/live/actions.ts#postLiveUpdateAction': {
+    perArticle: true,
+    // Any reporter who may publish posts to any live story; a deleted story is gone.
+    expect: (role, state) => (isDeleted(state) ? 'not_found' : allows('authorsUp', role) ? 'ok' : 'forbidden'),
+    arrange: async ({ article }) => {
+      startCoverage(article!.id);
+      const { postLiveUpdateAction } = await import('@/app/admin/articles/[id]/live/actions');
+      return () => fromAction(() => postLiveUpdateAction({}, form({ articleId: article!.id, body: 'Water is rising on the embankment.', title: '', embedUrl: '', mediaId: '' })));
+    },
+  },
+  'app/admin/articles/[id]/live/actions.ts#editLiveUpdateAction': liveUpdateDoor(async (article, updateId) => {
+    const { editLiveUpdateAction } = await import('@/app/admin/articles/[id]/live/actions');
+    return () => fromAction(() => editLiveUpdateAction({}, form({ articleId: article.id, updateId, version: 1, body: 'Rewritten by the caller', title: '', embedUrl: '', mediaId: '' })));
+  }),
+  'app/admin/articles/[id]/live/actions.ts#deleteLiveUpdateAction': liveUpdateDoor(async (article, updateId) => {
+    const { deleteLiveUpdateAction } = await import('@/app/admin/articles/[id]/live/actions');
+    return () => fromAction(() => deleteLiveUpdateAction({}, form({ articleId: article.id, updateId, version: 1, confirm: 'yes' })));
+  }),
+  'app/admin/articles/[id]/live/actions.ts#saveCoverageAction': {
+    perArticle: true,
+    // The story's author (who may publish) or any editor runs its coverage.
+    expect: (role, state) => (isDeleted(state) ? 'not_found' : allows('authorsOwn', role, isOwn(state)) ? 'ok' : 'forbidden'),
+    arrange: async ({ article }) => {
+      const { saveCoverageAction } = await import('@/app/admin/articles/[id]/live/actions');
+      return () => fromAction(() => saveCoverageAction({}, form({ articleId: article!.id, version: 0, keyPoints: 'Roads closed', intent: 'start' })));
+    },
+  },
+
   // ---- server actions: media ----
   'app/admin/media/[id]/actions.ts#updateMediaAction': {
     states: MEDIA_STATES,
@@ -624,6 +653,34 @@ const DOORS: Record<string, Door | 'public'> = {
   'app/api/health/route.ts#GET': 'public',
   'app/api/internal/publish-due/route.ts#POST': 'public',
 };
+
+function startCoverage(articleId: number): void {
+  sqlite.prepare(`INSERT OR IGNORE INTO live_coverage (article_id, started_at, updated_at) VALUES (?, ?, ?)`).run(articleId, Date.now(), Date.now());
+}
+// An update of a live story, posted by the caller on their own story ("-own") or by the colleague
+// who owns the other: its poster may change it, and so may whoever runs the story's coverage.
+function liveUpdateDoor(arrange: (article: { id: number }, updateId: number) => Promise<() => Promise<Outcome>>): Door {
+  return {
+    perArticle: true,
+    expect: (role, state) => {
+      if (isDeleted(state)) return 'not_found';
+      // Own state: the caller's story and update; other: a colleague's story and update.
+      const manages = allows('authorsOwn', role, isOwn(state));
+      const posted = allows('authorsUp', role) && isOwn(state);
+      return manages || posted ? 'ok' : 'forbidden';
+    },
+    arrange: async ({ caller, state, article }) => {
+      startCoverage(article!.id);
+      const author = isOwn(state!) && caller !== 'stranger' ? users[caller] : users.colleague;
+      const updateId = (
+        sqlite
+          .prepare(`INSERT INTO live_updates (article_id, body, author_id, author_name, created_at, updated_at) VALUES (?, 'From the bridge', ?, 'Reporter', ?, ?) RETURNING id`)
+          .get(article!.id, author, Date.now(), Date.now()) as { id: number }
+      ).id;
+      return arrange(article!, updateId);
+    },
+  };
+}
 
 // A door that needs one role-table row and no article: `arrange` makes its rows and returns the call.
 function simpleDoor(row: keyof typeof TABLE, arrange: () => Promise<() => Promise<unknown>>): Door {

@@ -333,6 +333,53 @@ export const articleWorkingCopies = sqliteTable('article_working_copies', {
   note: text('note').notNull().default(''),
 });
 
+// Live coverage (docs/decisions/020-live-coverage.md): a published story that carries timestamped
+// updates. The row makes the story live; `endedAt` closes it (the page then reads as an article
+// with its updates as a timeline). `keyPoints` is the summary the desk keeps current; `version`
+// guards it and the start/end against two editors saving over each other.
+export const liveCoverage = sqliteTable('live_coverage', {
+  articleId: integer('article_id')
+    .primaryKey()
+    .references(() => articles.id, { onDelete: 'cascade' }),
+  startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+  endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
+  keyPoints: text('key_points', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+  version: integer('version').notNull().default(1),
+  updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+// One row per update, so several people post at once without touching each other's rows (or the
+// article's version). Deleting sets `deletedAt`: the row stays for the audit trail.
+export const liveUpdates = sqliteTable(
+  'live_updates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    // A short line above the text; optional (the text's first words stand in for crawlers).
+    title: text('title').notNull().default(''),
+    // Plain paragraphs separated by blank lines; rendered as the allowlisted body (lib/live).
+    body: text('body').notNull(),
+    mediaId: integer('media_id').references(() => media.id, { onDelete: 'set null' }),
+    // A YouTube or Vimeo address, shown as the body's video facade.
+    embedUrl: text('embed_url'),
+    authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
+    // The byline readers see: the poster's own byline when they have one, else their name.
+    bylineId: integer('byline_id').references(() => bylines.id, { onDelete: 'set null' }),
+    authorName: text('author_name').notNull().default(''),
+    pinned: integer('pinned', { mode: 'boolean' }).notNull().default(false),
+    version: integer('version').notNull().default(1),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('live_updates_article_idx').on(t.articleId, t.deletedAt, t.createdAt)],
+);
+
+export type LiveUpdateRow = typeof liveUpdates.$inferSelect;
+
 export const articlePresence = sqliteTable(
   'article_presence',
   {

@@ -182,6 +182,18 @@ describe('seedDatabase', () => {
     }
   });
 
+  it('makes the newest news story live coverage, with key points and six updates, one pinned', () => {
+    const story = one<{ id: number; kind: string; status: string }>(`SELECT id, kind, status FROM articles WHERE slug = 'storm-vera-live'`);
+    expect(story).toMatchObject({ kind: 'news', status: 'published' });
+    const coverage = one<{ key_points: string; ended_at: number | null }>('SELECT key_points, ended_at FROM live_coverage WHERE article_id = ?', story.id);
+    expect(JSON.parse(coverage.key_points).length).toBeGreaterThanOrEqual(3);
+    expect(coverage.ended_at).toBeNull();
+    const updates = all<{ pinned: number; created_at: number }>('SELECT pinned, created_at FROM live_updates WHERE article_id = ?', story.id);
+    expect(updates).toHaveLength(6);
+    expect(updates.filter((u) => u.pinned === 1)).toHaveLength(1);
+    for (const u of updates) expect(u.created_at).toBeLessThanOrEqual(NOW.getTime());
+  });
+
   it('keeps slugs unique within a section', () => {
     const duplicates = all('SELECT section_id, slug FROM articles GROUP BY section_id, slug HAVING count(*) > 1');
     expect(duplicates).toEqual([]);
@@ -193,7 +205,8 @@ describe('seedDatabase', () => {
       const doc = JSON.parse(a.body) as BodyDoc;
       expect(a.body_text).toBe(bodyToPlainText(doc));
       expect(a.word_count).toBe(countWords(a.body_text));
-      if (a.kind === 'feed') continue;
+      // Feed items are short; the demo's live story is a short intro above its updates.
+      if (a.kind === 'feed' || a.slug === 'storm-vera-live') continue;
       expect(a.word_count).toBeGreaterThanOrEqual(250);
       expect(a.word_count).toBeLessThanOrEqual(900);
       const { blocks, inlines } = walk(doc);

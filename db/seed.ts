@@ -21,6 +21,8 @@ import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { getDatabasePath, getMediaDir } from '../platform/paths';
 import { slugify } from '../lib/site/slug';
+import { bodyToPlainText, countWords } from '../lib/body/text';
+import type { BodyDoc } from '../lib/body/types';
 import { openConnection, type Connection } from './client';
 import {
   AVATAR_SPECS,
@@ -109,6 +111,8 @@ export async function isDatabaseEmpty(conn: Connection): Promise<boolean> {
 }
 
 const CONTENT_TABLES = [
+  'live_updates',
+  'live_coverage',
   'curation',
   'page_views',
   'revisions',
@@ -800,6 +804,8 @@ function writeSeed(conn: Connection, images: RenderedImages, options: SeedOption
   const curationRows = seedCuration(conn, published, seed, nowMs);
   lap('curation');
   seedRelatedPicks(conn, published);
+  seedLiveCoverage(conn, published, nowMs);
+  lap('live');
 
 
   return {
@@ -894,6 +900,63 @@ function seedRelatedPicks(conn: Connection, published: PublishedRef[]): void {
   const picks = [older[10], older[25]].filter((a): a is PublishedRef => a !== undefined);
   const insert = conn.sqlite.prepare('INSERT INTO article_related (article_id, related_id, position) VALUES (?, ?, ?)');
   conn.sqlite.transaction(() => picks.forEach((a, position) => insert.run(lead.id, a.id, position)))();
+}
+
+// One live story for the demo: the newest news story becomes live coverage of a storm, with key
+// points and six updates (one pinned) from the news desk's reporters. It keeps its id, section
+// and publication time, so the seed's counts and lists are what they were.
+const LIVE_STORY = {
+  slug: 'storm-vera-live',
+  title: 'Storm Vera: rivers rise as the city braces for a second night',
+  dek: 'The embankment is closed, ferries are suspended and schools shut early. Follow the latest here.',
+  heroCaption: 'The city centre under the first clouds of the storm, early on the first morning.',
+  body: [
+    'Storm Vera brought a month of rain in a day to the region, and forecasters expect more overnight.',
+    'Our reporters are following the water levels, the closures and the emergency services’ work across the city.',
+  ],
+  keyPoints: [
+    'The river embankment is closed between the two central bridges',
+    'All river ferries are suspended until at least tomorrow morning',
+    'Schools in the low-lying districts closed at noon',
+    'Emergency shelters are open at the sports hall and the central library',
+  ],
+  updates: [
+    { minutesAgo: 4, title: 'Water reaches the lower promenade', body: 'The river has topped the lower promenade near the fish market. Police have moved the barriers back another block.\n\nCafés on the waterfront are stacking sandbags at their doors.' },
+    { minutesAgo: 22, title: '', body: 'The city’s transport office says trams on the riverside line will run only as far as the central station until the water goes down.' },
+    { minutesAgo: 47, title: 'Shelters open', body: 'Two emergency shelters are now open: the sports hall on the hill and the central library. Both take pets.\nBring medicines and a phone charger, the shelters ask.' },
+    { minutesAgo: 75, title: 'What we know so far', body: 'The storm arrived before dawn. The embankment is closed, ferries are suspended, and schools in the low-lying districts closed at noon. No injuries have been reported.', pinned: true },
+    { minutesAgo: 110, title: 'Ferries suspended', body: 'The ferry company has cancelled every crossing for the rest of the day, citing the current and floating debris.' },
+    { minutesAgo: 150, title: '', body: 'Forecasters have raised the rain warning for the region to its second-highest level until tomorrow morning.' },
+  ],
+} as const;
+
+function seedLiveCoverage(conn: Connection, published: PublishedRef[], nowMs: number): void {
+  const { sqlite } = conn;
+  const story = published.filter((a) => a.kind === 'news' && !a.feed).sort((a, b) => b.at - a.at)[0];
+  if (!story) return;
+  const reporters = sqlite.prepare(`SELECT id, name FROM bylines WHERE kind = 'person' ORDER BY id LIMIT 3`).all() as { id: number; name: string }[];
+  if (reporters.length === 0) return;
+  const body = { type: 'doc', content: LIVE_STORY.body.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) };
+  const text = bodyToPlainText(body as BodyDoc);
+  sqlite
+    .prepare(`UPDATE articles SET slug = ?, title = ?, dek = ?, body = ?, body_text = ?, word_count = ?, hero_caption = ? WHERE id = ?`)
+    .run(LIVE_STORY.slug, LIVE_STORY.title, LIVE_STORY.dek, JSON.stringify(body), text, countWords(text), LIVE_STORY.heroCaption, story.id);
+  sqlite
+    .prepare(`UPDATE revisions SET snapshot = json_set(snapshot, '$.slug', ?, '$.title', ?, '$.dek', ?, '$.body', json(?), '$.heroCaption', ?) WHERE article_id = ?`)
+    .run(LIVE_STORY.slug, LIVE_STORY.title, LIVE_STORY.dek, JSON.stringify(body), LIVE_STORY.heroCaption, story.id);
+  // Coverage began with the story; every update falls between then and now.
+  const startedAt = Math.min(story.at, nowMs - 3 * HOUR);
+  sqlite
+    .prepare(`INSERT INTO live_coverage (article_id, started_at, ended_at, key_points, version, updated_at) VALUES (?, ?, NULL, ?, 1, ?)`)
+    .run(story.id, startedAt, JSON.stringify(LIVE_STORY.keyPoints), nowMs - 4 * MINUTE);
+  const insert = sqlite.prepare(
+    `INSERT INTO live_updates (article_id, title, body, byline_id, author_name, pinned, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  [...LIVE_STORY.updates].reverse().forEach((update, i) => {
+    const reporter = reporters[i % reporters.length]!;
+    const at = Math.max(startedAt + MINUTE, nowMs - update.minutesAgo * MINUTE);
+    insert.run(story.id, update.title, update.body, reporter.id, reporter.name, 'pinned' in update && update.pinned ? 1 : 0, at, at);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

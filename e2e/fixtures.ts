@@ -45,6 +45,8 @@ export interface SeededVideoArticle {
 
 // What readers can see: published, not deleted, already live.
 const LIVE = `a.status = 'published' AND a.deleted_at IS NULL AND a.published_at <= @now`;
+// A plain article: not a live-coverage page (e2e/live-coverage.spec.ts has its own journeys).
+const NOT_LIVE_COVERAGE = `NOT EXISTS (SELECT 1 FROM live_coverage lc WHERE lc.article_id = a.id)`;
 
 // The page shows the article's own caption and credit, falling back to the image's.
 const HERO_CAPTION = `coalesce(nullif(a.hero_caption, ''), m.caption, '')`;
@@ -76,6 +78,7 @@ export function getPublishedArticle(): SeededArticle {
          JOIN sections s ON s.id = a.section_id
          JOIN media m ON m.id = a.hero_media_id
         WHERE ${LIVE}
+          AND ${NOT_LIVE_COVERAGE}
           AND a.kind <> 'feed'
           AND a.dek <> ''
           AND a.word_count > 0
@@ -134,6 +137,7 @@ export function getArticleWithVideo(): SeededVideoArticle {
       `SELECT a.id, a.slug, a.title, s.slug AS sectionSlug
          FROM articles a JOIN sections s ON s.id = a.section_id
         WHERE ${LIVE}
+          AND ${NOT_LIVE_COVERAGE}
           AND (instr(a.body, '"type":"video"') > 0 OR coalesce(a.video_url, '') <> '')
         ORDER BY instr(a.body, '"type":"video"') > 0 DESC, a.published_at DESC, a.id DESC
         LIMIT 1`,
@@ -141,6 +145,26 @@ export function getArticleWithVideo(): SeededVideoArticle {
     .get({ now: Date.now() });
   if (!row) throw new Error(`No published article with a video in ${TEST_DB_PATH}: check db/seed.ts.`);
   return { ...row, url: `/${row.sectionSlug}/${row.slug}` };
+}
+
+/** The seed's live story (db/seed.ts seedLiveCoverage): its address and its updates, newest first, pinned on top. */
+export function getSeededLiveStory(): { id: number; url: string; title: string; updates: { id: number; title: string; body: string; pinned: boolean }[] } {
+  const db = openTestDb();
+  const row = db
+    .prepare<[], { id: number; url: string; title: string }>(
+      `SELECT a.id, '/' || s.slug || '/' || a.slug AS url, a.title FROM live_coverage lc
+         JOIN articles a ON a.id = lc.article_id JOIN sections s ON s.id = a.section_id
+        WHERE a.slug = 'storm-vera-live'`,
+    )
+    .get();
+  if (!row) throw new Error(`No seeded live story in ${TEST_DB_PATH}: check db/seed.ts.`);
+  const updates = db
+    .prepare<[number], { id: number; title: string; body: string; pinned: number }>(
+      `SELECT id, title, body, pinned FROM live_updates WHERE article_id = ? AND deleted_at IS NULL ORDER BY pinned DESC, created_at DESC, id DESC`,
+    )
+    .all(row.id)
+    .map((u) => ({ ...u, pinned: u.pinned === 1 }));
+  return { ...row, updates };
 }
 
 export interface FeedItem {

@@ -2,12 +2,14 @@ import Image from 'next/image';
 import { ArticleBody } from '@/components/article/article-body';
 import { AuthorBox } from '@/components/article/author-box';
 import { Byline } from '@/components/article/byline';
+import { LiveBadge, LiveKeyPoints, LiveUpdates } from '@/components/article/live-coverage';
 import { EditorsPicksRail, MostPopularRail, NewsFeedRail } from '@/components/article/rails';
 import { PrintSource } from '@/components/article/print-source';
 import { RelatedStories } from '@/components/article/related-stories';
 import { ShareBar } from '@/components/article/share-bar';
 import { TagList } from '@/components/article/tag-list';
 import type { ArticlePage } from '@/db/queries/articles';
+import type { LiveCoverageView } from '@/db/queries/live';
 import { noteKindLabel } from '@/lib/articles/corrections';
 import { formatDateTime } from '@/lib/time/dates';
 import { formatReadingTime } from '@/lib/articles/reading-time';
@@ -16,18 +18,21 @@ import { formatReadingTime } from '@/lib/articles/reading-time';
 // (app/preview) both render this, so a preview is exactly the page readers will get. The public
 // route passes its JSON-LD as `head` and the view beacon as `end`; the preview passes neither, and
 // `preview` so the related stories follow the latest save rather than the public page's cache.
+// A story with live coverage passes it as `live` (components/article/live-coverage.tsx).
 export function ArticlePageView({
   article,
   timeZone,
   head,
   end,
   preview = false,
+  live,
 }: {
   article: ArticlePage;
   timeZone: string;
   head?: React.ReactNode;
   end?: React.ReactNode;
   preview?: boolean;
+  live?: LiveCoverageView | null;
 }) {
   const tz = timeZone;
   const published = new Date(article.publishedAt);
@@ -56,6 +61,7 @@ export function ArticlePageView({
                 {article.kicker}
               </span>
             ) : null}
+            <LiveBadge live={live} />
             <h1 className="mt-2 font-serif text-[2rem] leading-[1.12] font-bold tracking-tight text-balance sm:text-5xl">
               {article.title}
             </h1>
@@ -99,9 +105,13 @@ export function ArticlePageView({
             </figure>
           ) : null}
 
+          <LiveKeyPoints live={live} />
+
           <div className="mt-8">
             <ArticleBody doc={article.body} media={article.media} />
           </div>
+
+          <LiveUpdates live={live} timeZone={tz} />
 
           {article.corrections.length > 0 ? (
             <aside aria-label="Corrections" className="mt-8 max-w-[40rem] space-y-2 border-l-4 border-accent bg-panel p-4 text-sm">

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '@/lib/domain';
 import {
+  canChangeLiveUpdate,
   ACTIONS,
   ADMIN_PAGES,
   can,
@@ -28,6 +29,8 @@ const EXPECTED: Record<Action, [string, string, string, string]> = {
   'article.delete': ['O', 'O', 'A', 'A'],
   'article.restore': ['-', '-', 'A', 'A'],
   'media.upload': ['A', 'A', 'A', 'A'],
+  'live.post': ['-', 'A', 'A', 'A'],
+  'live.manage': ['-', 'O', 'A', 'A'],
   'media.edit': ['O', 'O', 'A', 'A'],
   'article.attach_taxonomy': ['O', 'O', 'A', 'A'],
   'tag.create': ['-', 'A', 'A', 'A'],
@@ -209,10 +212,27 @@ describe('decideAdminPage() — what opens each newsroom page', () => {
     expect(decideAdminPage('/admin/articles/42/revisions')).toEqual({ action: 'article.edit', articleId: 42 });
     expect(decideAdminPage('/admin/articles/new')).toEqual({ action: 'admin.access', articleId: null });
     expect(decideAdminPage('/admin/media/7')).toEqual({ action: 'media.upload', articleId: null });
+    expect(decideAdminPage('/admin/articles/12/live')).toEqual({ action: 'live.post', articleId: 12 });
   });
   it('knows nothing of other addresses', () => {
     expect(decideAdminPage('/admin/nothing-here')).toBeNull();
     expect(decideAdminPage('/admin/articles/abc')).toBeNull();
     expect(decideAdminPage('/politics')).toBeNull();
+  });
+});
+
+describe('canChangeLiveUpdate — an update of a live page', () => {
+  const update = (ownerId: number | null, articleOwnerId: number | null) => ({ ownerId, articleOwnerId });
+  it('its poster may change it while they may post', () => {
+    expect(canChangeLiveUpdate({ id: ME, role: 'author' }, update(ME, OTHER))).toBe(true);
+    expect(canChangeLiveUpdate({ id: ME, role: 'contributor' }, update(ME, ME))).toBe(false);
+  });
+  it('another reporter may not, unless the story is theirs', () => {
+    expect(canChangeLiveUpdate({ id: ME, role: 'author' }, update(OTHER, OTHER))).toBe(false);
+    expect(canChangeLiveUpdate({ id: ME, role: 'author' }, update(OTHER, ME))).toBe(true);
+  });
+  it('editors and admins may change anyone’s', () => {
+    expect(canChangeLiveUpdate({ id: ME, role: 'editor' }, update(OTHER, OTHER))).toBe(true);
+    expect(canChangeLiveUpdate({ id: ME, role: 'admin' }, update(null, null))).toBe(true);
   });
 });

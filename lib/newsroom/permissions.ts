@@ -24,6 +24,10 @@ export const ACTIONS = [
   'article.delete',
   'article.restore',
   'media.upload',
+  // Live coverage: post an update to a story's live page (and edit or delete one's own) …
+  'live.post',
+  // … and run the coverage: start and end it, keep the key points, edit or delete anyone's update.
+  'live.manage',
   // Alt text, captions, deletion of a media item.
   'media.edit',
   // Attach existing tags and bylines to an article one may edit.
@@ -64,6 +68,11 @@ export const PERMISSION_TABLE: Readonly<Record<Action, Row>> = {
   'article.delete': writersOwnEditorsAny,
   'article.restore': editorsUp,
   'media.upload': everyone,
+  // A live page is a team's: any reporter who may publish posts to it, as they would file to the
+  // desk; contributors' work goes through review, so they do not post straight to readers.
+  'live.post': authorsUp,
+  // Starting, ending and summing up the coverage is the story's: its author, or any editor.
+  'live.manage': authorsOwnEditorsAny,
   'media.edit': writersOwnEditorsAny,
   'article.attach_taxonomy': writersOwnEditorsAny,
   'tag.create': authorsUp,
@@ -220,6 +229,32 @@ export function moveArticle(to: ArticleStatus): Rule {
   };
 }
 
+/** An update of a live page as the permission rules see it: who posted it, whose story it is. */
+export interface LiveUpdateResource extends Resource {
+  // The story's creator ('live.manage' is decided on the story).
+  articleOwnerId: number | null;
+}
+
+function liveUpdateOf(resource: Resource | undefined): LiveUpdateResource | null {
+  return resource && 'articleOwnerId' in resource ? (resource as LiveUpdateResource) : null;
+}
+
+/** May `user` edit or delete `update`? Its poster may (while they may still post); so may whoever runs the coverage. */
+export function canChangeLiveUpdate(user: ActingUser | null | undefined, update: LiveUpdateResource): boolean {
+  if (can(user, 'live.manage', { ownerId: update.articleOwnerId })) return true;
+  return can(user, 'live.post') && update.ownerId != null && update.ownerId === user?.id;
+}
+
+/** Edit or delete an update of a live page: canChangeLiveUpdate. */
+export const changeLiveUpdate: Rule = {
+  action: 'live.post',
+  allows: (user, resource) => {
+    const update = liveUpdateOf(resource);
+    return update !== null && canChangeLiveUpdate(user, update);
+  },
+  why: (user, resource) => (liveUpdateOf(resource) && can(user, 'live.post') ? 'Only its author or an editor changes this update.' : null),
+};
+
 /** What the editor and the revisions page offer `user` on `article` (the doors check again). */
 export function decideArticleControls(user: ActingUser, article: ArticleResource) {
   return {
@@ -270,6 +305,8 @@ export function decideAdminPage(pathname: string): { action: Action; articleId: 
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   const article = /^\/admin\/articles\/(\d{1,12})(?:\/revisions)?$/.exec(path);
   if (article) return { action: 'article.edit', articleId: Number(article[1]) };
+  const live = /^\/admin\/articles\/(\d{1,12})\/live$/.exec(path);
+  if (live) return { action: 'live.post', articleId: Number(live[1]) };
   if (path === '/admin/articles/new') return { action: 'admin.access', articleId: null };
   if (/^\/admin\/media\/[^/]+$/.test(path)) return { action: 'media.upload', articleId: null };
   const page = ADMIN_PAGES.find((p) => p.href === path);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticlePage } from '@/db/queries/articles';
-import { articleImages, articleVideo, buildArticleMetadata, decideArticleTitle } from './article';
+import type { LiveCoverageView } from '@/db/queries/live';
+import { articleImages, articleVideo, buildArticleJsonLd, buildArticleMetadata, decideArticleTitle } from './article';
 
 const article = {
   id: 1,
@@ -59,5 +60,63 @@ describe('article SEO', () => {
       tags: ['Bridges'],
       images: [{ url: 'https://g.test/media-crop/og/seed/hero.jpg?w=1200', width: 1200, height: 630 }],
     });
+  });
+});
+
+describe('a live story for crawlers', () => {
+  const live: LiveCoverageView = {
+    state: 'live',
+    startedAt: '2026-11-27T06:00:00.000Z',
+    endedAt: null,
+    keyPoints: ['Bridge shut'],
+    modifiedAt: '2026-11-27T09:15:00.000Z',
+    media: { 4: { id: 4, src: '/media/seed/river.jpg', width: 800, height: 600, alt: 'River', caption: '', credit: '' } },
+    updates: [
+      {
+        id: 12,
+        title: '',
+        doc: { type: 'doc', content: [{ type: 'image', attrs: { mediaId: 4 } }] },
+        text: 'The water is at the second step.',
+        pinned: false,
+        createdAt: '2026-11-27T09:00:00.000Z',
+        updatedAt: '2026-11-27T09:15:00.000Z',
+        author: { name: 'Ann Author', slug: 'ann-author', kind: 'person' },
+      },
+    ],
+  };
+  const context = { siteUrl: 'https://g.test', siteName: 'The Gazette', timeZone: 'Europe/Kyiv' };
+
+  it('is a LiveBlogPosting with the article’s properties, the coverage’s start and each update at its permalink', () => {
+    const [main] = buildArticleJsonLd(article, context, live);
+    expect(main).toMatchObject({
+      '@type': 'LiveBlogPosting',
+      headline: 'Bridge reopens',
+      url: 'https://g.test/city/bridge-reopens-2',
+      datePublished: '2026-11-27T00:30:00+02:00',
+      // The latest update's edit is the page's latest change.
+      dateModified: '2026-11-27T11:15:00+02:00',
+      coverageStartTime: '2026-11-27T08:00:00+02:00',
+      liveBlogUpdate: [
+        {
+          '@type': 'BlogPosting',
+          '@id': 'https://g.test/city/bridge-reopens-2#update-12',
+          url: 'https://g.test/city/bridge-reopens-2#update-12',
+          headline: 'The water is at the second step.',
+          articleBody: 'The water is at the second step.',
+          datePublished: '2026-11-27T11:00:00+02:00',
+          dateModified: '2026-11-27T11:15:00+02:00',
+          author: { '@type': 'Person', name: 'Ann Author', url: 'https://g.test/author/ann-author' },
+          image: 'https://g.test/media/seed/river.jpg',
+        },
+      ],
+    });
+    expect(main).not.toHaveProperty('coverageEndTime');
+    expect(main).toHaveProperty('publisher');
+  });
+
+  it('names when the coverage ended, and stays a NewsArticle without coverage', () => {
+    const [ended] = buildArticleJsonLd(article, context, { ...live, state: 'ended', endedAt: '2026-11-27T12:00:00.000Z' });
+    expect(ended).toMatchObject({ '@type': 'LiveBlogPosting', coverageEndTime: '2026-11-27T14:00:00+02:00' });
+    expect(buildArticleJsonLd(article, context, null)[0]!['@type']).toBe('NewsArticle');
   });
 });

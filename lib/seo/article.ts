@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import type { ArticlePage } from '@/db/queries/articles';
+import type { LiveCoverageView } from '@/db/queries/live';
+import { updateAnchor, updateHeadline } from '../live/updates';
 import { parseVideoUrl, videoEmbedUrl, videoWatchUrl } from '../body/sanitize';
 import { cropOutputSize, cropPath, type CropRatio } from '../media/crop';
 import { formatPublishedDate, isoWithOffset } from '../time/dates';
@@ -8,6 +10,7 @@ import { absoluteUrl } from '../site/url';
 import {
   buildBreadcrumbList,
   buildNewsArticle,
+  toLiveBlogPosting,
   type JsonLdObject,
   type VideoInfo,
 } from './structured-data';
@@ -71,39 +74,64 @@ export function decideArticleTitle(
   return `${article.title} (${formatPublishedDate(new Date(article.publishedAt), timeZone)})`;
 }
 
-export function buildArticleJsonLd(article: ArticlePage, context: SeoContext): JsonLdObject[] {
+export function buildArticleJsonLd(article: ArticlePage, context: SeoContext, live?: LiveCoverageView | null): JsonLdObject[] {
   const { siteUrl, timeZone } = context;
   const url = absoluteUrl(article.url, siteUrl);
+  // A live story changes with every update, not only with the article's own saves.
+  const modified = Math.max(new Date(article.updatedAt).getTime(), live ? new Date(live.modifiedAt).getTime() : 0);
+  const main = buildNewsArticle(
+    {
+      url,
+      headline: article.title,
+      description: articleDescription(article),
+      images: articleImages(article, siteUrl),
+      datePublished: new Date(article.publishedAt),
+      dateModified: new Date(modified),
+      timeZone,
+      authors: article.bylines.map((b) => ({
+        name: b.name,
+        url: absoluteUrl(`/author/${b.slug}`, siteUrl),
+        kind: b.kind,
+        jobTitle: b.jobTitle,
+      })),
+      section: article.section.name,
+      keywords: article.tags.map((t) => t.name),
+      corrections: article.corrections,
+      video: articleVideo(article, siteUrl),
+      wordCount: article.wordCount,
+    },
+    publisherInfo(context.siteName, siteUrl),
+  );
   return [
-    buildNewsArticle(
-      {
-        url,
-        headline: article.title,
-        description: articleDescription(article),
-        images: articleImages(article, siteUrl),
-        datePublished: new Date(article.publishedAt),
-        dateModified: new Date(article.updatedAt),
-        timeZone,
-        authors: article.bylines.map((b) => ({
-          name: b.name,
-          url: absoluteUrl(`/author/${b.slug}`, siteUrl),
-          kind: b.kind,
-          jobTitle: b.jobTitle,
-        })),
-        section: article.section.name,
-        keywords: article.tags.map((t) => t.name),
-        corrections: article.corrections,
-        video: articleVideo(article, siteUrl),
-        wordCount: article.wordCount,
-      },
-      publisherInfo(context.siteName, siteUrl),
-    ),
+    live ? toLiveBlogPosting(main, liveBlogInput(live, url, siteUrl), timeZone) : main,
     buildBreadcrumbList([
       { name: 'Home', url: `${siteUrl}/` },
       { name: article.section.name, url: absoluteUrl(`/${article.section.slug}`, siteUrl) },
       { name: article.title, url },
     ]),
   ];
+}
+
+function liveBlogInput(live: LiveCoverageView, url: string, siteUrl: string) {
+  return {
+    coverageStartTime: new Date(live.startedAt),
+    coverageEndTime: live.endedAt ? new Date(live.endedAt) : null,
+    updates: live.updates.map((u) => {
+      const image = u.doc.content.find((block) => block.type === 'image');
+      const media = image?.type === 'image' ? live.media[image.attrs.mediaId] : undefined;
+      return {
+        url: `${url}#${updateAnchor(u.id)}`,
+        headline: updateHeadline({ title: u.title, body: u.text }),
+        articleBody: u.text,
+        datePublished: new Date(u.createdAt),
+        dateModified: new Date(u.updatedAt),
+        author: u.author.slug
+          ? { name: u.author.name, kind: u.author.kind, url: absoluteUrl(`/author/${u.author.slug}`, siteUrl) }
+          : { name: u.author.name || 'The news desk', kind: u.author.kind },
+        image: media ? absoluteUrl(media.src, siteUrl) : null,
+      };
+    }),
+  };
 }
 
 export function buildArticleMetadata(article: ArticlePage, context: SeoContext): Metadata {

@@ -124,6 +124,48 @@ export function buildNewsArticle(input: NewsArticleInput, publisher: PublisherIn
   };
 }
 
+export interface LiveBlogInput {
+  coverageStartTime: Date;
+  coverageEndTime: Date | null;
+  updates: {
+    url: string;
+    headline: string;
+    articleBody: string;
+    datePublished: Date;
+    dateModified: Date;
+    author: PersonOrDesk | { name: string; kind: BylineKind; url?: undefined };
+    image: string | null;
+  }[];
+}
+
+/**
+ * A story with live coverage: the article's own object as a LiveBlogPosting (schema.org's
+ * BlogPosting for rolling coverage, which Google reads for live pages), with the coverage's times
+ * and each update as a BlogPosting at its permalink. Everything else the article says (publisher,
+ * images, section, dates) stays as it is.
+ */
+export function toLiveBlogPosting(article: JsonLdObject, live: LiveBlogInput, timeZone: string): JsonLdObject {
+  return {
+    ...article,
+    '@type': 'LiveBlogPosting',
+    coverageStartTime: isoWithOffset(live.coverageStartTime, timeZone),
+    ...(live.coverageEndTime ? { coverageEndTime: isoWithOffset(live.coverageEndTime, timeZone) } : {}),
+    liveBlogUpdate: live.updates.map((u) => ({
+      '@type': 'BlogPosting',
+      '@id': u.url,
+      url: u.url,
+      headline: u.headline,
+      articleBody: u.articleBody,
+      datePublished: isoWithOffset(u.datePublished, timeZone),
+      dateModified: isoWithOffset(u.dateModified, timeZone),
+      author: u.author.url
+        ? buildAuthor(u.author as PersonOrDesk)
+        : { '@type': u.author.kind === 'desk' ? 'Organization' : 'Person', name: u.author.name },
+      ...(u.image ? { image: u.image } : {}),
+    })),
+  };
+}
+
 // Home › Section › Article. Every item but the page itself carries its URL; Google accepts
 // the last one with an item too, so all do.
 export function buildBreadcrumbList(items: { name: string; url: string }[]): JsonLdObject {

@@ -4,6 +4,7 @@ import { ArticlePageView } from '@/components/article/article-page-view';
 import { JsonLd } from '@/components/seo/json-ld';
 import { ViewBeacon } from '@/components/article/view-beacon';
 import { getPublishedArticle, listRecentArticleParams } from '@/db/queries/articles';
+import { getPublicLiveCoverage } from '@/db/queries/live';
 import { findRedirectTarget } from '@/db/queries/redirects';
 import { getSiteSettings } from '@/db/queries/site';
 import { buildArticleJsonLd, buildArticleMetadata } from '@/lib/seo/article';
@@ -35,11 +36,13 @@ export default async function ArticlePage(props: PageProps<'/[section]/[slug]'>)
     if (target) permanentRedirect(target);
     notFound();
   }
+  const live = await getPublicLiveCoverage(article.id);
   return (
     <ArticlePageView
       article={article}
       timeZone={settings.timeZone}
-      head={<JsonLd data={buildArticleJsonLd(article, { siteUrl: getSiteUrl(), siteName: settings.siteName, timeZone: settings.timeZone })} />}
+      live={live}
+      head={<JsonLd data={buildArticleJsonLd(article, { siteUrl: getSiteUrl(), siteName: settings.siteName, timeZone: settings.timeZone }, live)} />}
       end={<ViewBeacon articleId={article.id} />}
     />
   );

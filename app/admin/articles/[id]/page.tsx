@@ -36,6 +36,11 @@ export default async function EditArticlePage({ params }: PageProps<'/admin/arti
       <a href={article.url} target="_blank" rel="noopener" className="rounded-md px-3 py-2 text-sm font-semibold hover:bg-paper">
         View live ↗
       </a>
+      {can(user, 'live.post') ? (
+        <a href={`/admin/articles/${article.id}/live`} className="rounded-md px-3 py-2 text-sm font-semibold hover:bg-paper">
+          Live updates
+        </a>
+      ) : null}
     </ArticleEditor>
   );
 }
