@@ -29,4 +29,13 @@ describe('markedPassage', () => {
     expect(markedPassage('A short ferry note.', matchKeys(['ferry']))).toBe(`A short ${S}ferry${E} note.`);
     expect(markedPassage('No match at all.', matchKeys(['ferry']))).toBeNull();
   });
+
+  it('finds accented words the same way, and reads only around the match in a long body', () => {
+    const accented = `${'mot '.repeat(100)}le Café du port ouvre. ${'fin '.repeat(100)}`;
+    expect(markedPassage(accented, matchKeys(['cafe']), 6)).toBe(`…mot mot le ${S}Café${E} du port…`);
+    const plain = `${'word '.repeat(5000)}the ferry returns. ${'more '.repeat(5000)}`;
+    expect(markedPassage(plain, matchKeys(['ferry']), 6)).toBe(`…word word the ${S}ferry${E} returns. more…`);
+    // A word that merely contains the key is not a match.
+    expect(markedPassage('The waterferry docks.', matchKeys(['ferry']))).toBeNull();
+  });
 });
