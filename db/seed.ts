@@ -21,6 +21,7 @@ import sharp from 'sharp';
 import { getDatabasePath, getMediaDir } from '../platform/paths';
 import { slugify } from '../lib/site/slug';
 import { openConnection, type Connection } from './client';
+import { seedEmbedsDemo } from './seed-embeds';
 import {
   AVATAR_SPECS,
   HERO_SPECS,
@@ -758,6 +759,9 @@ function writeSeed(conn: Connection, images: RenderedImages, options: SeedOption
     if (plan.length > BATCH) log(`  articles ${Math.min(start + BATCH, plan.length)}/${plan.length}`);
   }
   lap('articles');
+
+  seedEmbedsDemo(conn, seededMedia.heroes.slice(0, 3).map((h) => h.id));
+  lap('embedsDemo');
 
   const pageViews = seedPageViews(conn, published, seed, nowMs);
   lap('pageViews');
