@@ -23,9 +23,9 @@ const EMBED_HEIGHTS: Record<SocialPostNode['attrs']['provider'], number> = {
   mastodon: 480,
 };
 
-// A post's date as written: a calendar date stays that date, whatever the server's zone.
+// A post's day (YYYY-MM-DD, lib/body/embeds.ts) as written: no zone can move a calendar date.
 function postDate(postedAt: string): string {
-  const date = new Date(postedAt.length === 10 ? `${postedAt}T12:00:00Z` : postedAt);
+  const date = new Date(`${postedAt}T12:00:00Z`);
   return new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 

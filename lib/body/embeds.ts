@@ -266,19 +266,14 @@ export function checkSocialPost(attrs: Raw): Checked<SocialPostNode> {
   };
 }
 
-// A calendar date or a full ISO time, as typed; kept as the date or the ISO instant.
+// A calendar date (what the editor's date field gives). An instant would need the newsroom's time
+// zone to be shown as a day, and a post's day is what readers need.
 function checkDate(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const trimmed = value.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) {
-    const date = new Date(`${trimmed}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(trimmed) ? trimmed : undefined;
-  }
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(trimmed)) {
-    const date = new Date(trimmed);
-    return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-  }
-  return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return undefined;
+  const date = new Date(`${trimmed}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(trimmed) ? trimmed : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
