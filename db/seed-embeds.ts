@@ -79,11 +79,20 @@ export function embedsDemoBody(story: BodyDoc, galleryIds: number[]): BodyDoc {
       },
     },
   ];
-  // One embed after every second block of the story; what is left over goes at the end.
+  // An embed goes between two paragraphs, or before a heading, at most one every second block
+  // (never between a heading or a "Key dates:" line and what it introduces); the rest at the end.
   const content: unknown[] = [];
+  let since = 0;
   story.content.forEach((block, index) => {
     content.push(block);
-    if (index % 2 === 1 && embeds.length > 0) content.push(embeds.shift());
+    since += 1;
+    const next = story.content[index + 1];
+    const last = block.type === 'paragraph' ? block.content?.at(-1) : undefined;
+    const introduces = last?.type === 'text' && /:\s*$/.test(last.text);
+    if (embeds.length > 0 && since >= 2 && block.type === 'paragraph' && !introduces && (next?.type === 'paragraph' || next?.type === 'heading')) {
+      content.push(embeds.shift());
+      since = 0;
+    }
   });
   content.push(...embeds);
   return sanitizeBody({ type: 'doc', content });

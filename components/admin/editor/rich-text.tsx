@@ -24,7 +24,7 @@ type Prompt = { kind: PromptKind; value: string; error?: string } | null;
 const PROMPTS: Record<PromptKind, { label: string; placeholder: string; apply: string }> = {
   link: { label: 'Link address', placeholder: 'https://…', apply: 'Apply link' },
   video: { label: 'YouTube or Vimeo address', placeholder: 'https://www.youtube.com/watch?v=…', apply: 'Insert video' },
-  post: { label: 'Address of the post', placeholder: 'https://x.com/…/status/…', apply: 'Embed post' },
+  post: { label: 'Address of the post', placeholder: 'https://x.com/…/status/…', apply: 'Insert post' },
   document: { label: 'Address of the document (https)', placeholder: 'https://…/report.pdf', apply: 'Insert document' },
   audio: { label: 'Address of the audio file (MP3, M4A or OGG)', placeholder: 'https://…/episode.mp3', apply: 'Insert audio' },
 };
