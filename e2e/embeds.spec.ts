@@ -220,6 +220,8 @@ test('RSS carries the plain equivalents: quote and link, captioned images, table
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`the demo story has no serious or critical axe violation in the ${scheme} theme`, async ({ page }) => {
+    // axe reads a long page; on a shared two-core machine that can take longer than the default.
+    test.setTimeout(90_000);
     await stubThirdParties(page);
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(getEmbedsDemo().url);
