@@ -137,6 +137,14 @@ test('the gallery is a slideshow worked by buttons and arrow keys, with a "2 of 
   await gallery.getByRole('button', { name: 'Previous photo' }).click();
   await expect(status).toHaveText('2 of 3');
   await expect(gallery.locator('.gallery-slide:not([hidden]) figure')).toContainText('(Demo Photographer/Gazette)');
+
+  // The photo shown opens full size, with its caption; closing gives focus back to it.
+  const photo = gallery.locator('.gallery-slide:not([hidden]) a[data-island="lightbox"]');
+  await photo.click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('The first ferry of the evening comes in.');
+  await page.keyboard.press('Escape');
+  await expect(photo).toBeFocused();
 });
 
 test('the hero opens in a lightbox that closes on Escape and the button, giving focus back', async ({ page }) => {

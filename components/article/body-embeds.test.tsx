@@ -66,6 +66,8 @@ describe('embeds on the web', () => {
     expect(web.match(/<li class="gallery-slide">/g)).toHaveLength(3);
     expect(web).toContain('The square at noon <span class="credit">(Ana Ruiz)</span>');
     expect(web).toContain('alt="Lanterns"');
+    // Each photo opens full size (the lightbox), like the body's images.
+    expect(web).toContain('<a href="/media/1/a.jpg" data-island="lightbox" data-alt="Crowd at the square" data-caption="The square at noon (Ana Ruiz)"');
     expect(web).toContain('/islands/gallery.js');
   });
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import Image from 'next/image';
 import { IslandScript } from '@/components/site/island-script';
+import { LightboxLink } from './lightbox-link';
 import { formatBytes, formatDuration, SOCIAL_PROVIDER_NAMES, socialEmbedUrl } from '@/lib/body/embeds';
 import { safeHref } from '@/lib/body/sanitize';
 import type { AudioNode, BodyMedia, DocumentNode, GalleryNode, SocialPostNode, TableNode } from '@/lib/body/types';
@@ -133,7 +134,9 @@ export function Gallery({ node, media, variant }: { node: GalleryNode; media: Re
   const figures = items.map((item, index) => (
     <figure key={index} className="gallery-item">
       {variant === 'web' && positive(item.width) && positive(item.height) && item.href.startsWith('/') ? (
-        <Image src={item.href} alt={item.alt} width={item.width} height={item.height} sizes="(min-width: 768px) 640px, 100vw" />
+        <LightboxLink href={item.href} alt={item.alt} caption={[item.caption, item.credit && `(${item.credit})`].filter(Boolean).join(' ')}>
+          <Image src={item.href} alt={item.alt} width={item.width} height={item.height} sizes="(min-width: 768px) 640px, 100vw" />
+        </LightboxLink>
       ) : (
         // eslint-disable-next-line @next/next/no-img-element -- feeds get the plain original
         <img src={item.href} alt={item.alt} width={positive(item.width)} height={positive(item.height)} loading="lazy" decoding="async" />
