@@ -200,6 +200,16 @@ describe('seedDatabase', () => {
     for (const a of articleRows()) expect(a.slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
   });
 
+  it('has one published demo article with every embed in its body', () => {
+    const demo = articleRows().filter((a) => a.body.includes('"type":"socialPost"'));
+    expect(demo).toHaveLength(1);
+    expect(demo[0]!.status).toBe('published');
+    const blocks = (JSON.parse(demo[0]!.body) as BodyDoc).content;
+    const types = blocks.map((b) => b.type);
+    for (const type of ['gallery', 'table', 'pullQuote', 'document', 'audio']) expect(types).toContain(type);
+    expect(new Set(blocks.flatMap((b) => (b.type === 'socialPost' ? [b.attrs.provider] : []))).size).toBe(2);
+  });
+
   it('stores bodies whose plain text and word count match lib/body/text', () => {
     for (const a of articleRows()) {
       const doc = JSON.parse(a.body) as BodyDoc;

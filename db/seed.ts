@@ -24,6 +24,7 @@ import { slugify } from '../lib/site/slug';
 import { bodyToPlainText, countWords } from '../lib/body/text';
 import type { BodyDoc } from '../lib/body/types';
 import { openConnection, type Connection } from './client';
+import { seedEmbedsDemo } from './seed-embeds';
 import {
   AVATAR_SPECS,
   HERO_SPECS,
@@ -798,6 +799,9 @@ function writeSeed(conn: Connection, images: RenderedImages, options: SeedOption
     if (plan.length > BATCH) log(`  articles ${Math.min(start + BATCH, plan.length)}/${plan.length}`);
   }
   lap('articles');
+
+  seedEmbedsDemo(conn, seededMedia.heroes.slice(0, 3).map((h) => h.id));
+  lap('embedsDemo');
 
   const pageViews = seedPageViews(conn, published, seed, nowMs);
   lap('pageViews');

@@ -13,6 +13,8 @@ import type {
   TextNode,
   VideoNode,
 } from '@/lib/body/types';
+import { AudioPlayer, BodyTable, DocumentCard, Gallery, SocialPost } from './body-embeds';
+import { LightboxLink } from './lightbox-link';
 import { VideoFacade } from './video-facade';
 
 type Variant = 'web' | 'feed';
@@ -58,16 +60,16 @@ function renderBlock(block: BlockNode, key: number, media: Record<number, BodyMe
       );
     case 'pullQuote':
       return (
-        <aside key={key} className="pull-quote">
+        <figure key={key} className="pull-quote">
           <blockquote>
             <p>{renderInline(block.content)}</p>
           </blockquote>
           {block.attrs.attribution ? (
-            <footer>
-              <cite>{block.attrs.attribution}</cite>
-            </footer>
+            <figcaption>
+              — <cite>{block.attrs.attribution}</cite>
+            </figcaption>
           ) : null}
-        </aside>
+        </figure>
       );
     case 'bulletList':
     case 'orderedList':
@@ -78,6 +80,16 @@ function renderBlock(block: BlockNode, key: number, media: Record<number, BodyMe
       return renderImage(block, key, media, variant);
     case 'video':
       return renderVideo(block, key, variant);
+    case 'socialPost':
+      return <SocialPost key={key} node={block} variant={variant} />;
+    case 'gallery':
+      return <Gallery key={key} node={block} media={media} variant={variant} />;
+    case 'table':
+      return <BodyTable key={key} node={block} variant={variant} />;
+    case 'document':
+      return <DocumentCard key={key} node={block} media={media} variant={variant} />;
+    case 'audio':
+      return <AudioPlayer key={key} node={block} media={media} variant={variant} />;
     default:
       return null;
   }
@@ -118,14 +130,16 @@ function renderImage(
   return (
     <figure key={key}>
       {variant === 'web' && positive(item.width) && positive(item.height) && src.startsWith('/') ? (
-        // Responsive AVIF/WebP variants through Next's image optimizer.
-        <Image
-          src={src}
-          alt={alt}
-          width={item.width}
-          height={item.height}
-          sizes="(min-width: 768px) 640px, 100vw"
-        />
+        // Responsive AVIF/WebP variants through Next's image optimizer; the link opens the original.
+        <LightboxLink href={src} alt={alt} caption={[caption, credit && `(${credit})`].filter(Boolean).join(' ')}>
+          <Image
+            src={src}
+            alt={alt}
+            width={item.width}
+            height={item.height}
+            sizes="(min-width: 768px) 640px, 100vw"
+          />
+        </LightboxLink>
       ) : (
         // Feeds get the plain original; feed readers do not speak srcset well.
         // eslint-disable-next-line @next/next/no-img-element

@@ -1,5 +1,6 @@
 import Image from 'next/image';
 import { ArticleBody } from '@/components/article/article-body';
+import { LightboxLink } from '@/components/article/lightbox-link';
 import { AuthorBox } from '@/components/article/author-box';
 import { Byline } from '@/components/article/byline';
 import { LiveBadge, LiveKeyPoints, LiveUpdates } from '@/components/article/live-coverage';
@@ -88,16 +89,23 @@ export function ArticlePageView({
 
           {article.hero ? (
             <figure className="mt-6">
-              <Image
-                src={article.hero.src}
+              <LightboxLink
+                href={article.hero.src}
                 alt={article.hero.alt}
-                width={article.hero.width}
-                height={article.hero.height}
-                sizes="(min-width: 1280px) 768px, (min-width: 1024px) 60vw, 100vw"
-                preload
-                fetchPriority="high"
-                className="aspect-[16/9] w-full bg-panel object-cover"
-              />
+                caption={[article.hero.caption, article.hero.credit && `(${article.hero.credit})`].filter(Boolean).join(' ')}
+                className="block"
+              >
+                <Image
+                  src={article.hero.src}
+                  alt={article.hero.alt}
+                  width={article.hero.width}
+                  height={article.hero.height}
+                  sizes="(min-width: 1280px) 768px, (min-width: 1024px) 60vw, 100vw"
+                  preload
+                  fetchPriority="high"
+                  className="aspect-[16/9] w-full bg-panel object-cover"
+                />
+              </LightboxLink>
               <figcaption className="figure-caption">
                 {article.hero.caption}
                 {article.hero.credit ? <span className="credit"> ({article.hero.credit})</span> : null}

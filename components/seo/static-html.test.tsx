@@ -33,6 +33,14 @@ const doc = {
     { type: 'horizontalRule' },
     { type: 'image', attrs: { mediaId: 7 } },
     { type: 'video', attrs: { provider: 'youtube', videoId: 'dQw4w9WgXcQ', title: 'A clip' } },
+    {
+      type: 'socialPost',
+      attrs: { provider: 'bluesky', url: 'https://bsky.app/profile/a.bsky.social/post/3k', authorName: 'A & B', text: 'Line one\nline <two>', postedAt: '2026-01-02' },
+    },
+    { type: 'gallery', attrs: { items: [{ mediaId: 7, caption: 'One' }, { mediaId: 7, credit: 'Two' }] } },
+    { type: 'table', attrs: { headerRow: true, caption: 'T', rows: [['a', 'b'], ['1', '2']] } },
+    { type: 'document', attrs: { url: 'https://example.com/a.pdf?x=1&y=2', title: 'Doc', size: 2048 } },
+    { type: 'audio', attrs: { src: 'https://example.com/a.mp3', title: 'Pod', duration: 61 } },
   ],
 } as BodyDoc;
 

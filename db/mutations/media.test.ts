@@ -140,6 +140,8 @@ describe('deleteMedia', () => {
     ['social image', (id: number) => ({ social: id }), 'social image'],
     ['image deep in the text', (id: number) => ({ body: { type: 'doc', content: [{ type: 'paragraph', content: [] }, { type: 'bulletList', content: [{ type: 'listItem', content: [imageNode(id)] }] }] } }), 'in the text'],
     ['trashed article', (id: number) => ({ hero: id, deleted: true }), 'in the trash'],
+    ['gallery image', (id: number) => ({ body: { type: 'doc', content: [{ type: 'gallery', attrs: { items: [{ mediaId: id + 1000 }, { mediaId: id }] } }] } }), 'in the text'],
+    ['library document', (id: number) => ({ body: { type: 'doc', content: [{ type: 'document', attrs: { mediaId: id, title: 'Plan' } }] } }), 'in the text'],
   ])('refuses while a %s uses it, naming the article, and keeps row and file', async (_label, fields, words) => {
     const image = await newImage();
     newArticle({ ...fields(image.id), title: `Bridge reopens ${image.id}` });
@@ -170,6 +172,7 @@ describe('deleteMedia', () => {
           imageNode(other),
           { type: 'paragraph', attrs: { mediaId: image.id }, content: [{ type: 'text', text: `"mediaId":${image.id}` }] },
           { type: 'image', mediaId: image.id, attrs: {} },
+          { type: 'table', attrs: { items: [{ mediaId: image.id }] } },
         ],
       },
     });

@@ -372,7 +372,17 @@ export async function buildArticlePage(
 
   const bodyMedia: Record<number, BodyMedia> = {};
   for (const m of mediaRows) {
-    bodyMedia[m.id] = { id: m.id, src: mediaUrl(m.file), width: m.width, height: m.height, alt: m.alt, caption: m.caption, credit: m.credit };
+    bodyMedia[m.id] = {
+      id: m.id,
+      src: mediaUrl(m.file),
+      width: m.width,
+      height: m.height,
+      alt: m.alt,
+      caption: m.caption,
+      credit: m.credit,
+      mimeType: m.mimeType,
+      size: m.size,
+    };
   }
   const heroMedia = a.heroMediaId ? mediaRows.find((m) => m.id === a.heroMediaId) : undefined;
 

@@ -210,8 +210,13 @@ export function findMediaUses(db: Reader, mediaId: number): MediaUse[] {
            EXISTS (
              SELECT 1 FROM json_tree(a.body) AS t
              WHERE t.key = 'mediaId' AND t.type = 'integer' AND t.value = ${id}
-               AND t.path LIKE '%.attrs'
-               AND json_extract(a.body, substr(t.path, 1, length(t.path) - 6) || '.type') = 'image'
+               AND (
+                 (t.path LIKE '%.attrs'
+                   AND json_extract(a.body, substr(t.path, 1, length(t.path) - 6) || '.type') IN ('image', 'document', 'audio'))
+                 -- A gallery's image: <node>.attrs.items[n].mediaId.
+                 OR (rtrim(t.path, '0123456789[]') LIKE '%.attrs.items'
+                   AND json_extract(a.body, substr(rtrim(t.path, '0123456789[]'), 1, length(rtrim(t.path, '0123456789[]')) - 12) || '.type') = 'gallery')
+               )
            ) AS body
     FROM ${articles} AS a
     WHERE a.hero_media_id = ${id}

@@ -205,6 +205,14 @@ function withDisplaySrc(node: unknown, media: Record<number, { url: string }>): 
     const attrs = record.attrs as { mediaId?: number };
     out.attrs = { ...attrs, src: (attrs.mediaId && media[attrs.mediaId]?.url) || null };
   }
+  if (record.type === 'gallery' && record.attrs && typeof record.attrs === 'object') {
+    const attrs = record.attrs as { items?: unknown };
+    const items = Array.isArray(attrs.items) ? attrs.items : [];
+    out.attrs = {
+      ...attrs,
+      items: items.map((item: { mediaId?: number }) => ({ ...item, src: (item?.mediaId && media[item.mediaId]?.url) || null })),
+    };
+  }
   return out;
 }
 

@@ -328,3 +328,28 @@ describe('diffText and labels', () => {
     expect(fieldLabel('somethingNew')).toBe('somethingNew');
   });
 });
+
+describe('bodyToDiffText with embeds', () => {
+  it('gives each embed a line a reviewer can read', () => {
+    const lines = bodyToDiffText({
+      type: 'doc',
+      content: [
+        { type: 'socialPost', attrs: { provider: 'x', url: 'https://x.com/a/status/1', authorName: 'A', text: 'Hello\nthere' } },
+        { type: 'gallery', attrs: { items: [{ mediaId: 1, caption: 'One' }, { mediaId: 2 }] } },
+        { type: 'table', attrs: { caption: 'T', rows: [['a', 'b']] } },
+        { type: 'document', attrs: { url: 'https://example.com/a.pdf', title: 'Plan' } },
+        { type: 'audio', attrs: { src: 'https://example.com/a.mp3', title: 'Pod' } },
+      ],
+    });
+    expect(lines).toEqual([
+      '[Post: https://x.com/a/status/1 — A] Hello there',
+      '[Gallery: 2 images]',
+      '  [Image #1 — One]',
+      '  [Image #2]',
+      '[Table: T]',
+      '| a | b |',
+      '[Document: Plan — https://example.com/a.pdf]',
+      '[Audio: Pod — https://example.com/a.mp3]',
+    ]);
+  });
+});

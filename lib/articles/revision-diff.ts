@@ -383,6 +383,33 @@ function blockLines(node: unknown, indent: string, out: string[], lookups: Pick<
       out.push(`${indent}[Video: ${provider} ${asText(a.videoId)}${title ? ` — ${title}` : ''}]`);
       return;
     }
+    case 'socialPost': {
+      const by = asText(a.authorName).trim();
+      out.push(`${indent}[Post: ${asText(a.url)}${by ? ` — ${by}` : ''}] ${asText(a.text).replace(/\s+/g, ' ').trim()}`);
+      return;
+    }
+    case 'gallery': {
+      const items = Array.isArray(a.items) ? (a.items as Record<string, unknown>[]) : [];
+      out.push(`${indent}[Gallery: ${items.length} images]`);
+      for (const item of items) {
+        const caption = asText(item?.caption).trim();
+        out.push(`${indent}  [Image #${asText(item?.mediaId)}${caption ? ` — ${caption}` : ''}]`);
+      }
+      return;
+    }
+    case 'table': {
+      const caption = asText(a.caption).trim();
+      out.push(`${indent}[Table${caption ? `: ${caption}` : ''}]`);
+      const rows = Array.isArray(a.rows) ? (a.rows as unknown[]) : [];
+      for (const row of rows) out.push(`${indent}| ${(Array.isArray(row) ? row : []).map((cell) => asText(cell)).join(' | ')} |`);
+      return;
+    }
+    case 'document':
+      out.push(`${indent}[Document: ${asText(a.title)} — ${asText(a.url) || `file #${asText(a.mediaId)}`}]`);
+      return;
+    case 'audio':
+      out.push(`${indent}[Audio: ${asText(a.title)} — ${asText(a.src) || `file #${asText(a.mediaId)}`}]`);
+      return;
     default: {
       const inner = children(node);
       if (inner.some((c) => isNode(c) && c.type !== 'text' && c.type !== 'hardBreak')) {

@@ -1,3 +1,4 @@
+import { checkEmbed, isEmbedType } from './embeds';
 import type {
   BlockNode,
   BodyDoc,
@@ -212,7 +213,9 @@ function sanitizeBlocks(content: unknown, budget: Budget): BlockNode[] {
 function sanitizeBlock(raw: unknown, budget: Budget): BlockNode | null {
   if (!isRecord(raw)) return null;
   const attrs = isRecord(raw.attrs) ? raw.attrs : {};
-  switch (raw.type) {
+  // Read once: a hostile getter must not be able to answer twice, or cost twice.
+  const type = raw.type;
+  switch (type) {
     case 'paragraph':
       return sanitizeParagraph(raw.content, budget);
     case 'heading': {
@@ -252,7 +255,15 @@ function sanitizeBlock(raw: unknown, budget: Budget): BlockNode | null {
       return { type: 'video', attrs: { provider, videoId: videoId as string, ...(title && { title }) } };
     }
     default:
-      // script, iframe, html, embeds, tables…: dropped with everything inside them.
+      // Social posts, galleries, tables, documents, audio: ./embeds.ts, which rebuilds each one.
+      if (isEmbedType(type)) {
+        const checked = checkEmbed(type, attrs);
+        if (!checked.ok) return null;
+        // Posts and tables carry text of their own: it counts against the body's budget.
+        budget.chars -= JSON.stringify(checked.node.attrs).length;
+        return budget.chars >= 0 ? checked.node : null;
+      }
+      // script, iframe, html, anything unknown: dropped with everything inside it.
       return null;
   }
 }

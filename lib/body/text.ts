@@ -58,11 +58,14 @@ export function countWords(text: string): number {
   return count;
 }
 
-// The media library ids of the body's images, in order of first appearance.
+// The media library ids the body shows (images, gallery images, documents and audio from the
+// library), in order of first appearance.
 export function collectMediaIds(doc: BodyDoc): number[] {
   const ids = new Set<number>();
   for (const block of doc.content ?? []) {
     if (block.type === 'image') ids.add(block.attrs.mediaId);
+    else if (block.type === 'gallery') for (const item of block.attrs.items) ids.add(item.mediaId);
+    else if ((block.type === 'document' || block.type === 'audio') && block.attrs.mediaId) ids.add(block.attrs.mediaId);
   }
   return [...ids];
 }

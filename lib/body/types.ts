@@ -75,6 +75,40 @@ export interface VideoNode {
   attrs: { provider: 'youtube' | 'vimeo'; videoId: string; title?: string };
 }
 
+export type SocialProvider = 'x' | 'telegram' | 'instagram' | 'facebook' | 'tiktok' | 'bluesky' | 'mastodon';
+
+// A post from a social network as the editor captured it when pasting its address: the text and
+// author are ours to show, so the page loads nothing from the provider until the reader asks.
+// Checked by lib/body/embeds.ts (the address is rebuilt per provider).
+export interface SocialPostNode {
+  type: 'socialPost';
+  attrs: { provider: SocialProvider; url: string; authorName: string; handle?: string; text: string; postedAt?: string };
+}
+
+// A photo gallery: 2–30 images from the media library, each with its own caption and credit.
+export interface GalleryNode {
+  type: 'gallery';
+  attrs: { items: { mediaId: number; caption?: string; credit?: string }[] };
+}
+
+// A table of plain-text cells; every row has the same number of cells.
+export interface TableNode {
+  type: 'table';
+  attrs: { headerRow: boolean; rows: string[][]; caption?: string };
+}
+
+// A link card to a document (a PDF): a file from the media library or an https address.
+export interface DocumentNode {
+  type: 'document';
+  attrs: { mediaId?: number; url?: string; title: string; description?: string; size?: number; pages?: number };
+}
+
+// A podcast or other audio, played by the browser's own player.
+export interface AudioNode {
+  type: 'audio';
+  attrs: { mediaId?: number; src?: string; title: string; duration?: number };
+}
+
 export type BlockNode =
   | ParagraphNode
   | HeadingNode
@@ -84,7 +118,12 @@ export type BlockNode =
   | OrderedListNode
   | HorizontalRuleNode
   | ImageNode
-  | VideoNode;
+  | VideoNode
+  | SocialPostNode
+  | GalleryNode
+  | TableNode
+  | DocumentNode
+  | AudioNode;
 
 export interface BodyDoc {
   type: 'doc';
@@ -100,4 +139,7 @@ export interface BodyMedia {
   alt: string;
   caption: string;
   credit: string;
+  // Documents and audio from the library need their type and size; images do not.
+  mimeType?: string;
+  size?: number;
 }

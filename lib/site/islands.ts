@@ -2,7 +2,18 @@
 // scripts/build-islands.mjs). A component that needs one renders <IslandScript name=…>
 // (components/site/island-script.tsx) beside the markup the island enhances; a page loads only
 // the islands its components rendered. Each island finds its elements by `data-island="<name>"`.
-export const ISLANDS = ['today-date', 'breaking', 'video-facade', 'show-more', 'copy-link', 'view-beacon', 'live-updates'] as const;
+export const ISLANDS = [
+  'today-date',
+  'breaking',
+  'video-facade',
+  'show-more',
+  'copy-link',
+  'view-beacon',
+  'live-updates',
+  'social-embed',
+  'gallery',
+  'lightbox',
+] as const;
 
 export type IslandName = (typeof ISLANDS)[number];
 

@@ -16,6 +16,23 @@ describe('Content-Security-Policy', () => {
     expect(csp).not.toContain('unsafe-eval');
   });
 
+  it('public: frames only from the video and social post players, no script from them', () => {
+    const csp = publicContentSecurityPolicy();
+    const frames = /frame-src ([^;]+)/.exec(csp)?.[1]?.split(' ');
+    expect(frames).toEqual([
+      'https://www.youtube-nocookie.com',
+      'https://player.vimeo.com',
+      'https://platform.twitter.com',
+      'https://t.me',
+      'https://www.instagram.com',
+      'https://www.facebook.com',
+      'https://www.tiktok.com',
+      'https://embed.bsky.app',
+    ]);
+    expect(csp).toContain("script-src 'self' 'unsafe-inline';");
+    expect(csp).toContain("media-src 'self' https:");
+  });
+
   it('newsroom: scripts only with the nonce, never framed, no inline', () => {
     const csp = strictContentSecurityPolicy('abc123');
     expect(csp).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");

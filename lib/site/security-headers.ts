@@ -2,8 +2,14 @@
 // response, so public pages stay prerendered and cacheable; proxy.ts adds a per-request nonce
 // policy for the newsroom (/admin) and sign-in (/login), which are rendered per request anyway.
 
+// Relative: next.config.ts imports this file, where the @/ alias is not set up.
+import { SOCIAL_EMBED_ORIGINS } from '../body/embeds';
+
 // Embeds the video facade may load after a click (components/article/video-facade.tsx).
 const VIDEO_FRAMES = ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'];
+// Social posts' players, loaded only after "Load post" (islands/social-embed.ts). Each is an
+// iframe, so no provider script ever runs in the page's own origin.
+const SOCIAL_FRAMES = [...SOCIAL_EMBED_ORIGINS];
 
 function policy(directives: Record<string, string[]>): string {
   return Object.entries(directives)
@@ -25,7 +31,10 @@ export function publicContentSecurityPolicy(): string {
     'img-src': ["'self'", 'data:', 'blob:'],
     'font-src': ["'self'"],
     'connect-src': ["'self'"],
-    'frame-src': VIDEO_FRAMES,
+    'frame-src': [...VIDEO_FRAMES, ...SOCIAL_FRAMES],
+    // Audio in the body plays from our media or from an https address the editor gave
+    // (lib/body/embeds.ts); preload="none" fetches nothing until the reader presses play.
+    'media-src': ["'self'", 'https:'],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
     'form-action': ["'self'"],

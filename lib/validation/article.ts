@@ -1,6 +1,7 @@
 import { z } from './zod';
 import { ARTICLE_KINDS, ARTICLE_NOTE_KINDS } from '@/lib/domain';
 import { parseVideoUrl, sanitizeBody } from '@/lib/body/sanitize';
+import { bodyProblems } from '@/lib/body/validate';
 import { isValidSlug } from '@/lib/site/slug';
 import { textFieldSchemas } from '@/lib/articles/fields';
 import { RELATED_STORY_COUNT } from '@/lib/articles/related';
@@ -27,8 +28,15 @@ export const articleInputSchema = z.object({
     .refine(isValidSlug, 'Use lowercase letters, digits and single hyphens only.'),
   sectionId: id,
   kind: z.enum(ARTICLE_KINDS, 'Choose a kind.'),
-  // Whatever the editor sends, only the allowlisted document survives.
-  body: z.unknown().transform((value) => sanitizeBody(value)),
+  // Whatever the editor sends, only the allowlisted document survives; an embed that would not
+  // survive (a wrong address, a one-image gallery) refuses the save and says which one.
+  body: z
+    .unknown()
+    .superRefine((value, ctx) => {
+      const problems = bodyProblems(value);
+      if (problems.length > 0) ctx.addIssue({ code: 'custom', message: problems.join(' ') });
+    })
+    .transform((value) => sanitizeBody(value)),
   tagIds: z
     .array(id)
     .max(20, 'At most 20 tags.')

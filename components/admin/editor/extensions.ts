@@ -2,7 +2,8 @@ import { mergeAttributes, Node } from '@tiptap/core';
 import { ReactNodeViewRenderer } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { safeHref } from '@/lib/body/sanitize';
-import { ImageNodeView, VideoNodeView } from './node-views';
+import { embedExtensions } from './embed-extensions';
+import { ImageNodeView, PullQuoteNodeView, VideoNodeView } from './node-views';
 
 // The editor's schema mirrors lib/body/types.ts, the public renderer's allowlist: what can be
 // typed here is exactly what readers can be shown. The server sanitises every save anyway.
@@ -30,6 +31,9 @@ export const PullQuote = Node.create({
   },
   renderHTML({ HTMLAttributes }) {
     return ['aside', mergeAttributes(HTMLAttributes, { 'data-pull-quote': '', class: 'editor-pull-quote' }), 0];
+  },
+  addNodeView() {
+    return ReactNodeViewRenderer(PullQuoteNodeView);
   },
   addCommands() {
     return {
@@ -120,4 +124,5 @@ export const editorExtensions = [
   PullQuote,
   BodyImage,
   BodyVideo,
+  ...embedExtensions,
 ];

@@ -1,6 +1,6 @@
 'use client';
 
-import { NodeViewWrapper, type NodeViewProps } from '@tiptap/react';
+import { NodeViewContent, NodeViewWrapper, type NodeViewProps } from '@tiptap/react';
 
 // How images and videos look inside the editor: the picture (or a video card) with its own
 // fields. Inputs here are not part of the document's text, so they stop ProseMirror's events.
@@ -65,6 +65,20 @@ export function VideoNodeView({ node, updateAttributes, deleteNode, selected }: 
       <button type="button" contentEditable={false} onClick={() => deleteNode()} className="mt-2 text-sm font-semibold text-accent underline">
         Remove video
       </button>
+    </NodeViewWrapper>
+  );
+}
+
+// A pull quote: the line is typed in place, who said it in a field below.
+export function PullQuoteNodeView({ node, updateAttributes }: NodeViewProps) {
+  const attribution = (node.attrs.attribution as string | null) ?? '';
+  return (
+    <NodeViewWrapper as="aside" data-pull-quote="" className="editor-pull-quote">
+      <NodeViewContent />
+      <label contentEditable={false} className="mt-2 block text-xs font-semibold" onKeyDown={(e) => e.stopPropagation()}>
+        Attribution (who said it)
+        <input className={small} value={attribution} onChange={(e) => updateAttributes({ attribution: e.target.value })} />
+      </label>
     </NodeViewWrapper>
   );
 }

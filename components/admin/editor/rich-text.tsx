@@ -3,6 +3,7 @@
 import { EditorContent, useEditor, useEditorState, type Editor, type JSONContent } from '@tiptap/react';
 import { useId, useRef, useState } from 'react';
 import { MediaPicker, type PickedMedia } from '@/components/admin/media-picker';
+import { AUDIO_EXTENSIONS, parseHttpsUrl, recognisePostUrl, SOCIAL_PROVIDER_NAMES } from '@/lib/body/embeds';
 import { parseVideoUrl, safeHref } from '@/lib/body/sanitize';
 import { editorExtensions } from './extensions';
 import './tiptap-base.css';
@@ -17,11 +18,20 @@ interface Props {
   onReady?: (editor: Editor) => void;
 }
 
-type Prompt = { kind: 'link' | 'video'; value: string; error?: string } | null;
+type PromptKind = 'link' | 'video' | 'post' | 'document' | 'audio';
+type Prompt = { kind: PromptKind; value: string; error?: string } | null;
+
+const PROMPTS: Record<PromptKind, { label: string; placeholder: string; apply: string }> = {
+  link: { label: 'Link address', placeholder: 'https://…', apply: 'Apply link' },
+  video: { label: 'YouTube or Vimeo address', placeholder: 'https://www.youtube.com/watch?v=…', apply: 'Insert video' },
+  post: { label: 'Address of the post', placeholder: 'https://x.com/…/status/…', apply: 'Insert post' },
+  document: { label: 'Address of the document (https)', placeholder: 'https://…/report.pdf', apply: 'Insert document' },
+  audio: { label: 'Address of the audio file (MP3, M4A or OGG)', placeholder: 'https://…/episode.mp3', apply: 'Insert audio' },
+};
 
 export function RichText({ initialContent, onChange, onReady }: Props) {
   const [prompt, setPrompt] = useState<Prompt>(null);
-  const [picking, setPicking] = useState(false);
+  const [picking, setPicking] = useState<'image' | 'gallery' | null>(null);
   const promptInput = useRef<HTMLInputElement>(null);
   const promptId = useId();
   const editor = useEditor({
@@ -94,6 +104,29 @@ export function RichText({ initialContent, onChange, onReady }: Props) {
       const chain = editor.chain().focus().extendMarkRange('link');
       if (editor.state.selection.empty && !editor.isActive('link')) chain.insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] }).run();
       else chain.setLink({ href }).run();
+    } else if (prompt.kind === 'post') {
+      const post = recognisePostUrl(value);
+      if (!post) {
+        setPrompt({ ...prompt, error: 'Paste the address of one post on X, Telegram, Instagram, Facebook, TikTok, Bluesky or Mastodon.' });
+        return;
+      }
+      // The server never fetches the post: the editor types its text and author in the card.
+      editor.chain().focus().insertEmbed('socialPost', { provider: post.provider, url: post.url, handle: post.handle ?? '', authorName: '', text: '', postedAt: '' }).run();
+    } else if (prompt.kind === 'document') {
+      const url = parseHttpsUrl(value);
+      if (!url) {
+        setPrompt({ ...prompt, error: 'Use an https:// address.' });
+        return;
+      }
+      editor.chain().focus().insertEmbed('document', { url: url.href, title: '' }).run();
+    } else if (prompt.kind === 'audio') {
+      const url = parseHttpsUrl(value);
+      const extension = url && /\.([a-z0-9]+)$/i.exec(url.pathname)?.[1]?.toLowerCase();
+      if (!url || !extension || !(AUDIO_EXTENSIONS as readonly string[]).includes(extension)) {
+        setPrompt({ ...prompt, error: 'Use the https:// address of an MP3, M4A or OGG file.' });
+        return;
+      }
+      editor.chain().focus().insertEmbed('audio', { src: url.href, title: '' }).run();
     } else {
       const video = parseVideoUrl(value);
       if (!video) {
@@ -106,9 +139,22 @@ export function RichText({ initialContent, onChange, onReady }: Props) {
   }
 
   function insertImage(m: PickedMedia) {
-    setPicking(false);
+    const mode = picking;
+    setPicking(null);
+    if (mode === 'gallery') {
+      // The gallery's card adds the rest (it needs two at least).
+      editor?.chain().focus().insertEmbed('gallery', { items: [{ mediaId: m.id, caption: m.caption, credit: m.credit, src: m.url, alt: m.alt }] }).run();
+      return;
+    }
     editor?.chain().focus().insertBodyImage({ mediaId: m.id, alt: m.alt, caption: m.caption, credit: m.credit, src: m.url }).run();
   }
+
+  function ask(kind: PromptKind) {
+    setPrompt({ kind, value: '' });
+    setTimeout(() => promptInput.current?.focus(), 0);
+  }
+
+  const recognised = prompt?.kind === 'post' ? recognisePostUrl(prompt.value) : null;
 
   const button = (label: string, pressed: boolean | undefined, run: () => void, text: React.ReactNode = label, disabled = false) => (
     <button
@@ -142,11 +188,13 @@ export function RichText({ initialContent, onChange, onReady }: Props) {
         {button('Quote', active?.quote, () => chain().toggleBlockquote().run(), '“ ”')}
         {button('Pull quote', active?.pull, () => chain().togglePullQuote().run(), 'Pull')}
         <span aria-hidden="true" className="mx-1 h-5 w-px bg-rule" />
-        {button('Insert image', undefined, () => setPicking(true), 'Image')}
-        {button('Insert video', undefined, () => {
-          setPrompt({ kind: 'video', value: '' });
-          setTimeout(() => promptInput.current?.focus(), 0);
-        }, 'Video')}
+        {button('Insert image', undefined, () => setPicking('image'), 'Image')}
+        {button('Insert video', undefined, () => ask('video'), 'Video')}
+        {button('Embed post', undefined, () => ask('post'), 'Post')}
+        {button('Insert gallery', undefined, () => setPicking('gallery'), 'Gallery')}
+        {button('Insert table', undefined, () => chain().insertEmbed('table', { headerRow: true, caption: '', rows: [['', '', ''], ['', '', ''], ['', '', '']] }).run(), 'Table')}
+        {button('Insert document', undefined, () => ask('document'), 'PDF')}
+        {button('Insert audio', undefined, () => ask('audio'), 'Audio')}
         {button('Divider', undefined, () => chain().setHorizontalRule().run(), '—')}
         <span aria-hidden="true" className="mx-1 h-5 w-px bg-rule" />
         {button('Undo', undefined, () => chain().undo().run(), '↶', !active?.canUndo)}
@@ -155,7 +203,7 @@ export function RichText({ initialContent, onChange, onReady }: Props) {
       {prompt ? (
         <div className="flex flex-wrap items-start gap-2 border-b border-rule bg-panel p-2">
           <label htmlFor={promptId} className="pt-1.5 text-sm font-semibold">
-            {prompt.kind === 'link' ? 'Link address' : 'YouTube or Vimeo address'}
+            {PROMPTS[prompt.kind].label}
           </label>
           <div className="min-w-60 flex-1">
             <input
@@ -177,8 +225,13 @@ export function RichText({ initialContent, onChange, onReady }: Props) {
                 }
               }}
               className="block w-full rounded border border-rule bg-paper px-2 py-1.5 text-sm"
-              placeholder={prompt.kind === 'link' ? 'https://…' : 'https://www.youtube.com/watch?v=…'}
+              placeholder={PROMPTS[prompt.kind].placeholder}
             />
+            {prompt.kind === 'post' && prompt.value.trim() !== '' && !prompt.error ? (
+              <p className="mt-1 text-sm" role="status">
+                {recognised ? `Recognised: a ${SOCIAL_PROVIDER_NAMES[recognised.provider]} post.` : 'Not a post address we recognise yet.'}
+              </p>
+            ) : null}
             {prompt.error ? (
               <p id={`${promptId}-error`} className="mt-1 text-sm font-medium text-accent">
                 {prompt.error}
@@ -186,7 +239,7 @@ export function RichText({ initialContent, onChange, onReady }: Props) {
             ) : null}
           </div>
           <button type="button" onClick={applyPrompt} className="rounded bg-ink px-3 py-1.5 text-sm font-semibold text-paper">
-            {prompt.kind === 'link' ? 'Apply link' : 'Insert video'}
+            {PROMPTS[prompt.kind].apply}
           </button>
           <button type="button" onClick={() => setPrompt(null)} className="rounded border border-rule px-3 py-1.5 text-sm font-semibold">
             Cancel
@@ -194,7 +247,12 @@ export function RichText({ initialContent, onChange, onReady }: Props) {
         </div>
       ) : null}
       <EditorContent editor={editor} />
-      <MediaPicker open={picking} onClose={() => setPicking(false)} onSelect={insertImage} title="Insert an image" />
+      <MediaPicker
+        open={picking !== null}
+        onClose={() => setPicking(null)}
+        onSelect={insertImage}
+        title={picking === 'gallery' ? 'Choose the gallery’s first image' : 'Insert an image'}
+      />
     </div>
   );
 }
