@@ -210,6 +210,8 @@ test('a page the role may not open answers 403 with the forbidden page', async (
 });
 
 test('setting a password from an invitation signs the person in, in a session of its own', async ({ page, signInAs, browser }) => {
+  // Two passwords hashed and two browsers: more than the default 30 s on a busy machine.
+  test.setTimeout(90_000);
   await signInAs('admin');
   await page.goto('/admin/users');
   const tag = Date.now().toString(36);

@@ -161,6 +161,8 @@ test('a contributor cannot open or save someone else\'s article', async ({ brows
 });
 
 test('the editor works from the keyboard alone: fields in order, formatting and links by shortcut', async ({ browser, baseURL }) => {
+  // Every field and shortcut in turn: more than the default 30 s on a busy machine.
+  test.setTimeout(90_000);
   const w = await editorPage(browser, 'author', baseURL!);
   const id = makeDraft(w.user.id);
   const page = w.page;
