@@ -74,6 +74,8 @@ test('disabling a signed-in user ends their access on their next request', async
 });
 
 test('a role change applies on the next request: the old session ends', async ({ page, signInAs, browser, baseURL }) => {
+  // The users page lists every account the suite made by now (hundreds): slow to hydrate on a busy machine.
+  test.setTimeout(90_000);
   await signInAs('admin');
   const person = await createTestUser('author');
   const theirs = await browser.newContext();
