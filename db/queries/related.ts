@@ -18,7 +18,10 @@ import { listArticleCardsByIds, type ArticleCard } from './articles';
 //   - 'tag-list:T' for each of the story's tags once the tag step ran (a story joined or left a
 //     list it could be chosen from);
 //   - 'section:S' only if the section step ran, i.e. the picks and shared tags left room;
-//   - 'latest' only if the text step ran: any story published anywhere may read like this one.
+//   - nothing more for the text step: 'latest' would tie every such page to every publish
+//     anywhere (and purge it at the edge); a newly published story that reads like this one
+//     joins the block when it is next refreshed (a change to the story, its tags' or section's
+//     lists, or a story it shows).
 // The article page includes this entry, so a story published under a shared tag now expires the
 // pages of the stories it could appear under (and no others).
 
@@ -95,7 +98,7 @@ export async function chooseRelatedStories(articleId: number, db: DB = getDb()):
            LIMIT ${limit}`),
     },
     {
-      tags: [cacheTags.latest],
+      tags: [],
       run: async (exclude, feed, limit) =>
         match === null
           ? []

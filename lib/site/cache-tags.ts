@@ -10,8 +10,8 @@
 //     'byline-list:N' — expired only when an article joins or leaves the list (or moves in it).
 // An article page shows its tags' names but is not a list of them: publishing another story with
 // the same tag reaches it only through its "Related stories" block, which is a list and says
-// which lists it read ('tag-list:N' of the story's tags, 'section:N' and 'latest' only when its
-// fill reached them: db/queries/related.ts).
+// which lists it read ('tag-list:N' of the story's tags, 'section:N' only when its fill reached
+// it; never 'latest': db/queries/related.ts).
 export const cacheTags = {
   settings: 'settings',
   // Section names and addresses: the navigation on every page, every card's section line.
