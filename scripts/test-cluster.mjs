@@ -753,10 +753,16 @@ async function main() {
   const tag = one('SELECT id, slug FROM tags ORDER BY id LIMIT 1');
   const otherTag = one('SELECT t.id, t.slug FROM tags t JOIN article_tags at ON at.tag_id = t.id WHERE t.id <> ? GROUP BY t.id ORDER BY t.id DESC LIMIT 1', tag.id);
   const bylineId = one('SELECT id FROM bylines ORDER BY id LIMIT 1').id;
+  // Unrelated to the stories the checks publish: another section, and not carrying their tag (an
+  // article's "Related stories" list reads its tags' lists, so a publish under a shared tag
+  // rightly purges it).
   const other = one(
     `SELECT s.slug AS section, a.slug FROM articles a JOIN sections s ON s.id = a.section_id
-     WHERE a.status = 'published' AND a.kind <> 'feed' AND a.section_id <> ? AND a.deleted_at IS NULL ORDER BY a.published_at LIMIT 1`,
+     WHERE a.status = 'published' AND a.kind <> 'feed' AND a.section_id <> ? AND a.deleted_at IS NULL
+       AND NOT EXISTS (SELECT 1 FROM article_tags at WHERE at.article_id = a.id AND at.tag_id = ?)
+     ORDER BY a.published_at LIMIT 1`,
     section.id,
+    tag.id,
   );
   fixture = { section, tag, otherTag, bylineId, otherArticle: `/${other.section}/${other.slug}` };
   log(`fixture: ${JSON.stringify(fixture)}`);
