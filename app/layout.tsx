@@ -2,7 +2,6 @@ import type { Metadata, Viewport } from 'next';
 import localFont from 'next/font/local';
 import { INDEX_ROBOTS } from '@/lib/seo/metadata';
 import { getSiteUrl } from '@/lib/site/url';
-import './globals.css';
 
 // Self-hosted (Latin subset) so nothing is fetched from a font service.
 const serif = localFont({
@@ -12,7 +11,7 @@ const serif = localFont({
   ],
   variable: '--font-source-serif',
   display: 'swap',
-  // Not preloaded: headlines and body start in the metric-matched fallback (app/globals.css)
+  // Not preloaded: headlines and body start in the metric-matched fallback (app/styles.css)
   // and keep their place when the face swaps in, and the hero image and the page's
   // scripts get the bandwidth first (docs/performance.md).
   preload: false,

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { NotFoundContent } from '@/components/site/not-found-content';
 import { SiteChrome } from '@/components/site/site-chrome';
+import './reader.css';
 
 export const metadata: Metadata = { title: 'Page not found', robots: { index: false } };
 

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { expect, type APIRequestContext } from '@playwright/test';
 import { test } from './auth-fixtures';
 import { insertArticle } from './desk-fixtures';
-import { getArticleWithVideo, getPublishedArticle } from './fixtures';
+import { getArticleWithVideo, getPublishedArticle, getSeededLiveStory, openTestDb } from './fixtures';
 import { biggest } from './reader-fixtures';
 
 // Reader pages go out as reader documents (gateway/reader-document.mjs): Next's scripts, script
@@ -60,6 +60,49 @@ test('every reader page is a reader document: complete HTML, JSON-LD and islands
     const policy = response.headers()['content-security-policy'] ?? '';
     expect(/script-src [^;]*'unsafe-inline'/.test(policy), `${page.name}: ${policy}`).toBe(false);
     expect(policy, page.name).toContain("script-src 'self'");
+  }
+});
+
+// A class name as it appears in a stylesheet's selector: `md:p-6` is `.md\:p-6`, `2xl:x` is `.\32 xl\:x`.
+function selectorOf(className: string): string {
+  const head = /^[0-9]/.test(className) ? `\\3${className[0]} ` : className[0]!.replace(/[^a-zA-Z0-9_-]/, (c) => `\\${c}`);
+  return `.${head}${className.slice(1).replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`)}`;
+}
+
+function hasRuleFor(sheet: string, className: string): boolean {
+  const selector = selectorOf(className);
+  for (let at = sheet.indexOf(selector); at !== -1; at = sheet.indexOf(selector, at + 1)) {
+    if (!/[a-zA-Z0-9_\\-]/.test(sheet[at + selector.length] ?? '')) return true;
+  }
+  return false;
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#x27|#39);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'" })[name]!);
+}
+
+async function stylesheetsOf(request: APIRequestContext, path: string) {
+  const html = await (await request.get(path)).text();
+  const hrefs = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
+  const sheets = await Promise.all(hrefs.map(async (href) => (await request.get(href)).text()));
+  return { html, hrefs, css: sheets.join('\n') };
+}
+
+test('reader pages get the reader stylesheet, which styles every class they carry that the newsroom sheet styles', async ({ request }) => {
+  // The newsroom's sheet holds every class the project uses (the sign-in page carries it).
+  const newsroom = await stylesheetsOf(request, '/login');
+  const embeds = openTestDb()
+    .prepare(`SELECT s.slug AS section, a.slug FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.status = 'published' AND a.body LIKE '%"socialPost"%' LIMIT 1`)
+    .get() as { section: string; slug: string } | undefined;
+  expect(embeds, 'the demo carries an article with embeds').toBeDefined();
+  const pages = [...readerPages(), { name: 'live coverage', path: getSeededLiveStory().url }, { name: 'embeds', path: `/${embeds!.section}/${embeds!.slug}` }];
+  for (const page of pages) {
+    const reader = await stylesheetsOf(request, page.path);
+    expect(reader.hrefs.length, page.name).toBeGreaterThan(0);
+    expect(reader.css.length, `${page.name}: a smaller sheet than the newsroom's`).toBeLessThan(newsroom.css.length * 0.8);
+    const classes = new Set([...reader.html.matchAll(/\sclass="([^"]*)"/g)].flatMap((m) => decodeEntities(m[1]!).split(/\s+/).filter(Boolean)));
+    const unstyled = [...classes].filter((name) => hasRuleFor(newsroom.css, name) && !hasRuleFor(reader.css, name));
+    expect(unstyled, page.name).toEqual([]);
   }
 });
 

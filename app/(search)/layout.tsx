@@ -1,4 +1,5 @@
 import { SiteChrome } from '@/components/site/site-chrome';
+import '../reader.css';
 
 // The search page reads its query string, so it is rendered per request and cannot sit in the
 // (site) group, whose layout requires fully static pages. Same chrome, different rule.

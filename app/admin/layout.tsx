@@ -4,6 +4,7 @@ import { AdminHeader } from '@/components/admin/admin-header';
 import { getSiteSettings } from '@/db/queries/site';
 import { requireUser } from '@/server/session';
 import { signOutAction } from './actions';
+import '../newsroom.css';
 
 export const metadata: Metadata = {
   title: { default: 'Newsroom', template: '%s · Newsroom' },

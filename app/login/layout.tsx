@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { getSiteSettings } from '@/db/queries/site';
+import '../newsroom.css';
 
 export const metadata: Metadata = {
   title: 'Sign in',

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { NOINDEX_ROBOTS } from '@/lib/seo/metadata';
+import '../newsroom.css';
 
 // Previews of unpublished articles (app/preview/[id]): rendered per request, never cached, never
 // indexed. proxy.ts adds `X-Robots-Tag: noindex` and `Cache-Control: private, no-store` to every

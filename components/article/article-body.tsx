@@ -205,7 +205,7 @@ function renderInline(content: InlineNode[] | undefined): ReactNode[] {
         key={start}
         href={href}
         rel={isExternal(href) ? 'noopener noreferrer' : undefined}
-        // Print shows each link's address after it (app/globals.css); on paper a site-relative
+        // Print shows each link's address after it (app/styles.css); on paper a site-relative
         // "/city/…" leads nowhere, so the absolute one is printed.
         data-print-href={href.startsWith('/') && !href.startsWith('//') ? absoluteUrl(href) : undefined}
       >

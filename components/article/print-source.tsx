@@ -1,7 +1,7 @@
 import { getSiteSettings } from '@/db/queries/site';
 import { absoluteUrl } from '@/lib/site/url';
 
-// Print hides the masthead and footer (app/globals.css), so a printed page would not say where it
+// Print hides the masthead and footer (app/styles.css), so a printed page would not say where it
 // came from: the site's name and the article's address, on paper only.
 export async function PrintSource({ path }: { path: string }) {
   const { siteName } = await getSiteSettings();
