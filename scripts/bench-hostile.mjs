@@ -68,22 +68,46 @@ export function wrk(args) {
   });
 }
 
+async function oneReader(base, queries, seconds) {
+  const times = [];
+  const until = Date.now() + seconds * 1000;
+  // The first twenty warm the process (JIT, the spelling dictionary) and are not counted.
+  for (const [index, query] of queries.entries()) {
+    if (Date.now() > until) break;
+    const started = performance.now();
+    const response = await fetch(`${base}/search?q=${encodeURIComponent(query)}`, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`search answered ${response.status} for ${query}`);
+    if (index >= 20) times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q) => Math.round(times[Math.min(times.length - 1, Math.floor(times.length * q))] * 10) / 10;
+  return { requests: times.length, p50ms: at(0.5), p90ms: at(0.9), p99ms: at(0.99) };
+}
+
 /**
  * Search at 50 connections: one query asked again and again (answered from the search cache), and
  * a new query every time (each one rendered). Run against a server with the budgets off.
- * @param {{ base: string, seconds?: number }} options
+ * Then one reader asking a new question each time (`queries`: real words of the corpus, each
+ * asked once), the whole request end to end.
+ * @param {{ base: string, seconds?: number, queries?: string[] }} options
  */
-export async function searchCapacity({ base, seconds = 10 }) {
+export async function searchCapacity({ base, seconds = 10, queries = [] }) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-search-'));
   try {
     const script = path.join(dir, 'distinct.lua');
     fs.writeFileSync(script, `counter = 0\nrequest = function()\n  counter = counter + 1\n  return wrk.format("GET", "/search?q=harbour+" .. counter)\nend\n`);
+    // One reader typing new questions, each asked once: the whole request, end to end.
+    const distinctOne = await oneReader(base, queries.length > 0 ? queries : Array.from({ length: 300 }, (_, i) => `ferry ${i}`), seconds);
+    console.log(
+      `bench: search, one reader, ${distinctOne.requests} new questions: p50 ${distinctOne.p50ms} ms, p90 ${distinctOne.p90ms} ms, p99 ${distinctOne.p99ms} ms`,
+    );
     const common = ['-t1', '-c50', `-d${seconds}s`, '--latency', '-H', 'accept-encoding: gzip, deflate, br'];
     await wrk([...common.slice(0, 2), '-d3s', base + '/search?q=council']);
     const repeated = await wrk([...common, base + '/search?q=council']);
     const distinct = await wrk([...common, '-s', script, base]);
     console.log(`bench: search at 50 connections: one query ${repeated.requestsPerSecond} req/s (p99 ${repeated.p99ms} ms); a new query each time ${distinct.requestsPerSecond} req/s (p99 ${distinct.p99ms} ms)`);
-    return { repeated, distinct };
+    return { repeated, distinct, distinctOne };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -11,15 +11,14 @@
 //   BENCH_SKIP_BUILD=1      reuse .next (only when it was built against bench-data)
 //   BENCH_HOSTILE_SECONDS=10  length of each run of the hostile section (wrk; see bench-hostile.mjs)
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { encode } from 'next-auth/jwt';
 import { ensureWrk, runHostile, searchCapacity } from './bench-hostile.mjs';
+import { publishToVisible } from './bench-publish.mjs';
 import { measurePageWeight } from './page-weight.mjs';
 import { measureLighthouse } from './lighthouse.mjs';
 
@@ -70,6 +69,26 @@ function pick(sql, ...params) {
   }
 }
 
+// Distinct questions a reader might type: one word or two neighbouring words of a published
+// headline (four letters or more), each asked once.
+function searchQueries(count = 4000) {
+  const db = new Database(path.join(dataDir, 'gazette.db'), { readonly: true });
+  try {
+    const titles = db.prepare(`SELECT title FROM articles WHERE status = 'published' ORDER BY random() LIMIT ?`).all(count * 2);
+    const queries = new Set();
+    for (const { title } of titles) {
+      const words = title.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4);
+      if (words.length === 0) continue;
+      const at = Math.floor(Math.random() * words.length);
+      queries.add(at + 1 < words.length && queries.size % 2 === 0 ? `${words[at]} ${words[at + 1]}` : words[at]);
+      if (queries.size >= count) break;
+    }
+    return [...queries];
+  } finally {
+    db.close();
+  }
+}
+
 async function waitForServer(url, ms = 60_000) {
   const until = Date.now() + ms;
   while (Date.now() < until) {
@@ -82,80 +101,6 @@ async function waitForServer(url, ms = 60_000) {
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`server did not answer ${url}`);
-}
-
-// "Publish → visible": an editor publishes a draft through the newsroom API (as the Publish
-// button does), and we time from sending that request to the first public response that shows
-// the article — on its own page and on the home page. A bench editor is written into the data
-// set and signed in with a session cookie minted with the server's own secret.
-async function publishToVisible(rounds = 5) {
-  const file = path.join(dataDir, 'gazette.db');
-  const db = new Database(file);
-  db.pragma('busy_timeout = 5000');
-  const email = 'bench-editor@gazette.test';
-  db.prepare(`INSERT OR IGNORE INTO users (email, name, role) VALUES (?, 'Bench Editor', 'editor')`).run(email);
-  const user = db.prepare('SELECT id, session_version AS sv FROM users WHERE email = ?').get(email);
-  const drafts = db
-    .prepare(
-      `SELECT a.id, a.version, a.title, a.slug, s.slug AS section FROM articles a JOIN sections s ON s.id = a.section_id
-       WHERE a.status = 'draft' AND a.deleted_at IS NULL AND a.word_count > 0 AND a.kind <> 'feed'
-         AND EXISTS (SELECT 1 FROM article_bylines b WHERE b.article_id = a.id)
-       ORDER BY a.id DESC LIMIT ?`,
-    )
-    .all(rounds);
-  // A session row like a sign-in's (platform/sessions.ts): the cookie carries the id, the table its SHA-256.
-  const sid = randomBytes(32).toString('base64url');
-  db.prepare('INSERT INTO user_sessions (id, user_id, created_at, expires_at, user_agent) VALUES (?, ?, ?, ?, ?)').run(
-    createHash('sha256').update(sid, 'utf8').digest('hex'),
-    user.id,
-    Date.now(),
-    Date.now() + 3_600_000,
-    'bench',
-  );
-  db.close();
-  const secret = process.env.AUTH_SECRET?.trim() || fs.readFileSync(path.join(dataDir, 'auth-secret'), 'utf8').trim();
-  const cookie = await encode({
-    salt: 'authjs.session-token',
-    secret,
-    maxAge: 3600,
-    token: { sub: String(user.id), name: 'Bench Editor', email, uid: user.id, sv: user.sv, role: 'editor', sid },
-  });
-  const samples = [];
-  for (const draft of drafts) {
-    const url = `${base}/${draft.section}/${draft.slug}`;
-    const started = performance.now();
-    const response = await fetch(`${base}/api/admin/articles/${draft.id}/workflow`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Cookie: `authjs.session-token=${cookie}`, Origin: base },
-      body: JSON.stringify({ version: draft.version, to: 'published' }),
-    });
-    if (!response.ok) throw new Error(`publish answered ${response.status}: ${await response.text()}`);
-    const acknowledged = performance.now() - started;
-    let page = null;
-    let home = null;
-    while (page === null || home === null) {
-      if (performance.now() - started > 30_000) throw new Error(`article ${draft.id} not visible after 30 s`);
-      if (page === null) {
-        const r = await fetch(url);
-        if (r.status === 200) page = performance.now() - started;
-      }
-      if (home === null) {
-        const r = await fetch(`${base}/`);
-        if ((await r.text()).includes(`/${draft.section}/${draft.slug}"`)) home = performance.now() - started;
-      }
-    }
-    samples.push({ id: draft.id, acknowledgedMs: Math.round(acknowledged), articleVisibleMs: Math.round(page), homeVisibleMs: Math.round(home) });
-  }
-  const worst = (key) => Math.max(...samples.map((s) => s[key]));
-  const median = (key) => samples.map((s) => s[key]).sort((a, b) => a - b)[Math.floor(samples.length / 2)];
-  return {
-    rounds: samples.length,
-    medianArticleVisibleMs: median('articleVisibleMs'),
-    worstArticleVisibleMs: worst('articleVisibleMs'),
-    medianHomeVisibleMs: median('homeVisibleMs'),
-    worstHomeVisibleMs: worst('homeVisibleMs'),
-    samples,
-  };
 }
 
 // Peak resident memory of the server process tree, polled from /proc.
@@ -285,8 +230,8 @@ async function main() {
       await cannon(base + urlPath, 3, 1);
       results.push(resultRow('search, 1 connection', urlPath, await cannon(base + urlPath, 10, 1)));
     }
-    if (ensureWrk()) search = await searchCapacity({ base, seconds: Math.min(duration, 15) });
-    publishVisible = await publishToVisible();
+    if (ensureWrk()) search = await searchCapacity({ base, seconds: Math.min(duration, 15), queries: searchQueries() });
+    publishVisible = await publishToVisible({ base, dataDir });
     console.log(
       `bench: publish → visible: article ${publishVisible.medianArticleVisibleMs} ms median (worst ${publishVisible.worstArticleVisibleMs}), ` +
         `home ${publishVisible.medianHomeVisibleMs} ms median (worst ${publishVisible.worstHomeVisibleMs})`,
