@@ -87,6 +87,18 @@ export const environmentSchema = z.object({
     z.url({ protocol: /^rediss?$/, error: 'a redis:// or rediss:// URL such as redis://127.0.0.1:6379' }).optional(),
   ),
   GAZETTE_RATE_LIMITS: optionalString.pipe(z.enum(['on', 'off'], 'on or off').optional()),
+  // Readers' renders inside Next at once / how many more may wait (gateway/admission.mjs).
+  GAZETTE_RENDER_POOL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d{1,3}\/\d{1,4}$/, 'renders at once/waiting, e.g. 4/64 (1–64 at once, 0–1024 waiting)')
+      .transform((value) => {
+        const [active, queue] = value.split('/').map(Number);
+        return { active: /** @type {number} */ (active), queue: /** @type {number} */ (queue) };
+      })
+      .refine((pool) => pool.active >= 1 && pool.active <= 64 && pool.queue <= 1024, 'renders at once/waiting, e.g. 4/64 (1–64 at once, 0–1024 waiting)')
+      .optional(),
+  ),
   GAZETTE_READER_DOCUMENTS: optionalString.pipe(z.enum(['on', 'off'], 'on or off').optional()),
   LOG_LEVEL: optionalString.pipe(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace'], 'one of fatal, error, warn, info, debug, trace').optional(),

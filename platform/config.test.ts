@@ -39,6 +39,8 @@ describe('scripts/start.mjs checks the configuration with platform/config.mjs', 
       { AUTH_SECRET: secret, PORT: 'eighty' },
       { AUTH_SECRET: secret, GAZETTE_PAGE_CACHE_MB: 'lots' },
       { AUTH_SECRET: secret, GAZETTE_RATE_LIMITS: 'maybe' },
+      { AUTH_SECRET: secret, GAZETTE_RENDER_POOL: '0/10' },
+      { AUTH_SECRET: secret, GAZETTE_RENDER_POOL: 'four' },
       { AUTH_SECRET: secret, GAZETTE_PURGE_URLS: 'varnish:6081, ftp://cdn.example.org' },
       { AUTH_SECRET: secret, REDIS_URL: 'http://127.0.0.1:6379' },
       { AUTH_SECRET: secret, SITE_URL: 'news.example.org', GAZETTE_TIME_ZONE: 'Mars/Olympus' },
@@ -53,6 +55,17 @@ describe('scripts/start.mjs checks the configuration with platform/config.mjs', 
     expect(start({ AUTH_SECRET: secret, PORT: 'eighty' }).lines).toEqual([
       'Configuration error: PORT="eighty" is invalid: expected a whole number between 1 and 65535',
     ]);
+  });
+
+  it('reads the render pool as renders at once and renders waiting', () => {
+    const good = parseServerEnvironment({ NODE_ENV: 'production', AUTH_SECRET: secret, GAZETTE_RENDER_POOL: '2/8' });
+    expect(good.ok && good.env.GAZETTE_RENDER_POOL).toEqual({ active: 2, queue: 8 });
+    for (const value of ['0/8', '65/8', '4/2000', '4', '4/-1']) {
+      const bad = parseServerEnvironment({ NODE_ENV: 'production', AUTH_SECRET: secret, GAZETTE_RENDER_POOL: value });
+      expect(bad.ok ? [] : bad.errors, value).toEqual([
+        `GAZETTE_RENDER_POOL=${JSON.stringify(value)} is invalid: expected renders at once/waiting, e.g. 4/64 (1–64 at once, 0–1024 waiting)`,
+      ]);
+    }
   });
 
   it('without AUTH_SECRET, refuses to serve in one line that names it', () => {

@@ -68,7 +68,7 @@ const guard = { trustedProxyHops: trustedProxyHops(env.TRUSTED_PROXY) };
 const clientAddress = (req) => decideClientAddress(req.headers['x-forwarded-for'], guard.trustedProxyHops) ?? '';
 const budgets = createBudgets(rateLimits === 'on' ? DEFAULT_BUDGETS : {});
 const pools = {
-  readers: createPool({ maxActive: 4, maxQueue: 64, maxWaitMs: 3000 }),
+  readers: createPool({ maxActive: config.env.GAZETTE_RENDER_POOL?.active ?? 4, maxQueue: config.env.GAZETTE_RENDER_POOL?.queue ?? 64, maxWaitMs: 3000 }),
   newsroom: createPool({ maxActive: 8, maxQueue: 256, maxWaitMs: 10_000 }),
 };
 const notFound = withNotFoundReplay(withPools(handle, pools), { isMissing: () => globalThis[PUBLIC_PATHS_KEY]?.isMissing });
