@@ -106,6 +106,28 @@ test('reader pages get the reader stylesheet, which styles every class they carr
   }
 });
 
+test('the masthead date stands until its day is over in the newsroom zone, then the island shows the new day', async ({ browser, request }) => {
+  const html = await (await request.get('/')).text();
+  const validUntil = Number(/data-valid-until="(\d+)"/.exec(html)?.[1]);
+  const timeZone = /data-time-zone="([^"]+)"/.exec(html)?.[1];
+  expect(validUntil).toBeGreaterThan(Date.now());
+  const label = (at: number) =>
+    new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' }).format(at);
+  // Before midnight in the newsroom's zone the page's own date stands; after it, the island rolls it over.
+  for (const [at, expected] of [
+    [validUntil - 60_000, label(validUntil - 60_000)],
+    [validUntil + 60_000, label(validUntil + 60_000)],
+  ] as const) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.clock.install({ time: at });
+    await page.goto('/');
+    await expect(page.getByRole('banner').getByTestId('masthead-date')).toHaveText(expected);
+    await context.close();
+  }
+  expect(label(validUntil + 60_000)).not.toBe(label(validUntil - 60_000));
+});
+
 test('a page loads only the islands it shows, each once, within the budget of 30 KB gzipped', async ({ request }) => {
   const islandsOf = async (path: string) => {
     const { scripts } = await scriptsOf(request, path);

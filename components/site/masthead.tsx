@@ -8,12 +8,15 @@ export function Masthead({
   sections,
   today,
   timeZone,
+  todayValidUntil,
   currentSection,
 }: {
   siteName: string;
   sections: SectionLink[];
   today: string;
   timeZone: string;
+  /** When `today` stops being true (epoch ms): the island corrects the date from then on. */
+  todayValidUntil: number;
   currentSection?: string;
 }) {
   return (
@@ -21,7 +24,7 @@ export function Masthead({
       <div className="relative mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3 sm:flex-col sm:gap-2 sm:py-5">
         <Logo siteName={siteName} />
         <p className="text-right text-[0.7rem] font-medium whitespace-nowrap text-muted uppercase sm:order-first sm:text-center sm:text-xs sm:tracking-wide">
-          <TodayDate label={today} timeZone={timeZone} />
+          <TodayDate label={today} timeZone={timeZone} validUntil={todayValidUntil} />
         </p>
         <MobileMenu sections={sections} />
         <a

@@ -29,6 +29,7 @@ export async function SiteChrome({ children }: { children: React.ReactNode }) {
         sections={sections}
         today={today.label}
         timeZone={today.timeZone}
+        todayValidUntil={today.validUntil}
       />
       <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 focus:outline-none">
         {breaking ? <BreakingBanner breaking={breaking} /> : null}

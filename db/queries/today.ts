@@ -1,7 +1,7 @@
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import { cacheTags } from '@/lib/site/cache-tags';
-import { dayKey, formatMastheadDate, secondsUntilNextMidnight } from '@/lib/time/dates';
+import { dayKey, formatMastheadDate, nextMidnight } from '@/lib/time/dates';
 import { getSiteSettings } from './site';
 
 export interface NewsroomToday {
@@ -9,6 +9,8 @@ export interface NewsroomToday {
   day: string;
   label: string;
   timeZone: string;
+  /** When this label stops being true: the next midnight in the zone (epoch ms). */
+  validUntil: number;
 }
 
 // "Now" as cached pages see it. The cache entry ends at the next midnight in
@@ -21,12 +23,14 @@ export async function getNewsroomToday(): Promise<NewsroomToday> {
   cacheTag(cacheTags.settings);
   const { timeZone } = await getSiteSettings();
   const now = new Date();
-  const untilMidnight = Math.max(60, secondsUntilNextMidnight(now, timeZone));
+  const validUntil = nextMidnight(now, timeZone);
+  const untilMidnight = Math.max(60, Math.ceil((validUntil - now.getTime()) / 1000));
   cacheLife({ stale: 300, revalidate: untilMidnight, expire: Math.max(300, untilMidnight + 1) });
   return {
     iso: now.toISOString(),
     day: dayKey(now, timeZone),
     label: formatMastheadDate(now, timeZone),
     timeZone,
+    validUntil,
   };
 }

@@ -12,6 +12,7 @@ import {
   groupByDay,
   isoWithOffset,
   isValidTimeZone,
+  nextMidnight,
   secondsUntilNextMidnight,
 } from './dates';
 
@@ -146,6 +147,16 @@ describe('groupByDay', () => {
     const groups = groupByDay(shuffled, (item) => item.at, KYIV, now);
     expect(groups.map((group) => group.items.map((item) => item.id))).toEqual([['a', 'b'], ['d']]);
     expect(groupByDay([], (item: { at: Date }) => item.at, KYIV, now)).toEqual([]);
+  });
+});
+
+describe('nextMidnight', () => {
+  it('is the first millisecond of the next day in the zone', () => {
+    const midnight = nextMidnight(at('2026-11-25T12:00:00Z'), KYIV);
+    expect(new Date(midnight).toISOString()).toBe('2026-11-25T22:00:00.000Z');
+    expect(dayKey(new Date(midnight - 1), KYIV)).toBe('2026-11-25');
+    expect(dayKey(new Date(midnight), KYIV)).toBe('2026-11-26');
+    expect(new Date(nextMidnight(at('2026-11-25T12:00:00Z'), NEW_YORK)).toISOString()).toBe('2026-11-26T05:00:00.000Z');
   });
 });
 

@@ -187,6 +187,11 @@ function offsetMinutes(date: Date, parts: ZonedParts): number {
 // because midnight itself is skipped, so the next day's first instant is searched for
 // instead of computed from a fixed day length.
 export function secondsUntilNextMidnight(now: Date, timeZone: string): number {
+  return Math.max(1, Math.ceil((nextMidnight(now, timeZone) - now.getTime()) / 1000));
+}
+
+// The first millisecond of the next day in the zone (epoch ms).
+export function nextMidnight(now: Date, timeZone: string): number {
   const today = dayKey(now, timeZone);
   let before = now.getTime();
   let after = before + 2 * DAY_MS;
@@ -195,7 +200,7 @@ export function secondsUntilNextMidnight(now: Date, timeZone: string): number {
     if (dayKey(new Date(middle), timeZone) > today) after = middle;
     else before = middle;
   }
-  return Math.max(1, Math.ceil((after - now.getTime()) / 1000));
+  return after;
 }
 
 // RFC 3339 with the zone's offset at that instant: '2026-11-26T14:05:00+02:00'.
