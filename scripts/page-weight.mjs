@@ -11,18 +11,19 @@ import zlib from 'node:zlib';
 /**
  * GET with gzip; the bytes as they came over the wire and the decoded text.
  * @param {string} url
- * @returns {Promise<{ status: number, wire: number, text: string }>}
+ * @returns {Promise<{ status: number, wire: number, text: string, headerBytes: number }>}
  */
 function get(url) {
   const client = url.startsWith('https:') ? https : http;
   return new Promise((resolve, reject) => {
-    const request = client.get(url, { headers: { 'accept-encoding': 'gzip', 'user-agent': 'gazette-page-weight' } }, (res) => {
+    const request = client.get(url, { headers: { 'accept-encoding': 'gzip', 'user-agent': 'gazette-page-weight' }, maxHeaderSize: 1024 * 1024 }, (res) => {
       const chunks = [];
       res.on('data', (chunk) => chunks.push(chunk));
       res.on('end', () => {
         const body = Buffer.concat(chunks);
         const text = (res.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(body) : body).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, wire: res.headers['content-encoding'] === 'gzip' ? body.length : zlib.gzipSync(body).length, text });
+        const headerBytes = res.rawHeaders.reduce((sum, part) => sum + Buffer.byteLength(part) + 2, 0);
+        resolve({ status: res.statusCode ?? 0, wire: res.headers['content-encoding'] === 'gzip' ? body.length : zlib.gzipSync(body).length, text, headerBytes });
       });
       res.on('error', reject);
     });
@@ -78,6 +79,8 @@ export async function measurePageWeight(base, pages) {
       status: page.status,
       'HTML KB': kb(Buffer.byteLength(page.text)),
       'HTML gz KB': kb(page.wire),
+      // Proxies refuse big response headers (Varnish 8 KB, nginx 4–8 KB by default): the edge keys must stay small.
+      'headers KB': kb(page.headerBytes),
       'flight KB': kb(flightBytes),
       'JS gz KB': kb(js),
       scripts: modules.length,

@@ -3,23 +3,30 @@ import { sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/db/client';
 import { cacheTags, cardTags } from '@/lib/site/cache-tags';
-import { flattenNotes, type CorrectionEntry } from '@/lib/articles/corrections';
+import { CORRECTIONS_PAGE_SIZE, flattenNotes, type CorrectionEntry } from '@/lib/articles/corrections';
 import type { ArticleNote } from '@/lib/domain';
 import { articleUrl } from './articles';
 
-// Every public note (correction, clarification, update) of live articles, newest first, for the
-// /corrections page. Few articles carry notes: the partial index articles_corrections_idx holds
-// exactly those, so this never walks the articles table. Its WHERE must match the index's.
-export async function listCorrectionNotes(): Promise<CorrectionEntry[]> {
+// One page of the public notes (correction, clarification, update) of live articles, newest
+// first, for the /corrections page, and how many there are in all. Few articles carry notes: the
+// partial index articles_corrections_idx holds exactly those, so this never walks the articles
+// table. Its WHERE must match the index's.
+export async function listCorrectionNotes(page: number): Promise<{ notes: CorrectionEntry[]; total: number }> {
   'use cache';
   cacheTag(cacheTags.corrections);
   cacheLife('max');
-  const rows = await readNotedArticles();
+  const all = toEntries(await readNotedArticles());
+  const notes = all.slice((page - 1) * CORRECTIONS_PAGE_SIZE, page * CORRECTIONS_PAGE_SIZE);
   // Each listed story's headline and address are on the page: its edits and unpublishing reach
-  // it. (Next takes at most 128 tags a call.)
-  const shown = cardTags(rows);
-  for (let i = 0; i < shown.length; i += 100) cacheTag(...shown.slice(i, i + 100));
-  return toEntries(rows);
+  // it. Only the stories this page shows: a page tagged with every noted story would carry
+  // thousands of keys to the edge cache (a header past what proxies accept). A new or removed
+  // note moves every page, and expires 'corrections'.
+  if (notes.length > 0) cacheTag(...cardTags(unique(notes.map((note) => ({ id: note.articleId })))));
+  return { notes, total: all.length };
+}
+
+function unique(cards: { id: number }[]): { id: number }[] {
+  return [...new Map(cards.map((card) => [card.id, card])).values()];
 }
 
 /**

@@ -29,10 +29,9 @@ export async function correctionsMetadata(page: number): Promise<Metadata> {
 }
 
 export async function CorrectionsList({ page }: { page: number }) {
-  const [notes, { timeZone, siteName }] = await Promise.all([listCorrectionNotes(), getSiteSettings()]);
-  const totalPages = countPages(notes.length, CORRECTIONS_PAGE_SIZE);
+  const [{ notes: shown, total }, { timeZone, siteName }] = await Promise.all([listCorrectionNotes(page), getSiteSettings()]);
+  const totalPages = countPages(total, CORRECTIONS_PAGE_SIZE);
   if (page > totalPages) notFound();
-  const shown = notes.slice((page - 1) * CORRECTIONS_PAGE_SIZE, page * CORRECTIONS_PAGE_SIZE);
   return (
     <div className="mx-auto max-w-3xl py-8">
       <header className="border-b-4 border-ink pb-6">
