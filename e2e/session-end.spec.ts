@@ -1,5 +1,9 @@
 import { countRows, createTestUser, expect, signInWithForm, test, testDb } from './auth-fixtures';
 
+// Every journey signs in with passwords (argon2, by design slow): on a busy machine that takes
+// longer than the default 30 s.
+test.describe.configure({ timeout: 90_000 });
+
 // Ending a session ends it on the server: a copy of the cookie (another browser, a script) stops
 // working the moment its owner signs out, and "Sign out everywhere" ends every session at once.
 

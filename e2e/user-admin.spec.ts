@@ -1,5 +1,9 @@
 import { addSession, countRows, createTestUser, expect, getUserRow, signInWithForm, test, testDb } from './auth-fixtures';
 
+// Each journey signs people in and sets passwords (argon2, by design slow): on a busy machine that
+// takes longer than the default 30 s.
+test.describe.configure({ timeout: 90_000 });
+
 // An administrator manages the newsroom's people; changes reach the person on their next request.
 
 test('an invitation link sets a password once, then never again', async ({ page, signInAs, browser }) => {
