@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Reader documents on and off, side by side in one run (docs/decisions/018-reader-documents.md):
+// Reader documents on and off, side by side in one run (docs/decisions/018-light-reader-pages.md):
 // the same build and data set served with GAZETTE_READER_DOCUMENTS=on and =off in turn, twice
 // each (on, off, off, on), measuring what the page cache must not lose to the rewrite —
 //   - cached-page throughput: wrk, 50 connections, on the article page and the home page;

@@ -498,7 +498,7 @@ export async function addArticleNote(
       id,
       version: after.version,
       status: after.status,
-      invalidates: [...tagsForArticleChange(articleCacheFacts(before, links), articleCacheFacts(after, links)), cacheTags.corrections],
+      invalidates: tagsForArticleChange(articleCacheFacts(before, links), articleCacheFacts(after, links)),
     };
   });
 }

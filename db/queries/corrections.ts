@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/db/client';
-import { cacheTags, cardTags } from '@/lib/site/cache-tags';
+import { cacheTags } from '@/lib/site/cache-tags';
 import { CORRECTIONS_PAGE_SIZE, flattenNotes, type CorrectionEntry } from '@/lib/articles/corrections';
 import type { ArticleNote } from '@/lib/domain';
 import { articleUrl } from './articles';
@@ -21,12 +21,9 @@ export async function listCorrectionNotes(page: number): Promise<{ notes: Correc
   // it. Only the stories this page shows: a page tagged with every noted story would carry
   // thousands of keys to the edge cache (a header past what proxies accept). A new or removed
   // note moves every page, and expires 'corrections'.
-  if (notes.length > 0) cacheTag(...cardTags(unique(notes.map((note) => ({ id: note.articleId })))));
+  const shown = new Set(notes.map((note) => cacheTags.article(note.articleId)));
+  if (shown.size > 0) cacheTag(...shown);
   return { notes, total: all.length };
-}
-
-function unique(cards: { id: number }[]): { id: number }[] {
-  return [...new Map(cards.map((card) => [card.id, card])).values()];
 }
 
 /**

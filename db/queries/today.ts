@@ -1,7 +1,7 @@
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import { cacheTags } from '@/lib/site/cache-tags';
-import { dayKey, formatMastheadDate, nextMidnight } from '@/lib/time/dates';
+import { dayKey, formatMastheadDate, nextMidnight, secondsUntilNextMidnight } from '@/lib/time/dates';
 import { getSiteSettings } from './site';
 
 export interface NewsroomToday {
@@ -23,14 +23,13 @@ export async function getNewsroomToday(): Promise<NewsroomToday> {
   cacheTag(cacheTags.settings);
   const { timeZone } = await getSiteSettings();
   const now = new Date();
-  const validUntil = nextMidnight(now, timeZone);
-  const untilMidnight = Math.max(60, Math.ceil((validUntil - now.getTime()) / 1000));
+  const untilMidnight = Math.max(60, secondsUntilNextMidnight(now, timeZone));
   cacheLife({ stale: 300, revalidate: untilMidnight, expire: Math.max(300, untilMidnight + 1) });
   return {
     iso: now.toISOString(),
     day: dayKey(now, timeZone),
     label: formatMastheadDate(now, timeZone),
     timeZone,
-    validUntil,
+    validUntil: nextMidnight(now, timeZone),
   };
 }

@@ -61,4 +61,16 @@ describe('tagsForArticleChange', () => {
   it('a new address replaces cached "not found" answers there', () => {
     expect(tagsForArticleChange(live, { ...live, slug: 'harbour-bridge-opens' })).toContain('not-found');
   });
+
+  it('the corrections page, whenever the public notes change: published or withdrawn with notes, notes added to a live story', () => {
+    const notes = JSON.stringify([{ at: '2026-12-01T10:00:00.000Z', text: 'An earlier version misspelt a name.' }]);
+    const noted = { ...live, notes };
+    expect(tagsForArticleChange({ ...draft, notes }, noted)).toContain('corrections');
+    expect(tagsForArticleChange(noted, { ...noted, status: 'unpublished' })).toContain('corrections');
+    expect(tagsForArticleChange({ ...live, notes: '[]' }, noted)).toContain('corrections');
+    // Nothing public about the notes moved: a draft's notes, a live story without any, an edit that keeps them.
+    expect(tagsForArticleChange({ ...draft, notes: '[]' }, { ...draft, notes })).toEqual([]);
+    expect(tagsForArticleChange(draft, live)).not.toContain('corrections');
+    expect(tagsForArticleChange(noted, { ...noted, slug: 'harbour-bridge-opens' })).not.toContain('corrections');
+  });
 });

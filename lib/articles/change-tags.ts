@@ -10,16 +10,20 @@ export interface ArticleCacheFacts {
   publishedAt: number | null;
   tagIds: number[];
   bylineIds: number[];
+  // Its notes (corrections, clarifications, updates) as JSON, '[]' for none: the corrections page
+  // lists those of published articles.
+  notes?: string;
 }
 
 /** The facts of an article row and its tag and byline links. */
 export function articleCacheFacts(
-  row: { id: number; status: string; kind: string; sectionId: number; slug: string; publishedAt: Date | null },
+  row: { id: number; status: string; kind: string; sectionId: number; slug: string; publishedAt: Date | null; corrections?: unknown },
   links: { tagIds: number[]; bylineIds: number[] },
 ): ArticleCacheFacts {
   const { id, status, kind, sectionId, slug } = row;
   const { tagIds, bylineIds } = links;
-  return { id, status, kind, sectionId, slug, publishedAt: row.publishedAt?.getTime() ?? null, tagIds, bylineIds };
+  const notes = JSON.stringify(row.corrections ?? []);
+  return { id, status, kind, sectionId, slug, publishedAt: row.publishedAt?.getTime() ?? null, tagIds, bylineIds, notes };
 }
 
 // The cache tags an article change invalidates (lib/site/cache-tags.ts says what each means):
@@ -27,7 +31,9 @@ export function articleCacheFacts(
 //   - when it joins or leaves public lists (publish, unpublish) or moves in them (a new
 //     publication time or kind): every list it was or is in;
 //   - when a published article changes section, tags or bylines: only the lists it joined or left;
-//   - when it gets a public address it did not have: the cached "not found" answers.
+//   - when it gets a public address it did not have: the cached "not found" answers;
+//   - when the public notes change (notes added or restored on a live story, a story with notes
+//     published or withdrawn): the corrections page, every page of which they may move.
 // A draft that stays a draft touches nothing public. The related stories an editor picks are
 // part of the article: a change to them expires 'article:N' like any other save of a live story,
 // and no list (db/queries/related.ts tags its block with the story's own 'article:N').
@@ -56,5 +62,10 @@ export function tagsForArticleChange(before: ArticleCacheFacts | null, after: Ar
     for (const tag of joined) if (!stayed.has(tag)) tags.add(tag);
   }
   if (is && (!was || was.slug !== is.slug || was.sectionId !== is.sectionId)) tags.add(cacheTags.notFound);
+  if (publicNotes(was) !== publicNotes(is)) tags.add(cacheTags.corrections);
   return [...tags];
+}
+
+function publicNotes(facts: ArticleCacheFacts | null): string {
+  return facts?.notes && facts.notes !== '[]' ? facts.notes : '';
 }
