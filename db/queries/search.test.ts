@@ -207,4 +207,18 @@ describe('searchWithSpelling', () => {
   it('has nothing to run for exclusions alone', async () => {
     expect(await run('-harbour')).toBeNull();
   });
+
+  it('takes a last word the site has as typed, and one it lacks as the start of a longer word', async () => {
+    article(10, 'Harbourmaster retires', 'Forty years on the quays.');
+    forgetSpellingDictionary();
+    const found = async (q: string) => (await run(q))?.results.hits.map((h) => h.article.id).sort((a, b) => a - b);
+    // "harbour" is a word of the headlines: its stories, not every word it begins.
+    expect(await found('harbour')).toEqual([1, 2, 4]);
+    expect(await found('ferry harbour')).toEqual([1]);
+    // "harbourm" and "harb" are no word the site has: still being typed.
+    expect(await found('harbourm')).toEqual([10]);
+    expect(await found('harb')).toEqual([1, 2, 4, 9, 10]);
+    // A phrase is never a prefix, known word or not.
+    expect((await run('"harbourm"', true))?.results.total).toBe(0);
+  });
 });
