@@ -58,6 +58,9 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() answers 403 when a signed-in user opens a newsroom page their role may not see.
     authInterrupts: true,
+    // Addresses no route answers get app/global-not-found.tsx, rendered on its own; a root
+    // not-found.tsx drawing the masthead and footer rode along in every page's payload.
+    globalNotFound: true,
   },
   // Static security headers, so public pages stay prerendered (docs/security.md). /admin and
   // /login get a per-request nonce policy from proxy.ts instead of the public one.

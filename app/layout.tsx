@@ -1,31 +1,7 @@
 import type { Metadata, Viewport } from 'next';
-import localFont from 'next/font/local';
 import { INDEX_ROBOTS } from '@/lib/seo/metadata';
 import { getSiteUrl } from '@/lib/site/url';
-
-// Self-hosted (Latin subset) so nothing is fetched from a font service.
-const serif = localFont({
-  src: [
-    { path: './fonts/source-serif-4-latin-wght-normal.woff2', style: 'normal', weight: '400 700' },
-    { path: './fonts/source-serif-4-latin-wght-italic.woff2', style: 'italic', weight: '400' },
-  ],
-  variable: '--font-source-serif',
-  display: 'swap',
-  // Not preloaded: headlines and body start in the metric-matched fallback (app/styles.css)
-  // and keep their place when the face swaps in, and the hero image and the page's
-  // scripts get the bandwidth first (docs/performance.md).
-  preload: false,
-  adjustFontFallback: false,
-  fallback: ['Gazette Serif Fallback', 'Georgia', 'serif'],
-});
-
-const sans = localFont({
-  src: [{ path: './fonts/inter-latin-wght-normal.woff2', style: 'normal', weight: '400 700' }],
-  variable: '--font-inter',
-  display: 'swap',
-  adjustFontFallback: false,
-  fallback: ['Gazette Sans Fallback', 'system-ui', 'Segoe UI', 'Roboto', 'sans-serif'],
-});
+import { fontVariables } from './fonts';
 
 export const metadata: Metadata = {
   title: { default: 'The Gazette', template: '%s | The Gazette' },
@@ -47,7 +23,7 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en" className={`${serif.variable} ${sans.variable}`}>
+    <html lang="en" className={fontVariables}>
       <body className="min-h-screen antialiased">{children}</body>
     </html>
   );

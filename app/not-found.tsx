@@ -1,15 +1,22 @@
 import type { Metadata } from 'next';
-import { NotFoundContent } from '@/components/site/not-found-content';
-import { SiteChrome } from '@/components/site/site-chrome';
-import './reader.css';
 
 export const metadata: Metadata = { title: 'Page not found', robots: { index: false } };
 
-// Addresses that match no route at all still get the site's masthead and footer.
-export default function GlobalNotFound() {
+// The last boundary for a notFound() no nearer not-found.tsx catches (a preview link for no
+// story). Next sends this page inside the payload of every page of the site, so it stays this
+// small; reader pages have their own (app/(site)/not-found.tsx, app/(search)/not-found.tsx), the
+// newsroom too (app/admin/not-found.tsx), and addresses no route answers get
+// app/global-not-found.tsx.
+export default function NotFound() {
   return (
-    <SiteChrome>
-      <NotFoundContent />
-    </SiteChrome>
+    <main id="main" className="mx-auto max-w-3xl px-4 py-16">
+      <p className="text-sm font-bold tracking-wider text-accent uppercase">Error 404</p>
+      <h1 className="mt-2 font-serif text-4xl font-bold">Page not found</h1>
+      <p className="mt-4">
+        <a href="/" className="font-semibold text-accent underline">
+          Go to the front page
+        </a>
+      </p>
+    </main>
   );
 }

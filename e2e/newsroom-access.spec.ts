@@ -88,3 +88,13 @@ test('signing in returns to the newsroom page asked for, never elsewhere', async
   await expect(page).toHaveURL(/\/admin\/audit$/);
   await expect(page.getByRole('heading', { name: 'Audit log', level: 1 })).toBeVisible();
 });
+
+test('a newsroom address for nothing says so inside the newsroom', async ({ page, signInAs }) => {
+  await signInAs('editor');
+  for (const path of ['/admin/articles/999999999', '/admin/articles/999999999/revisions', '/admin/media/999999999', '/admin/articles/nope']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: 'Nothing here' }), path).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Newsroom' }), path).toBeVisible();
+    await expect(page.getByRole('link', { name: 'All stories' }), path).toHaveAttribute('href', '/admin/articles');
+  }
+});

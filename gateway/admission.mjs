@@ -375,8 +375,8 @@ function answerGone(handler, req, res, articleId, stored, stats) {
 }
 
 /**
- * Where the kept 404 is rendered: an address no route answers, so Next renders the root
- * not-found page (app/not-found.tsx) whole. A notFound() thrown while a page renders (an unknown
+ * Where the kept 404 is rendered: an address no route answers, so Next renders the page for
+ * those (app/global-not-found.tsx) whole. A notFound() thrown while a page renders (an unknown
  * article, tag or byline, a page past a front's last) is answered by Next with its recovery shell
  * instead, an empty <body> the browser fills from the Flight data only with JavaScript.
  */
