@@ -79,6 +79,12 @@ describe('searchArticles', () => {
     const later = await search('rain', { offset: 990 });
     expect(later.hits).toHaveLength(10);
     expect(new Set([...first.hits, ...later.hits].map((h) => h.article.id)).size).toBe(20);
+    // The last page stops at the cap; past it, and when only the count is asked for, the count
+    // still comes back.
+    expect((await search('rain', { offset: 995 })).hits).toHaveLength(5);
+    expect(await search('rain', { offset: COUNT_CAP })).toMatchObject({ total: COUNT_CAP, capped: true, hits: [] });
+    expect(await search('harbour', { limit: 0 })).toMatchObject({ total: 3, capped: false, hits: [] });
+    expect(await search('harbour', { offset: 10 })).toMatchObject({ total: 3, hits: [] });
   });
 });
 

@@ -58,18 +58,26 @@ export interface SearchOptions {
 }
 
 // How far the count goes: "more than 1,000 results" is as useful to a reader as the exact
-// number, and counting 60,000 matches means reading 60,000 article rows.
+// number, and counting 60,000 matches means reading 60,000 article rows. Ranking covers the same
+// newest matches: bm25 is read for each candidate, so it runs over the newest 1,000 published
+// matches only (after the section and date filters) — a news search weighs recency anyway, and
+// this keeps a common word at 100,000 articles in milliseconds.
 export const COUNT_CAP = 1000;
-
-// Ranking reads bm25 for each candidate, so it runs over the newest 1,000 matches only: a news search
-// weighs recency anyway, and this keeps a common word at 100,000 articles in milliseconds.
-// Section or date filters widen the window, since they discard candidates.
-const RANK_WINDOW = 1000;
-const FILTERED_RANK_WINDOW = 10000;
 
 // Title matches weigh 10, dek 4, body 1, bylines and tags 5: a story named for the words ranks
 // above one that mentions them, and a reporter's or a topic's name counts like a dek.
 const RANK = sql.raw('bm25(articles_fts, 10.0, 4.0, 1.0, 5.0, 5.0)');
+
+async function countMatches(match: string, where: SQL): Promise<number> {
+  const row = await getDb().get<{ n: number }>(sql`
+    SELECT count(*) AS n FROM (
+      SELECT 1 FROM articles_fts
+        JOIN articles a INDEXED BY articles_live_id_idx ON a.id = articles_fts.rowid
+        JOIN sections s ON s.id = a.section_id
+       WHERE articles_fts MATCH ${match} AND ${where}
+       LIMIT ${COUNT_CAP + 1})`);
+  return row?.n ?? 0;
+}
 
 export async function searchArticles(options: SearchOptions): Promise<SearchResults> {
   const filters: SQL[] = [sql`a.status = 'published'`, sql`a.deleted_at IS NULL`];
@@ -77,36 +85,31 @@ export async function searchArticles(options: SearchOptions): Promise<SearchResu
   if (options.fromMs != null) filters.push(sql`a.published_at >= ${options.fromMs}`);
   if (options.toMs != null) filters.push(sql`a.published_at < ${options.toMs}`);
   const where = sql.join(filters, sql` AND `);
-  const filtered = filters.length > 2;
+  const newest = options.sort === 'newest';
   const db = getDb();
   try {
-    const countRow = await db.get<{ n: number }>(sql`
-      SELECT count(*) AS n FROM (
-        SELECT 1 FROM articles_fts
+    // One pass over the index: the newest matches up to one past the cap (the count, and
+    // whether there are more), scored by bm25 unless the reader sorts by date, then the page
+    // of them. A count and a ranking of their own read the same postings twice.
+    const page = await db.all<{ id: number; n: number }>(sql`
+      WITH found AS MATERIALIZED (
+        SELECT a.id AS id, a.published_at AS publishedAt${newest ? sql`` : sql`, ${RANK} AS score`}
+          FROM articles_fts
           JOIN articles a INDEXED BY articles_live_id_idx ON a.id = articles_fts.rowid
           JOIN sections s ON s.id = a.section_id
          WHERE articles_fts MATCH ${options.match} AND ${where}
-         LIMIT ${COUNT_CAP + 1})`);
-    const counted = countRow?.n ?? 0;
+         ORDER BY articles_fts.rowid DESC
+         LIMIT ${COUNT_CAP + 1})
+      SELECT id, count(*) OVER () AS n FROM found
+       ORDER BY ${newest ? sql`publishedAt DESC, id DESC` : sql`score, publishedAt DESC`}
+       LIMIT ${options.limit} OFFSET ${options.offset}`);
+    // No rows to carry the count when the page is past the end or none was asked for (the
+    // spelling check only wants the total): then it is asked for on its own.
+    const counted = page[0]?.n ?? (options.offset > 0 || options.limit === 0 ? await countMatches(options.match, where) : 0);
     const total = Math.min(counted, COUNT_CAP);
     const capped = counted > COUNT_CAP;
-    if (total === 0 || options.offset >= total) return { total, capped, hits: [], failed: false };
-
-    // The page of ids: candidates among the newest matches (all of them when there are fewer
-    // than the window), filtered, then scored by bm25 or ordered by publication.
-    const window = Math.max(filtered ? FILTERED_RANK_WINDOW : RANK_WINDOW, options.offset + options.limit);
-    const newest = options.sort === 'newest';
-    const ranked = await db.all<{ id: number }>(sql`
-      WITH candidates AS (
-        SELECT rowid AS id${newest ? sql`` : sql`, ${RANK} AS score`} FROM articles_fts
-         WHERE articles_fts MATCH ${options.match}
-         ORDER BY rowid DESC LIMIT ${window})
-      SELECT a.id AS id FROM candidates c
-        JOIN articles a INDEXED BY articles_live_id_idx ON a.id = c.id
-        JOIN sections s ON s.id = a.section_id
-       WHERE ${where}
-       ORDER BY ${newest ? sql`a.published_at DESC, a.id DESC` : sql`c.score, a.published_at DESC`}
-       LIMIT ${options.limit} OFFSET ${options.offset}`);
+    // The page may hold the one match past the cap; a reader is shown at most COUNT_CAP.
+    const ranked = page.slice(0, Math.max(0, Math.min(options.limit, total - options.offset)));
     if (ranked.length === 0) return { total, capped, hits: [], failed: false };
 
     // What a result shows, in one read (the byline names are the row's own search column): the
