@@ -97,4 +97,10 @@ test('a newsroom address for nothing says so inside the newsroom', async ({ page
     await expect(page.getByRole('navigation', { name: 'Newsroom' }), path).toBeVisible();
     await expect(page.getByRole('link', { name: 'All stories' }), path).toHaveAttribute('href', '/admin/articles');
   }
+  // Next sends every not-found.tsx above a page inside that page's payload: the reader site's
+  // 404, with its masthead and list of sections, is not one of them (app/not-found.tsx stays
+  // small; addresses no route answers get app/global-not-found.tsx).
+  const dashboard = await (await page.request.get('/admin')).text();
+  expect(dashboard).toContain('self.__next_f');
+  expect(dashboard).not.toContain('Browse the sections');
 });
