@@ -95,7 +95,7 @@ test('a newsroom address for nothing says so inside the newsroom', async ({ page
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1, name: 'Nothing here' }), path).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Newsroom' }), path).toBeVisible();
-    await expect(page.getByRole('link', { name: 'All stories' }), path).toHaveAttribute('href', '/admin/articles');
+    await expect(page.getByRole('link', { name: 'All articles' }), path).toHaveAttribute('href', '/admin/articles');
   }
   // Next sends every not-found.tsx above a page inside that page's payload: the reader site's
   // 404, with its masthead and list of sections, is not one of them (app/not-found.tsx stays

@@ -8,11 +8,11 @@ export default function AdminNotFound() {
         Nothing here
       </h1>
       <p className="mt-2 text-sm text-muted">
-        This page does not exist, or what it showed was deleted. Check the address, or find the story in the list.
+        This page does not exist, or what it showed was deleted. Check the address, or find the article in the list.
       </p>
       <p className="mt-6 flex gap-6 text-sm">
         <a href="/admin/articles" className="font-semibold underline">
-          All stories
+          All articles
         </a>
         <a href="/admin" className="font-semibold underline">
           Back to the dashboard
