@@ -540,9 +540,10 @@ async function checkFailover() {
   };
   // Writes never go to a second instance (nginx retries only idempotent requests): a POST whose
   // instance dies answers at once with an error status instead of hanging until a timeout.
-  const posts = { answered: 0, hung: 0, statuses: {} };
+  const posts = { answered: 0, hung: 0, statuses: {}, errors: {} };
   const poster = async () => {
     while (!done) {
+      const started = performance.now();
       try {
         const res = await fetch(`${base.nginx}/api/views`, {
           method: 'POST',
@@ -553,8 +554,14 @@ async function checkFailover() {
         await res.arrayBuffer();
         posts.answered += 1;
         posts.statuses[res.status] = (posts.statuses[res.status] ?? 0) + 1;
-      } catch {
-        posts.hung += 1;
+      } catch (error) {
+        // Hung: no answer until the time-out. A connection closed at once (a kept-alive
+        // connection nginx closed as the request went out, say) is an answer too, if not a status.
+        if (error?.name === 'TimeoutError' || performance.now() - started >= 14_000) posts.hung += 1;
+        else {
+          const code = error?.cause?.code ?? error?.name ?? 'Error';
+          posts.errors[code] = (posts.errors[code] ?? 0) + 1;
+        }
       }
       await sleep(20);
     }
@@ -584,7 +591,8 @@ async function checkFailover() {
     'c. failover through nginx: B SIGKILLed and restarted, then A SIGTERMed',
     failed === 0 && posts.hung === 0,
     `${sent} GETs on 20 connections in ${seconds} s, ${failed} failed${failed ? ` ${JSON.stringify(failures)}` : ''}; ` +
-      `${posts.answered} beacon POSTs answered ${JSON.stringify(posts.statuses)}, ${posts.hung} hung; ${steps.join(', ')}`,
+      `${posts.answered} beacon POSTs answered ${JSON.stringify(posts.statuses)}` +
+        `${Object.keys(posts.errors).length ? `, connection errors at once ${JSON.stringify(posts.errors)}` : ''}, ${posts.hung} hung; ${steps.join(', ')}`,
   );
   await startInstance('A');
 }
