@@ -2,10 +2,11 @@ import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Page not found', robots: { index: false } };
 
-// The last boundary for a notFound() no nearer not-found.tsx catches. Next sends this page inside the payload of every page of the site, so it stays this
-// small; reader pages have their own (app/(site)/not-found.tsx; the search page never calls
-// notFound()), the newsroom and previews too (app/admin/not-found.tsx, app/preview/not-found.tsx),
-// and addresses no route answers get app/global-not-found.tsx.
+// The last boundary for a notFound() no nearer not-found.tsx catches. Next sends this page
+// inside the payload of every page of the site, so it stays this small; reader pages have their
+// own (app/(site)/not-found.tsx; the search page never calls notFound()), the newsroom and
+// previews too (app/admin/not-found.tsx, app/preview/not-found.tsx), and addresses no route
+// answers get app/global-not-found.tsx.
 export default function NotFound() {
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-16">
