@@ -21,6 +21,10 @@ export async function registerNodeServer(): Promise<void> {
   const { forgetPublicPathCounts, isMissingPublicPath } = await import('./db/queries/public-paths');
   const { PUBLIC_PATHS_KEY } = await import('./gateway/admission.mjs');
   (globalThis as Record<symbol, unknown>)[PUBLIC_PATHS_KEY] = { isMissing: isMissingPublicPath, forget: forgetPublicPathCounts };
+  // …and the search page's body, rendered into the rest of a search page it keeps.
+  const { forgetSearchContext, searchBodyElement } = await import('./server/search-body');
+  const { SEARCH_BODY_KEY } = await import('./gateway/search-pages.mjs');
+  (globalThis as Record<symbol, unknown>)[SEARCH_BODY_KEY] = { element: searchBodyElement, forget: forgetSearchContext };
   const { startScheduler, stopScheduler } = await import('./server/scheduler');
   const { installShutdownHandlers } = await import('./platform/shutdown');
   installShutdownHandlers(stopScheduler);

@@ -70,8 +70,8 @@ export function documentEtag(body) {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 }
 
-/** @param {unknown} header */
-function acceptsGzip(header) {
+/** Whether a request's Accept-Encoding allows gzip. @param {unknown} header */
+export function acceptsGzip(header) {
   const value = Array.isArray(header) ? header.join(',') : String(header ?? '');
   return value.split(',').some((part) => {
     const [coding, ...params] = part.trim().toLowerCase().split(';');

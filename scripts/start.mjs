@@ -43,6 +43,8 @@ const { withDecidedStatus } = await import('../gateway/decided-status.mjs');
 const { decideClientAddress, withRequestGuard, trustedProxyHops } = await import('../gateway/request-guard.mjs');
 const { withReaderDocuments } = await import('../gateway/reader-document.mjs');
 const { DEFAULT_BUDGETS, PUBLIC_PATHS_KEY, createBudgets, createPool, withBudgets, withNotFoundReplay, withPools } = await import('../gateway/admission.mjs');
+const { SEARCH_BODY_KEY, withSearchPages } = await import('../gateway/search-pages.mjs');
+const { renderToString } = await import('react-dom/server');
 
 const server = http.createServer();
 const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port, httpServer: server });
@@ -63,7 +65,8 @@ const megabytes = config.env.GAZETTE_PAGE_CACHE_MB ?? 64;
 //   page cache   cached pages from memory; identical misses rendered once
 //   budgets      per client address, for pages and images the cache could not answer
 //   not found    a made-up address gets the 404 rendered once, replayed
-//   pools        at most a few renders in Next at once, a short queue, then 503
+//   pools        at most a few renders at once, a short queue, then 503
+//   search       a search page's body rendered into the rest of one Next rendered before
 const guard = { trustedProxyHops: trustedProxyHops(env.TRUSTED_PROXY) };
 const clientAddress = (req) => decideClientAddress(req.headers['x-forwarded-for'], guard.trustedProxyHops) ?? '';
 const budgets = createBudgets(rateLimits === 'on' ? DEFAULT_BUDGETS : {});
@@ -71,7 +74,17 @@ const pools = {
   readers: createPool({ maxActive: config.env.GAZETTE_RENDER_POOL?.active ?? 4, maxQueue: config.env.GAZETTE_RENDER_POOL?.queue ?? 64, maxWaitMs: 3000 }),
   newsroom: createPool({ maxActive: 8, maxQueue: 256, maxWaitMs: 10_000 }),
 };
-const notFound = withNotFoundReplay(withPools(handle, pools), { isMissing: () => globalThis[PUBLIC_PATHS_KEY]?.isMissing });
+// The body is rendered with React's own renderer (react-dom/server), outside Next: the element
+// comes from the server's code, which Next built (gateway/search-pages.mjs).
+const searchPages = withSearchPages(handle, { source: () => globalThis[SEARCH_BODY_KEY], render: renderToString });
+const notFound = withNotFoundReplay(withPools(searchPages, pools), { isMissing: () => globalThis[PUBLIC_PATHS_KEY]?.isMissing });
+// Something public changed (the page chrome may have): nothing rendered before is used again.
+const forgetRendered = () => {
+  notFound.forget();
+  searchPages.forget();
+  globalThis[SEARCH_BODY_KEY]?.forget?.();
+  globalThis[PUBLIC_PATHS_KEY]?.forget?.();
+};
 const misses = withBudgets(notFound, { budgets, kinds: ['page', 'image'], clientAddress });
 let cached = misses;
 if (megabytes > 0) {
@@ -82,8 +95,7 @@ if (megabytes > 0) {
     invalidate() {
       cache.invalidate();
       searchCache.invalidate();
-      notFound.forget();
-      globalThis[PUBLIC_PATHS_KEY]?.forget?.();
+      forgetRendered();
     },
   };
   // Cluster mode: each look-up first asks whether any instance expired something since the last.
@@ -91,12 +103,7 @@ if (megabytes > 0) {
   const beforeLookup = shared ? sharedGenerationCheck(() => shared.generation(), () => globalThis[PAGE_CACHE_KEY].invalidate()) : undefined;
   cached = withPageCache(cache, misses, { searchCache, beforeLookup });
 } else {
-  globalThis[PAGE_CACHE_KEY] = {
-    invalidate() {
-      notFound.forget();
-      globalThis[PUBLIC_PATHS_KEY]?.forget?.();
-    },
-  };
+  globalThis[PAGE_CACHE_KEY] = { invalidate: forgetRendered };
 }
 // Cluster mode: other instances' expiries empty this page cache too (gateway/shared-cache-redis.mjs).
 if (config.env.REDIS_URL) (await import('../gateway/shared-cache-redis.mjs')).getSharedCacheStore(config.env.REDIS_URL);

@@ -31,6 +31,12 @@ export async function getSiteSettings(): Promise<SiteSettings> {
   'use cache';
   cacheTag(cacheTags.settings);
   cacheLife('max');
+  return readSiteSettings();
+}
+
+// The settings as stored, uncached: for code that runs outside a page Next renders, where
+// 'use cache' functions cannot be called (the search page's results, db/queries/search-page.ts).
+export async function readSiteSettings(): Promise<SiteSettings> {
   const rows = await getDb().select().from(settings);
   const map = new Map(rows.map((r) => [r.key, r.value]));
   const siteName = map.get('site_name');
@@ -57,6 +63,11 @@ export async function listSections(): Promise<SectionLink[]> {
   'use cache';
   cacheTag(cacheTags.sections);
   cacheLife('max');
+  return readSections();
+}
+
+// The sections in order, uncached (see readSiteSettings).
+export async function readSections(): Promise<SectionLink[]> {
   return getDb()
     .select({ id: sections.id, name: sections.name, slug: sections.slug })
     .from(sections)

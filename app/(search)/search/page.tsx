@@ -1,234 +1,33 @@
 import type { Metadata } from 'next';
-import { Pager } from '@/components/article/pager';
-import { SearchForm } from '@/components/site/search-form';
-import { searchWithSpelling } from '@/db/queries/search';
+import { SearchBody, SearchBodySlot } from '@/components/site/search-body';
+import { getSearchPage } from '@/db/queries/search-page';
 import { getSiteSettings, listSections } from '@/db/queries/site';
-import { formatPublishedDate } from '@/lib/time/dates';
-import { countPages, pageHref } from '@/lib/site/pagination';
-import { nextDayKey, parseSearchRequest, searchHref, startOfZonedDay } from '@/lib/site/search-params';
-import {
-  buildMatchExpression,
-  formatSearchQuery,
-  nothingToSearch,
-  parseSearchQuery,
-  splitHighlights,
-  type NothingToSearch,
-} from '@/lib/site/search-query';
 
 export const metadata: Metadata = {
   title: 'Search',
   robots: { index: false, follow: true },
 };
 
-const PAGE_SIZE = 20;
-
 // Allowed to block: the results are read before the first byte, so the response is the whole
 // page. Behind a <Suspense> boundary they streamed into a hidden element after the shell, and a
 // reader without JavaScript saw an empty search (decision 001: complete HTML on first response).
 export const instant = false;
 
+// Everything but the body is the same for every address: the server in front of Next keeps it
+// from a page rendered here and renders only the body for the next searches
+// (gateway/search-pages.mjs). Without that server (`next dev`) every search is rendered here.
 export default function SearchPage(props: PageProps<'/search'>) {
   return (
     <div className="mx-auto max-w-3xl py-8">
       <h1 className="font-serif text-4xl font-bold tracking-tight">Search</h1>
-      <SearchResultsView searchParams={props.searchParams} />
+      <SearchBodySlot>
+        <SearchResults searchParams={props.searchParams} />
+      </SearchBodySlot>
     </div>
   );
 }
 
-const NOTHING: Record<NothingToSearch, string> = {
-  empty: 'Search every story we have published.',
-  'no-words': 'Nothing to search for: type a word or two. Punctuation and symbols are ignored.',
-  'only-exclusions': 'Nothing to search for: add a word to look for as well as the words to leave out (-word).',
-};
-
-async function SearchResultsView({ searchParams }: { searchParams: PageProps<'/search'>['searchParams'] }) {
-  const request = parseSearchRequest(await searchParams);
-  const [sections, settings] = await Promise.all([listSections(), getSiteSettings()]);
-  const tz = settings.timeZone;
-  const parsed = parseSearchQuery(request.q);
-  const nothing = nothingToSearch(parsed, request.q);
-  const match = nothing ? null : buildMatchExpression(parsed);
-  const page = request.page ?? 1;
-  const filters = {
-    sectionSlug: request.section,
-    fromMs: request.from ? startOfZonedDay(request.from, tz) : null,
-    toMs: request.to ? startOfZonedDay(nextDayKey(request.to), tz) : null,
-    sort: request.sort,
-  };
-  const datesWrong = request.problems.length > 0;
-  const found =
-    match && request.page !== null && !datesWrong
-      ? await searchWithSpelling(parsed, { ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, request.exact)
-      : null;
-  const results = found?.results ?? null;
-  // "Showing results for …" when the typed words found nothing and a better spelling did;
-  // "Did you mean …?" when they found a few and it finds more.
-  const shownQuery = found?.showing ? formatSearchQuery(found.showing) : request.q;
-  const correctedFrom = found?.showing ? request.q : null;
-  const didYouMean = found?.didYouMean ? formatSearchQuery(found.didYouMean) : null;
-  const totalPages = results ? countPages(results.total, PAGE_SIZE) : 1;
-  const base = searchHref(request);
-  const pageMissing = request.page === null || (results !== null && page > totalPages && results.total > 0);
-  const problem = (field: 'from' | 'to') => request.problems.find((p) => p.field === field);
-
-  return (
-    <>
-      <div className="mt-6">
-        <SearchForm defaultValue={request.q} id="search-page-q">
-          <fieldset className="flex min-w-0 flex-wrap items-start gap-3 text-sm">
-            <legend className="sr-only">Filters</legend>
-            {/* A fieldset and a select are as wide as their longest option unless told otherwise:
-                one long section name widened the whole page on a phone. */}
-            <label className="flex max-w-full min-w-0 flex-col gap-1">
-              <span className="font-semibold">Section</span>
-              <select
-                name="section"
-                defaultValue={request.section ?? ''}
-                className="w-full max-w-full border border-rule bg-paper px-2 py-1.5 text-ink sm:w-auto sm:max-w-xs"
-              >
-                <option value="">All sections</option>
-                {sections.map((s) => (
-                  <option key={s.id} value={s.slug}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <DateField name="from" label="From" value={request.from} problem={problem('from')?.message} />
-            <DateField name="to" label="To" value={request.to} problem={problem('to')?.message} />
-            <label className="flex flex-col gap-1">
-              <span className="font-semibold">Sort by</span>
-              <select name="sort" defaultValue={request.sort} className="border border-rule bg-paper px-2 py-1.5 text-ink">
-                <option value="relevance">Relevance</option>
-                <option value="newest">Newest first</option>
-              </select>
-            </label>
-          </fieldset>
-        </SearchForm>
-      </div>
-
-      <section aria-labelledby="search-results-heading" className="mt-8">
-        <h2 id="search-results-heading" data-testid="search-summary" className="border-b border-rule pb-2 text-sm text-muted">
-          {nothing
-            ? NOTHING[nothing]
-            : datesWrong
-              ? 'Check the dates above to search.'
-              : pageMissing
-                ? 'That page of results does not exist.'
-                : results?.failed
-                  ? 'Search is not available right now. Please try again in a moment.'
-                  : results && results.total > 0
-                    ? results.capped
-                      ? `More than ${results.total.toLocaleString('en')} results for “${shownQuery}”`
-                      : `${results.total} ${results.total === 1 ? 'result' : 'results'} for “${shownQuery}”`
-                    : `No results for “${request.q}”.`}
-        </h2>
-        {correctedFrom !== null ? (
-          <p data-testid="search-correction" className="mt-3">
-            Showing results for <strong className="font-semibold">{shownQuery}</strong>
-            {' — '}
-            <a href={searchHref({ ...request, exact: true })} className="text-accent underline">
-              search instead for {correctedFrom}
-            </a>
-          </p>
-        ) : null}
-        {didYouMean !== null ? (
-          <p data-testid="search-suggestion" className="mt-3">
-            Did you mean{' '}
-            <a href={searchHref({ ...request, q: didYouMean })} className="font-semibold text-accent underline">
-              {didYouMean}
-            </a>
-            ?
-          </p>
-        ) : null}
-        {results && results.total === 0 && match ? (
-          <p data-testid="search-empty" className="mt-4 text-muted">
-            Check the spelling, try fewer or more general words, or remove the filters.
-          </p>
-        ) : null}
-        {results && results.hits.length > 0 ? (
-          <ol data-testid="search-results" className="divide-y divide-rule">
-            {results.hits.map(({ article, snippet, title }) => (
-              <li key={article.id} className="py-5">
-                <p className="text-xs font-bold tracking-wide text-accent uppercase">
-                  {article.section.name}
-                  <span className="font-normal text-muted normal-case">
-                    {' · '}
-                    <time dateTime={article.publishedAt}>{formatPublishedDate(new Date(article.publishedAt), tz)}</time>
-                  </span>
-                </p>
-                <h3 className="mt-1 font-serif text-xl leading-snug font-bold">
-                  <a href={article.url} className="hover:underline">
-                    <Highlighted text={title} />
-                  </a>
-                </h3>
-                {snippet ? (
-                  <p className="mt-1.5 text-[0.95rem] leading-relaxed text-muted">
-                    <Highlighted text={snippet} />
-                  </p>
-                ) : null}
-                {article.bylines ? (
-                  <p data-testid="search-byline" className="mt-1 text-sm text-muted">
-                    By {article.bylines}
-                  </p>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-        ) : null}
-        {results && request.page !== null && page <= totalPages ? (
-          <Pager base={base} page={page} totalPages={totalPages} />
-        ) : null}
-        {pageMissing ? (
-          <p className="mt-4">
-            <a href={pageHref(base, 1)} className="font-semibold text-accent hover:underline">
-              Go to the first page of results
-            </a>
-          </p>
-        ) : null}
-      </section>
-    </>
-  );
-}
-
-// A date filter; a value that is not a date is named below the field (its description, not part
-// of its name).
-function DateField({ name, label, value, problem }: { name: 'from' | 'to'; label: string; value: string | null; problem?: string }) {
-  const id = `search-${name}`;
-  const hint = `${id}-problem`;
-  return (
-    <div className="flex max-w-full flex-col gap-1">
-      <label htmlFor={id} className="font-semibold">
-        {label}
-      </label>
-      <input
-        id={id}
-        type="date"
-        name={name}
-        defaultValue={value ?? ''}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? hint : undefined}
-        className="border border-rule bg-paper px-2 py-1 text-ink aria-invalid:border-red-700"
-      />
-      {problem ? (
-        <p id={hint} className="max-w-56 text-red-800">
-          {problem}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-// Sentinel-marked text from SQLite as React elements: matches in <mark>, never HTML strings.
-function Highlighted({ text }: { text: string }) {
-  return splitHighlights(text).map((part, index) =>
-    part.highlight ? (
-      <mark key={index} className="bg-yellow-200 px-0.5 text-neutral-950">
-        {part.text}
-      </mark>
-    ) : (
-      part.text
-    ),
-  );
+async function SearchResults({ searchParams }: { searchParams: PageProps<'/search'>['searchParams'] }) {
+  const [params, sections, settings] = await Promise.all([searchParams, listSections(), getSiteSettings()]);
+  return <SearchBody view={await getSearchPage(params, { sections, timeZone: settings.timeZone })} />;
 }
