@@ -68,14 +68,17 @@ export const COUNT_CAP = 1000;
 // above one that mentions them, and a reporter's or a topic's name counts like a dek.
 const RANK = sql.raw('bm25(articles_fts, 10.0, 4.0, 1.0, 5.0, 5.0)');
 
+// The published articles (a, with their section s) that match, after the filters in `where`.
+function matching(match: string, where: SQL): SQL {
+  return sql`articles_fts
+    JOIN articles a INDEXED BY articles_live_id_idx ON a.id = articles_fts.rowid
+    JOIN sections s ON s.id = a.section_id
+   WHERE articles_fts MATCH ${match} AND ${where}`;
+}
+
 async function countMatches(match: string, where: SQL): Promise<number> {
   const row = await getDb().get<{ n: number }>(sql`
-    SELECT count(*) AS n FROM (
-      SELECT 1 FROM articles_fts
-        JOIN articles a INDEXED BY articles_live_id_idx ON a.id = articles_fts.rowid
-        JOIN sections s ON s.id = a.section_id
-       WHERE articles_fts MATCH ${match} AND ${where}
-       LIMIT ${COUNT_CAP + 1})`);
+    SELECT count(*) AS n FROM (SELECT 1 FROM ${matching(match, where)} LIMIT ${COUNT_CAP + 1})`);
   return row?.n ?? 0;
 }
 
@@ -94,10 +97,7 @@ export async function searchArticles(options: SearchOptions): Promise<SearchResu
     const page = await db.all<{ id: number; n: number }>(sql`
       WITH found AS MATERIALIZED (
         SELECT a.id AS id, a.published_at AS publishedAt${newest ? sql`` : sql`, ${RANK} AS score`}
-          FROM articles_fts
-          JOIN articles a INDEXED BY articles_live_id_idx ON a.id = articles_fts.rowid
-          JOIN sections s ON s.id = a.section_id
-         WHERE articles_fts MATCH ${options.match} AND ${where}
+          FROM ${matching(options.match, where)}
          ORDER BY articles_fts.rowid DESC
          LIMIT ${COUNT_CAP + 1})
       SELECT id, count(*) OVER () AS n FROM found
