@@ -264,6 +264,20 @@ test('a search rendered by its body alone is byte for byte the page Next renders
   }
 });
 
+// A HEAD is answered as its GET would be, without the body: rendered to the end inside the
+// render pool (gateway/admission.mjs), where Next ended a HEAD at once and rendered on unseen.
+test('a HEAD of a search or an article gets the headers of its GET and no body', async ({ request }) => {
+  for (const url of ['/search?q=council%20budget', getPublishedArticle().url]) {
+    const plain = { 'accept-encoding': 'identity' };
+    const get = await request.get(url, { headers: plain });
+    const head = await request.head(url, { headers: plain });
+    expect(head.status(), url).toBe(200);
+    expect(head.headers()['content-type'], url).toBe(get.headers()['content-type']);
+    expect(head.headers()['content-length'], url).toBe(String((await get.body()).length));
+    expect((await head.body()).length, url).toBe(0);
+  }
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 

@@ -265,6 +265,10 @@ export function withPools(handler, options) {
           done();
           return;
         }
+        // A HEAD is rendered as its GET (Node sends no body for a HEAD): Next ends a HEAD's
+        // answer before a page rendered per request is done and goes on rendering it, so the
+        // place would be free again while the render still ran.
+        if (req.method === 'HEAD') req.method = 'GET';
         handler(req, res);
       },
       () => refuse(req, res, 503, 'The site is busy: try again in a moment.', { 'Retry-After': String(retryAfter) }),

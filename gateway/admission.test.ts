@@ -151,6 +151,26 @@ describe('withPools', () => {
     hold[1]!();
     expect((await next).status).toBe(200);
   });
+
+  it('has a HEAD rendered as its GET, holding its place until the answer ends, and sends no body', async () => {
+    const hold: (() => void)[] = [];
+    const methods: string[] = [];
+    const slow: http.RequestListener = (req, res) => {
+      methods.push(req.method ?? '');
+      hold.push(() => res.end('the whole page'));
+    };
+    const readers = createPool({ maxActive: 1, maxQueue: 0, maxWaitMs: 1000 });
+    const newsroom = createPool({ maxActive: 1, maxQueue: 0, maxWaitMs: 1000 });
+    const base = await listen(withPools(slow, { readers, newsroom }));
+    const head = fetch(`${base}/search?q=a`, { method: 'HEAD' });
+    while (hold.length === 0) await new Promise((r) => setTimeout(r, 5));
+    expect(methods).toEqual(['GET']);
+    expect((await fetch(`${base}/search?q=b`)).status).toBe(503);
+    hold[0]!();
+    const answer = await head;
+    expect(answer.status).toBe(200);
+    expect(await answer.text()).toBe('');
+  });
 });
 
 describe('decideGoneHeaders', () => {
