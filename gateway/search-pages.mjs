@@ -16,9 +16,8 @@
 // after a minute, like the search cache in front of this, so a new masthead or breaking-news
 // banner is on the next search. Until a page is kept, and whenever the body cannot be made, Next
 // renders the whole page. Only what the page cache would answer for everyone is composed: a
-// signed-in editor's search, a client-router request or a range goes to Next. A HEAD is answered
-// as its GET (Node sends no body for a HEAD): Next, asked for a HEAD, ended the answer at once and
-// went on rendering after the render pool had counted it done.
+// signed-in editor's search, a client-router request or a range goes to Next. A HEAD arrives
+// here as its GET (the render pool hands every HEAD on as one; Node sends no body).
 //
 // Plain JavaScript: scripts/start.mjs loads it without a build step.
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -34,7 +33,7 @@ export const SHELL_MAX_AGE_MS = 60_000;
 
 const SEARCH = /^\/search(?:\?|$)/;
 // Never sent with a composed page: they described the bytes of the page they came with.
-const NOT_KEPT = new Set(['content-encoding', 'content-length', 'etag', 'last-modified', 'set-cookie', 'x-gazette-render']);
+const NOT_KEPT = new Set(['content-encoding', 'content-length', 'etag', 'last-modified', 'set-cookie']);
 
 /**
  * @typedef {{ element: (search: string) => Promise<unknown> }} BodySource
@@ -87,9 +86,7 @@ export function withSearchPages(handler, options) {
   /** @type {Handler} */
   const searchPages = (req, res) => {
     const url = req.url ?? '/';
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || !SEARCH.test(url)) return handler(req, res);
-    if (requestKey({ method: 'GET', url, headers: req.headers }) === null) return handler(req, res);
-    req.method = 'GET';
+    if (!SEARCH.test(url) || requestKey(req) === null) return handler(req, res);
     const source = options.source();
     const kept = shell !== null && now() - shell.keptAt <= SHELL_MAX_AGE_MS ? shell : null;
     if (!source || !kept) return renderWhole(req, res);

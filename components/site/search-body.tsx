@@ -18,7 +18,7 @@ const NOTHING: Record<NothingToSearch, string> = {
 };
 
 export function SearchBody({ view }: { view: SearchPageView }) {
-  const { request, sections, timeZone: tz, nothing, datesWrong, searchable, results, shownQuery, correctedFrom, didYouMean, page, totalPages, pageMissing } = view;
+  const { request, sections, timeZone: tz, nothing, datesWrong, results, shownQuery, correctedFrom, didYouMean, page, totalPages, pageMissing } = view;
   const base = searchHref(request);
   const problem = (field: 'from' | 'to') => request.problems.find((p) => p.field === field);
 
@@ -92,7 +92,7 @@ export function SearchBody({ view }: { view: SearchPageView }) {
             ?
           </p>
         ) : null}
-        {results && results.total === 0 && searchable ? (
+        {results && results.total === 0 ? (
           <p data-testid="search-empty" className="mt-4 text-muted">
             Check the spelling, try fewer or more general words, or remove the filters.
           </p>

@@ -1,5 +1,5 @@
 import 'server-only';
-import { buildMatchExpression, formatSearchQuery, nothingToSearch, parseSearchQuery, type NothingToSearch } from '@/lib/site/search-query';
+import { formatSearchQuery, nothingToSearch, parseSearchQuery, type NothingToSearch } from '@/lib/site/search-query';
 import { countPages } from '@/lib/site/pagination';
 import { nextDayKey, parseSearchRequest, startOfZonedDay, type SearchRequest } from '@/lib/site/search-params';
 import { searchWithSpelling, type SearchResults } from './search';
@@ -25,8 +25,6 @@ export interface SearchPageView {
   nothing: NothingToSearch | null;
   // A date filter is not a date: no search ran.
   datesWrong: boolean;
-  // The query has words to look for.
-  searchable: boolean;
   results: SearchResults | null;
   // The words the results are for, as the reader would type them.
   shownQuery: string;
@@ -47,7 +45,6 @@ export async function getSearchPage(params: RawParams, context: SearchContext): 
   const tz = context.timeZone;
   const parsed = parseSearchQuery(request.q);
   const nothing = nothingToSearch(parsed, request.q);
-  const searchable = !nothing && buildMatchExpression(parsed) !== null;
   const page = request.page ?? 1;
   const filters = {
     sectionSlug: request.section,
@@ -56,8 +53,9 @@ export async function getSearchPage(params: RawParams, context: SearchContext): 
     sort: request.sort,
   };
   const datesWrong = request.problems.length > 0;
+  // Null when no search ran (searchWithSpelling too, when the words build no match).
   const found =
-    searchable && request.page !== null && !datesWrong
+    !nothing && request.page !== null && !datesWrong
       ? await searchWithSpelling(parsed, { ...filters, limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE }, request.exact)
       : null;
   const results = found?.results ?? null;
@@ -68,7 +66,6 @@ export async function getSearchPage(params: RawParams, context: SearchContext): 
     timeZone: tz,
     nothing,
     datesWrong,
-    searchable,
     results,
     shownQuery: found?.showing ? formatSearchQuery(found.showing) : request.q,
     correctedFrom: found?.showing ? request.q : null,
